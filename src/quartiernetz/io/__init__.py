@@ -1,0 +1,210 @@
+"""Readers and writers: every source format becomes a :class:`~quartiernetz.network.Network`.
+
+:func:`read_network` detects the format from the path and the content; pass
+``format=`` to override. :func:`write_network` writes by the output's ending.
+
+=========== =========================================================== ==========
+format      what                                                        writer
+=========== =========================================================== ==========
+``folder``  ``actors.csv``, ``ties.csv``, ``affiliations.csv``            yes
+``xlsx``    workbook with sheets ``actors``, ``ties``, ``affiliations``   yes
+``ties``    one CSV with ``source``, ``target`` (actors from the ties)
+``gephi``   Gephi spreadsheet CSVs (nodes ``Id, Label``; edges
+            ``Source, Target, Type, Weight``), a folder or an edges file
+``kumu``    Kumu workbook (sheets ``Elements``, ``Connections``)
+``pajek``   Pajek ``.net``
+``dl``      UCINET DL (``fullmatrix``, ``edgelist1``, ``nodelist1``)
+``graphml`` GraphML                                                     yes
+``gexf``    GEXF                                                        yes
+=========== =========================================================== ==========
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import FormatError
+from ..network import Network
+
+__all__ = ["read_network", "write_network", "detect_format", "READ_FORMATS", "WRITE_FORMATS"]
+
+READ_FORMATS = ("folder", "xlsx", "ties", "gephi", "kumu", "pajek", "dl", "graphml", "gexf")
+WRITE_FORMATS = ("folder", "xlsx", "graphml", "gexf")
+
+_SUFFIX = {
+    ".net": "pajek", ".paj": "pajek", ".dl": "dl", ".graphml": "graphml", ".gexf": "gexf",
+}
+
+
+def _head(path: Path, n: int = 4096) -> str:
+    with open(path, "rb") as fh:
+        data = fh.read(n)
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def detect_format(path: str | os.PathLike[str]) -> str:
+    """The format of ``path``, from its ending and its first bytes.
+
+    Raises
+    ------
+    FormatError
+        When the file does not exist or the format cannot be told.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FormatError("the file or folder does not exist", file=str(path))
+    if path.is_dir():
+        names = {p.name.casefold() for p in path.iterdir()}
+        if {"nodes.csv", "edges.csv"} & names and not {"ties.csv", "actors.csv"} & names:
+            return "gephi"
+        return "folder"
+    suffix = path.suffix.casefold()
+    if suffix in (".xlsx", ".xlsm"):
+        from .text import read_xlsx_tables
+
+        sheets = {s.strip().casefold() for s in read_xlsx_tables(path)}
+        if {"elements", "connections"} & sheets:
+            return "kumu"
+        return "xlsx"
+    if suffix == ".xls":
+        raise FormatError("old Excel .xls files are not read", file=path.name,
+                          expected="an .xlsx workbook or CSV files",
+                          hint="Save the file as .xlsx in Excel or LibreOffice.")
+    if suffix in _SUFFIX:
+        return _SUFFIX[suffix]
+    head = _head(path).lstrip("\ufeff").lstrip()
+    low = head.casefold()
+    if low.startswith("<?xml") or low.startswith("<graphml") or low.startswith("<gexf"):
+        if "<gexf" in low:
+            return "gexf"
+        if "<graphml" in low:
+            return "graphml"
+    if low.startswith("*vertices") or low.startswith("*network"):
+        return "pajek"
+    first_word = low.split(None, 1)[0] if low else ""
+    if first_word == "dl" or low.startswith("dl "):
+        return "dl"
+    header = low.splitlines()[0] if low else ""
+    cells = {c.strip().strip('"') for c in header.replace(";", ",").replace("\t", ",").split(",")}
+    if {"source", "target"} <= cells and ({"type", "id", "label", "weight"} & cells):
+        return "gephi"
+    return "ties"
+
+
+def read_network(
+    path: str | os.PathLike[str],
+    *,
+    format: str = "auto",
+    directed: bool | None = None,
+    name: str | None = None,
+    **options: Any,
+) -> Network:
+    """Read a network from a folder, workbook or network file.
+
+    Parameters
+    ----------
+    path : path-like
+        A folder (canonical CSVs or Gephi ``nodes.csv``/``edges.csv``), an
+        ``.xlsx`` (canonical or Kumu), a ties CSV, a Gephi edges CSV, a Pajek
+        ``.net``, a UCINET ``.dl``, a ``.graphml`` or a ``.gexf`` file.
+    format : str, default "auto"
+        One of :data:`READ_FORMATS`, or "auto" to detect it (:func:`detect_format`).
+    directed : bool, optional
+        Whether ties are arcs. Default: what the source says (Pajek ``*Arcs``,
+        GraphML ``edgedefault``, Gephi ``Type``), otherwise undirected.
+    name : str, optional
+        A name for the network (default: the file's name).
+    **options
+        Format-specific options, documented with each reader.
+
+    Returns
+    -------
+    Network
+        With ``net.record`` listing what was cleaned, merged, added or dropped.
+
+    Raises
+    ------
+    QuartiernetzError
+        An :class:`~quartiernetz.exceptions.InputError` subclass naming file, row
+        and column for anything that cannot be read.
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import example_path
+    >>> net = read_network(example_path())
+    >>> net.actors.loc["qm-nord", "type"]
+    'Quartiersmanagement'
+    """
+    path = Path(path)
+    fmt = detect_format(path) if format == "auto" else format
+    if fmt not in READ_FORMATS:
+        raise FormatError(f"unknown format {format!r}", file=path.name,
+                          expected=f"one of {', '.join(READ_FORMATS)} or 'auto'")
+    if not path.exists():
+        raise FormatError("the file or folder does not exist", file=str(path))
+    if fmt in ("folder", "xlsx", "ties"):
+        from . import canonical
+
+        reader = {"folder": canonical.read_folder, "xlsx": canonical.read_workbook,
+                  "ties": canonical.read_ties_file}[fmt]
+        if options:
+            raise TypeError(f"the {fmt} reader takes no options {sorted(options)}")
+        return reader(path, directed=bool(directed), name=name)
+    if fmt == "gephi":
+        from .gephi import read_gephi as reader
+    elif fmt == "kumu":
+        from .kumu import read_kumu as reader
+    elif fmt == "pajek":
+        from .pajek import read_pajek as reader
+    elif fmt == "dl":
+        from .ucinet import read_dl as reader
+    elif fmt == "graphml":
+        from .xmlgraph import read_graphml as reader
+    else:
+        from .xmlgraph import read_gexf as reader
+    return reader(path, directed=directed, name=name, **options)
+
+
+def write_network(net: Network, path: str | os.PathLike[str], *, format: str = "auto") -> Path:
+    """Write a network: a folder of CSVs, ``.xlsx``, ``.graphml`` or ``.gexf``.
+
+    Parameters
+    ----------
+    net : Network
+    path : path-like
+        The output; its ending chooses the format unless ``format`` is given
+        (no ending, or an existing folder: the canonical CSV folder).
+    format : str, default "auto"
+        One of :data:`WRITE_FORMATS`.
+
+    Returns
+    -------
+    pathlib.Path
+        What was written.
+    """
+    path = Path(path)
+    if format == "auto":
+        suffix = path.suffix.casefold()
+        format = {".xlsx": "xlsx", ".graphml": "graphml", ".gexf": "gexf"}.get(suffix, "")
+        if not format:
+            if suffix and not path.is_dir():
+                raise FormatError(f"cannot write the ending {path.suffix!r}", file=path.name,
+                                  expected="a folder, .xlsx, .graphml or .gexf")
+            format = "folder"
+    if format not in WRITE_FORMATS:
+        raise FormatError(f"unknown output format {format!r}", file=path.name,
+                          expected=f"one of {', '.join(WRITE_FORMATS)}")
+    if format in ("folder", "xlsx"):
+        from . import canonical
+
+        return (canonical.write_folder if format == "folder" else canonical.write_workbook)(net, path)
+    from . import xmlgraph
+
+    return (xmlgraph.write_graphml if format == "graphml" else xmlgraph.write_gexf)(net, path)

@@ -1,0 +1,150 @@
+"""The canonical tables: a folder of CSV files or an ``.xlsx`` workbook.
+
+Folder
+    ``actors.csv``, ``ties.csv`` and optionally ``affiliations.csv`` (a folder
+    with ``ties.csv`` alone, or ``actors.csv`` and ``affiliations.csv``, works too).
+Workbook
+    sheets ``actors``, ``ties`` and optionally ``affiliations`` (names ignore case).
+Ties file
+    a single CSV with ``source`` and ``target`` columns; actors then come from the ties.
+
+The writers produce exactly what the readers read back: CSV in UTF-8 with a
+byte-order mark (so that Excel shows umlauts), ``,`` as separator, and text that
+a spreadsheet would run as a formula prefixed with ``'`` (see
+:func:`~quartiernetz.io.text.neutralize_cell`), which the readers remove again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import FormatError, MissingColumnError
+from ..network import Network
+from ..record import Record
+from .assemble import assemble
+from .text import Table, find_sheet, neutralize_cell, read_csv_table, read_xlsx_tables, restore_cell
+
+__all__ = ["read_folder", "read_workbook", "read_ties_file", "write_folder", "write_workbook"]
+
+
+def _restored(table: Table) -> Table:
+    frame = table.frame.map(lambda v: restore_cell(v) if isinstance(v, str) else v)
+    return Table(frame, table.file, table.rows, table.encoding, table.sep, table.notes)
+
+
+def _note_encoding(record: Record, *tables: Table | None) -> None:
+    for t in tables:
+        if t is not None and t.encoding:
+            sep = {"\t": "tab", ";": "';'", ",": "','"}.get(t.sep or "", repr(t.sep))
+            record.add("info", f"read as {t.encoding} text, separator {sep}", file=t.file,
+                       warn=False)
+
+
+def _find_file(folder: Path, *names: str) -> Path | None:
+    lookup = {p.name.casefold(): p for p in folder.iterdir() if p.is_file()}
+    for n in names:
+        for ext in (".csv", ".tsv", ".txt"):
+            hit = lookup.get(f"{n}{ext}".casefold())
+            if hit is not None:
+                return hit
+    return None
+
+
+def read_folder(path: str | os.PathLike[str], *, directed: bool = False,
+                name: str | None = None) -> Network:
+    """Read ``actors.csv``, ``ties.csv`` and ``affiliations.csv`` from a folder."""
+    folder = Path(path)
+    files = {k: _find_file(folder, k) for k in ("actors", "ties", "affiliations")}
+    if files["ties"] is None and files["affiliations"] is None:
+        found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
+        raise FormatError(
+            f"the folder holds no ties.csv or affiliations.csv (found: {found})",
+            file=folder.name,
+            expected="actors.csv and ties.csv, optionally affiliations.csv",
+        )
+    tables = {k: _restored(read_csv_table(p)) if p is not None else None for k, p in files.items()}
+    record = Record()
+    _note_encoding(record, *tables.values())
+    return assemble(tables["actors"], tables["ties"], tables["affiliations"], directed=directed,
+                    record=record, name=name or folder.name,
+                    meta={"source": folder.name, "format": "folder"})
+
+
+def read_ties_file(path: str | os.PathLike[str], *, directed: bool = False,
+                   name: str | None = None) -> Network:
+    """Read a single ties CSV (``source``, ``target``, …); actors come from the ties."""
+    path = Path(path)
+    table = _restored(read_csv_table(path))
+    record = Record()
+    _note_encoding(record, table)
+    return assemble(None, table, None, directed=directed, record=record,
+                    name=name or path.stem, meta={"source": path.name, "format": "ties"})
+
+
+def read_workbook(path: str | os.PathLike[str], *, directed: bool = False,
+                  name: str | None = None, sheets: dict[str, Table] | None = None) -> Network:
+    """Read the sheets ``actors``, ``ties`` and ``affiliations`` of an ``.xlsx`` workbook."""
+    path = Path(path)
+    sheets = sheets if sheets is not None else read_xlsx_tables(path)
+    found = {k: find_sheet(sheets, k) for k in ("actors", "ties", "affiliations")}
+    if found["ties"] is None and found["affiliations"] is None:
+        raise MissingColumnError(
+            f"the workbook has no sheet 'ties' or 'affiliations' (sheets: "
+            f"{', '.join(repr(s) for s in sheets)})",
+            file=path.name,
+            expected="sheets 'actors', 'ties' and optionally 'affiliations'",
+        )
+    tables = {k: (_restored(t) if t is not None and len(t.frame.columns) else None)
+              for k, t in found.items()}
+    return assemble(tables["actors"], tables["ties"], tables["affiliations"], directed=directed,
+                    name=name or path.stem, meta={"source": path.name, "format": "xlsx"})
+
+
+def _out_frame(df: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
+    out = df.reset_index() if index else df.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
+            out[c] = out[c].map(lambda v: neutralize_cell(v) if isinstance(v, str) else v)
+    return out
+
+
+def _tables(net: Network) -> dict[str, pd.DataFrame]:
+    tables = {"actors": _out_frame(net.actors, index=True), "ties": _out_frame(net.ties)}
+    if len(net.affiliations):
+        tables["affiliations"] = _out_frame(net.affiliations)
+    return tables
+
+
+def _float_format(df: pd.DataFrame) -> pd.DataFrame:
+    """Floats that are whole numbers are written without ``.0``; others exactly."""
+    out = df.copy()
+    for c in out.columns:
+        if pd.api.types.is_float_dtype(out[c]):
+            vals = out[c].to_numpy()
+            out[c] = [("" if np.isnan(v) else (str(int(v)) if float(v).is_integer() else repr(float(v))))
+                      for v in vals]
+    return out
+
+
+def write_folder(net: Network, path: str | os.PathLike[str]) -> Path:
+    """Write ``actors.csv``, ``ties.csv`` and (if any) ``affiliations.csv`` into a folder."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, frame in _tables(net).items():
+        _float_format(frame).to_csv(folder / f"{key}.csv", index=False, encoding="utf-8-sig",
+                                    lineterminator="\n")
+    return folder
+
+
+def write_workbook(net: Network, path: str | os.PathLike[str]) -> Path:
+    """Write the sheets ``actors``, ``ties`` and (if any) ``affiliations`` to an ``.xlsx``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for key, frame in _tables(net).items():
+            frame.to_excel(writer, sheet_name=key, index=False)
+    return path

@@ -1,0 +1,604 @@
+"""Reading text tables and spreadsheet sheets the way real exports write them.
+
+Text files are decoded as UTF-8 (with or without byte-order mark) and, failing
+that, as cp1252 (German Excel); the separator (``,``, ``;`` or tab) is detected
+from the header line. Every value is read as text; numbers are parsed later by
+:func:`parse_numbers`, which understands decimal commas where they are
+unambiguous. Rows are numbered as a spreadsheet user counts them: the header is
+row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import (
+    EmptyFileError,
+    FormatError,
+    InvalidValueError,
+    MissingColumnError,
+)
+
+__all__ = [
+    "Table",
+    "decode_bytes",
+    "read_text",
+    "read_csv_table",
+    "read_xlsx_tables",
+    "parse_numbers",
+    "find_column",
+    "SEPARATORS",
+]
+
+#: Separators that are detected, in order of preference on a tie.
+SEPARATORS = (";", "\t", ",")
+
+#: Refuse text files larger than this many bytes (override with QUARTIERNETZ_MAX_BYTES).
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¶¼Ÿ–—]|Ã©|Ã¼|Ã¶|Ã¤|ÃŸ")
+
+
+@dataclass
+class Table:
+    """A table as read from a file: text values, spreadsheet row numbers, provenance.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        The values, all text; an empty cell is ``""``.
+    file : str
+        The file's name (and sheet, for workbooks), used in messages.
+    rows : list of int
+        For each row of ``frame``, its row number as a spreadsheet user counts it.
+    encoding, sep : str or None
+        What was detected, for text files.
+    notes : list of str
+        What the reader noticed (e.g. a possible mojibake), for the record.
+    """
+
+    frame: pd.DataFrame
+    file: str
+    rows: list[int]
+    encoding: str | None = None
+    sep: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, i: int) -> int:
+        """Spreadsheet row number of the ``i``-th data row."""
+        return self.rows[i]
+
+    @property
+    def columns(self) -> list[str]:
+        return [str(c) for c in self.frame.columns]
+
+    def subset(self, mask: Sequence[bool] | np.ndarray) -> Table:
+        """A table of the rows where ``mask`` holds, keeping their row numbers."""
+        mask = np.asarray(mask, dtype=bool)
+        return Table(
+            frame=self.frame.loc[mask].reset_index(drop=True),
+            file=self.file,
+            rows=[r for r, m in zip(self.rows, mask, strict=True) if m],
+            encoding=self.encoding,
+            sep=self.sep,
+            notes=list(self.notes),
+        )
+
+
+def _max_bytes() -> int:
+    value = os.environ.get("QUARTIERNETZ_MAX_BYTES")
+    return int(value) if value else DEFAULT_MAX_BYTES
+
+
+def check_size(path: str | os.PathLike[str]) -> None:
+    """Refuse a file over the size limit before reading it."""
+    path = Path(path)
+    size = path.stat().st_size
+    limit = _max_bytes()
+    if size > limit:
+        raise FormatError(
+            f"the file has {size:,} bytes, more than the limit of {limit:,}",
+            file=path.name,
+            hint="Raise the limit with the environment variable QUARTIERNETZ_MAX_BYTES.",
+        )
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes, refusing files over the size limit before reading them."""
+    check_size(path)
+    return Path(path).read_bytes()
+
+
+def decode_bytes(data: bytes, *, file: str = "<input>") -> tuple[str, str]:
+    """Decode file content as UTF-8 (BOM or not) or cp1252; refuse binary data.
+
+    Returns
+    -------
+    text, encoding : str, str
+        ``encoding`` is ``"utf-8-sig"``, ``"utf-8"`` or ``"cp1252"``.
+
+    Examples
+    --------
+    >>> decode_bytes("Straße".encode("cp1252"))
+    ('Straße', 'cp1252')
+    >>> decode_bytes(b"\\xef\\xbb\\xbfid;label")
+    ('id;label', 'utf-8-sig')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+        return text, "utf-16"
+    else:
+        encoding = "utf-8"
+    if b"\x00" in data[:65536]:
+        raise FormatError(
+            "the file holds binary data (NUL bytes)",
+            file=file,
+            expected="a text file (CSV, Pajek, UCINET DL) or a workbook with the .xlsx ending",
+        )
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as err:
+        raise FormatError(
+            f"the file is neither UTF-8 nor cp1252 text (byte {data[err.start]:#04x} "
+            f"at offset {err.start})",
+            file=file,
+            expected="a text file in UTF-8 or cp1252",
+        ) from None
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """Read and decode a text file; see :func:`decode_bytes`."""
+    path = Path(path)
+    return decode_bytes(read_bytes(path), file=path.name)
+
+
+def _count_outside_quotes(line: str, sep: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            count += 1
+    return count
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of a delimited text: the one of ``; tab ,`` that splits the header most.
+
+    Examples
+    --------
+    >>> sniff_separator('id;label;note\\n"a";"b, c";1,5\\n')
+    ';'
+    >>> sniff_separator("Source,Target,Weight\\n1,2,3\\n")
+    ','
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
+    if not lines:
+        return ","
+    best, best_score = ",", -1
+    for sep in SEPARATORS:
+        counts = [_count_outside_quotes(ln, sep) for ln in lines]
+        header = counts[0]
+        if header == 0:
+            continue
+        # a separator that splits the header and every other line the same way wins
+        consistent = sum(1 for c in counts[1:] if c == header)
+        score = header * 10 + consistent
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def read_csv_table(
+    source: str | os.PathLike[str] | tuple[str, str],
+    *,
+    sep: str | None = None,
+    header_rows: int = 1,
+) -> Table:
+    """Read a delimited text file into a :class:`Table` of text values.
+
+    Parameters
+    ----------
+    source : path or (text, name)
+        A file, or its already decoded text and a name for messages.
+    sep : str, optional
+        The separator; detected when not given.
+    header_rows : int, default 1
+        Rows before the data; the first is the header. Later ones (Qualtrics'
+        question text and import ids) are skipped and kept in ``table.notes``.
+
+    Raises
+    ------
+    EmptyFileError
+        When the file has no header.
+    FormatError
+        When a row has more values than the header, or a header repeats or is empty.
+    """
+    if isinstance(source, tuple):
+        text, name = source
+        encoding = None
+    else:
+        name = Path(source).name
+        text, encoding = read_text(source)
+    if not text.strip():
+        raise EmptyFileError("the file is empty", file=name, expected="a header row and data")
+    sep = sep or sniff_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
+    try:
+        records = list(reader)
+    except csv.Error as err:
+        raise FormatError(
+            f"the file cannot be parsed as delimited text ({err})",
+            file=name,
+            row=reader.line_num,
+        ) from None
+    # spreadsheet row numbers: one per record
+    numbered = [(i + 1, rec) for i, rec in enumerate(records)]
+    numbered = [(n, rec) for n, rec in numbered if any(v.strip() for v in rec)]
+    if not numbered:
+        raise EmptyFileError("the file is empty", file=name, expected="a header row and data")
+    header_n, header = numbered[0]
+    header = [h.strip() for h in header]
+    # drop trailing empty headers whose columns are empty (a trailing separator)
+    while header and not header[-1]:
+        idx = len(header) - 1
+        if any(len(rec) > idx and rec[idx].strip() for _, rec in numbered[1:]):
+            break
+        header.pop()
+    seen: dict[str, int] = {}
+    for j, h in enumerate(header):
+        if not h:
+            raise FormatError(
+                f"column {j + 1} has an empty header but holds data",
+                file=name,
+                row=header_n,
+                expected="a name for every column",
+            )
+        key = h.casefold()
+        if key in seen:
+            raise FormatError(
+                f"the header {h!r} appears twice (columns {seen[key] + 1} and {j + 1})",
+                file=name,
+                row=header_n,
+                expected="distinct column names",
+            )
+        seen[key] = j
+    extra_headers = numbered[1:header_rows]
+    body = numbered[header_rows:]
+    width = len(header)
+    values, rows = [], []
+    for n, rec in body:
+        if len(rec) > width and any(v.strip() for v in rec[width:]):
+            raise FormatError(
+                f"the row has {len(rec)} values but the header has {width} columns",
+                file=name,
+                row=n,
+                expected=f"at most {width} values separated by {sep!r}",
+                hint="A value containing the separator must be quoted.",
+            )
+        rec = (rec + [""] * width)[:width]
+        values.append(rec)
+        rows.append(n)
+    frame = pd.DataFrame(values, columns=header, dtype=object)
+    if not len(frame.columns):
+        frame = pd.DataFrame(index=range(len(values)))
+    table = Table(frame=frame, file=name, rows=rows, encoding=encoding, sep=sep)
+    for _, rec in extra_headers:
+        table.notes.append("extra header row: " + sep.join(rec))
+    if _MOJIBAKE.search(text):
+        table.notes.append(
+            "the text contains sequences such as 'Ã¤' that look like UTF-8 read as cp1252 "
+            "(mojibake); check the umlauts"
+        )
+    return table
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[no-any-return]
+    return str(value)
+
+
+def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
+    """Read every sheet of an ``.xlsx`` workbook into a :class:`Table` (text values).
+
+    Sheet names are returned as given; look them up case-insensitively with
+    :func:`find_sheet`. Empty sheets are returned with no columns.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    path = Path(path)
+    check_size(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as err:
+        raise FormatError(
+            f"the file cannot be opened as an Excel workbook ({type(err).__name__})",
+            file=path.name,
+            expected="an .xlsx workbook",
+        ) from None
+    except Exception as err:  # zipfile.BadZipFile and friends
+        raise FormatError(
+            f"the file cannot be opened as an Excel workbook ({type(err).__name__}: {err})",
+            file=path.name,
+            expected="an .xlsx workbook",
+        ) from None
+    tables: dict[str, Table] = {}
+    try:
+        for ws in wb.worksheets:
+            name = f"{path.name} [{ws.title}]"
+            rows_iter = ws.iter_rows(values_only=True)
+            numbered = [
+                (i + 1, [_cell_text(v) for v in rec])
+                for i, rec in enumerate(rows_iter)
+            ]
+            numbered = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
+            if not numbered:
+                tables[ws.title] = Table(pd.DataFrame(), name, [])
+                continue
+            header_n, header = numbered[0]
+            header = [h.strip() for h in header]
+            while header and not header[-1]:
+                header.pop()
+            seen: set[str] = set()
+            for j, h in enumerate(header):
+                if not h:
+                    raise FormatError(
+                        f"column {j + 1} has an empty header",
+                        file=name,
+                        row=header_n,
+                        expected="a name for every column",
+                    )
+                if h.casefold() in seen:
+                    raise FormatError(
+                        f"the header {h!r} appears twice",
+                        file=name,
+                        row=header_n,
+                        expected="distinct column names",
+                    )
+                seen.add(h.casefold())
+            width = len(header)
+            values = [(r + [""] * width)[:width] for _, r in numbered[1:]]
+            frame = pd.DataFrame(values, columns=header, dtype=object)
+            tables[ws.title] = Table(frame, name, [n for n, _ in numbered[1:]])
+    finally:
+        wb.close()
+    return tables
+
+
+def find_sheet(tables: dict[str, Table], *names: str) -> Table | None:
+    """The first sheet whose name matches one of ``names`` (case-insensitive)."""
+    lookup = {k.strip().casefold(): v for k, v in tables.items()}
+    for n in names:
+        if n.casefold() in lookup:
+            return lookup[n.casefold()]
+    return None
+
+
+def find_column(
+    table: Table,
+    name: str,
+    *,
+    aliases: Sequence[str] = (),
+    required: bool = False,
+    purpose: str | None = None,
+) -> str | None:
+    """The header in ``table`` matching ``name`` or an alias (case and spaces ignored).
+
+    Raises
+    ------
+    MissingColumnError
+        If ``required`` and no column matches; the message lists the columns found.
+    """
+    wanted = [name, *aliases]
+    lookup = {c.strip().casefold(): c for c in table.columns}
+    for w in wanted:
+        if w.casefold() in lookup:
+            return lookup[w.casefold()]
+    if required:
+        found = ", ".join(repr(c) for c in table.columns) or "none"
+        also = f" (or {', '.join(repr(a) for a in aliases)})" if aliases else ""
+        raise MissingColumnError(
+            f"the required column {name!r}{also} is missing; columns found: {found}",
+            file=table.file,
+            row=1,
+            expected=purpose,
+        )
+    return None
+
+
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
+_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+
+
+def parse_numbers(
+    table: Table,
+    column: str,
+    *,
+    default: float | None = None,
+    minimum: float | None = None,
+    what: str = "a number",
+    finite: bool = True,
+) -> tuple[np.ndarray, list[int]]:
+    """Parse a text column to floats.
+
+    A decimal comma (``1,5``; ``1.234,5``) is understood when the column has no
+    value with a decimal point, so that the reading is unambiguous. Empty cells
+    become ``default``; without a default they are an error.
+
+    Returns
+    -------
+    values : numpy.ndarray of float
+    defaulted : list of int
+        Positions of the cells that were empty and got the default.
+
+    Raises
+    ------
+    InvalidValueError
+        Naming the file, row, column and value that is not a number, is not
+        finite, or is below ``minimum``.
+    """
+    raw = [str(v).strip() for v in table.frame[column].tolist()]
+    has_point = any(_PLAIN.match(v) and "." in v for v in raw)
+    has_comma = any(_DECIMAL_COMMA.match(v) for v in raw)
+    if has_point and has_comma:
+        first = next(i for i, v in enumerate(raw) if _DECIMAL_COMMA.match(v))
+        raise InvalidValueError(
+            f"{raw[first]!r} uses a decimal comma while other values use a decimal point",
+            file=table.file,
+            row=table.row(first),
+            column=column,
+            expected="one decimal notation in a column",
+        )
+    out = np.empty(len(raw), dtype=float)
+    defaulted: list[int] = []
+    for i, v in enumerate(raw):
+        if v == "":
+            if default is None:
+                raise InvalidValueError(
+                    "the cell is empty",
+                    file=table.file,
+                    row=table.row(i),
+                    column=column,
+                    expected=what,
+                )
+            out[i] = default
+            defaulted.append(i)
+            continue
+        text = v
+        if has_comma and _DECIMAL_COMMA.match(v):
+            text = v.replace(".", "").replace(",", ".")
+        elif has_comma and _THOUSANDS_DOT.match(v):
+            text = v.replace(".", "")
+        try:
+            x = float(text)
+        except ValueError:
+            raise InvalidValueError(
+                f"{v!r} is not a number",
+                file=table.file,
+                row=table.row(i),
+                column=column,
+                expected=what,
+            ) from None
+        if finite and not math.isfinite(x):
+            raise InvalidValueError(
+                f"{v!r} is not a finite number",
+                file=table.file,
+                row=table.row(i),
+                column=column,
+                expected=what,
+            )
+        if minimum is not None and x < minimum:
+            raise InvalidValueError(
+                f"{v!r} is below {minimum:g}",
+                file=table.file,
+                row=table.row(i),
+                column=column,
+                expected=what,
+            )
+        out[i] = x
+    return out, defaulted
+
+
+def try_numeric(values: Sequence[str]) -> list[float | int] | None:
+    """Values as numbers if every non-empty one parses (decimal commas allowed), else None.
+
+    Integral values become ``int``; empty values become NaN.
+
+    Examples
+    --------
+    >>> try_numeric(["1", "2,5", ""])
+    [1, 2.5, nan]
+    >>> try_numeric(["1", "x"]) is None
+    True
+    """
+    raw = [str(v).strip() for v in values]
+    nonempty = [v for v in raw if v]
+    if not nonempty:
+        return None
+    has_point = any(_PLAIN.match(v) and "." in v for v in nonempty)
+    out: list[float | int] = []
+    for v in raw:
+        if not v:
+            out.append(float("nan"))
+            continue
+        if _PLAIN.match(v):
+            x = float(v)
+        elif not has_point and _DECIMAL_COMMA.match(v):
+            x = float(v.replace(".", "").replace(",", "."))
+        else:
+            return None
+        if not math.isfinite(x):
+            return None
+        out.append(int(x) if x.is_integer() and "." not in v and "," not in v
+                   and "e" not in v.lower() and abs(x) < 2**53 else x)
+    return out
+
+
+#: Leading characters that make a spreadsheet treat a cell as a formula (OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    return bool(_PLAIN.match(text.strip())) and text == text.strip()
+
+
+def neutralize_cell(value: object) -> object:
+    """Prefix ``'`` to text a spreadsheet would run as a formula (OWASP CSV injection).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a
+    leading apostrophe; so does text that already starts with one, so that
+    :func:`restore_cell` can undo it exactly. Numbers, and text that is a plain
+    number such as ``-1``, stay as they are.
+
+    Examples
+    --------
+    >>> neutralize_cell('=HYPERLINK("http://x")')
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralize_cell("-3"), neutralize_cell(2.5), neutralize_cell("AWO")
+    ('-3', 2.5, 'AWO')
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith("'") or (value.startswith(FORMULA_PREFIXES) and not _is_number(value)):
+        return "'" + value
+    return value
+
+
+def restore_cell(value: str) -> str:
+    """Undo :func:`neutralize_cell` on text read back from a file we wrote.
+
+    Examples
+    --------
+    >>> restore_cell("'=1+1"), restore_cell("''quoted"), restore_cell("'plain")
+    ('=1+1', "'quoted", "'plain")
+    """
+    if len(value) > 1 and value[0] == "'" and value[1] in ("'", *FORMULA_PREFIXES):
+        return value[1:]
+    return value
