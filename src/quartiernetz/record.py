@@ -60,6 +60,8 @@ class RecordEntry:
         if self.column:
             where += f", column {self.column!r}"
         prefix = f"{where}: " if where else ""
+        if self.action == "info":
+            return f"{prefix}{self.reason}"
         return f"{prefix}{self.action} {self.count}: {self.reason}"
 
 
