@@ -23,6 +23,8 @@ def shared_data() -> Path:
     """
     path = Path(os.environ.get("QUARTIERNETZ_SHARED_DATA", SHARED_DATA))
     if not path.is_dir():
-        pytest.skip(f"classic network data not found at {path} (expected ../shared/data "
-                    "beside the repository); these tests need it")
+        pytest.skip(
+            f"classic network data not found at {path} (expected ../shared/data "
+            "beside the repository); these tests need it"
+        )
     return path

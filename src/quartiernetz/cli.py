@@ -23,28 +23,50 @@ EXIT_OK, EXIT_INPUT = 0, 2
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("input", metavar="INPUT",
-                   help="a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export")
+    p.add_argument(
+        "input",
+        metavar="INPUT",
+        help="a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export",
+    )
     g = p.add_argument_group("network files")
-    g.add_argument("--format", default="auto",
-                   help="input format (default: detected); see `quartiernetz.io.READ_FORMATS`")
-    g.add_argument("--directed", action="store_true", default=None,
-                   help="read ties as arcs (default: what the file says, else undirected)")
+    g.add_argument(
+        "--format",
+        default="auto",
+        help="input format (default: detected); see `quartiernetz.io.READ_FORMATS`",
+    )
+    g.add_argument(
+        "--directed",
+        action="store_true",
+        default=None,
+        help="read ties as arcs (default: what the file says, else undirected)",
+    )
     s = p.add_argument_group("survey exports (any of these reads INPUT as a survey)")
     s.add_argument("--roster", help="roster CSV/XLSX: id, label, optional code and attributes")
     s.add_argument("--respondent", help="the export's column naming the responding actor")
     s.add_argument("--codebook", help="CSV with value,intensity mapping the answers")
-    s.add_argument("--tool", default=None,
-                   help="limesurvey, sosci, qualtrics, googleforms, msforms, wide or auto")
-    s.add_argument("--include-unfinished", action="store_true",
-                   help="keep unfinished responses (excluded by default)")
+    s.add_argument(
+        "--tool",
+        default=None,
+        help="limesurvey, sosci, qualtrics, googleforms, msforms, wide or auto",
+    )
+    s.add_argument(
+        "--include-unfinished",
+        action="store_true",
+        help="keep unfinished responses (excluded by default)",
+    )
     s.add_argument("--aliases", help="alias table (name, actor) from an edited review table")
-    s.add_argument("--review-out", metavar="FILE",
-                   help="write the name-matching review table (name, suggested_actor, score) here")
-    p.add_argument("--pseudonymize", metavar="KEYFILE",
-                   help="replace actor ids and labels by keyed pseudonyms; the key is read from "
-                        "KEYFILE (created with a random key if missing), the key table is written "
-                        "beside it, never into the outputs")
+    s.add_argument(
+        "--review-out",
+        metavar="FILE",
+        help="write the name-matching review table (name, suggested_actor, score) here",
+    )
+    p.add_argument(
+        "--pseudonymize",
+        metavar="KEYFILE",
+        help="replace actor ids and labels by keyed pseudonyms; the key is read from "
+        "KEYFILE (created with a random key if missing), the key table is written "
+        "beside it, never into the outputs",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,27 +74,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quartiernetz",
         description="Cooperation networks in neighbourhoods: network catalysts, duplicate "
-                    "structures, competitor clusters, plots and reports.",
+        "structures, competitor clusters, plots and reports.",
     )
     parser.add_argument("--version", action="version", version=f"quartiernetz {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    p = sub.add_parser("validate", help="show what was read and every problem found",
-                       description="Read INPUT and show what was read (actors, ties by relation, "
-                                   "affiliations) and what the loader cleaned, merged or dropped.")
+    p = sub.add_parser(
+        "validate",
+        help="show what was read and every problem found",
+        description="Read INPUT and show what was read (actors, ties by relation, "
+        "affiliations) and what the loader cleaned, merged or dropped.",
+    )
     _add_input_options(p)
 
-    p = sub.add_parser("convert", help="convert between formats",
-                       description="Read INPUT and write OUTPUT: a folder (CSV), .xlsx, "
-                                   ".graphml or .gexf, chosen by OUTPUT's ending.")
+    p = sub.add_parser(
+        "convert",
+        help="convert between formats",
+        description="Read INPUT and write OUTPUT: a folder (CSV), .xlsx, "
+        ".graphml or .gexf, chosen by OUTPUT's ending.",
+    )
     _add_input_options(p)
     p.add_argument("output", metavar="OUTPUT", help="a folder, .xlsx, .graphml or .gexf")
     p.add_argument("--to", default="auto", help="output format (default: from OUTPUT's ending)")
 
-    p = sub.add_parser("report", help="analyse and write the report (the main job)",
-                       description="Read INPUT, run the analyses and write tables, figures "
-                                   "and report.html into DIR.")
+    p = sub.add_parser(
+        "report",
+        help="analyse and write the report (the main job)",
+        description="Read INPUT, run the analyses and write tables, figures "
+        "and report.html into DIR.",
+    )
     _add_input_options(p)
     p.add_argument("--out", required=True, metavar="DIR", help="output folder")
     p.add_argument("--lang", choices=("de", "en"), default="de", help="report language")
@@ -150,8 +181,11 @@ def describe_text(net: Network) -> str:
     buf = io.StringIO()
     fmt = net.meta.get("format", "")
     kind = "directed" if net.directed else "undirected"
-    print(f"Read {net.meta.get('source', net.name or '')} ({fmt}): {len(net.actors)} actors, "
-          f"{len(net.ties)} ties, {len(net.affiliations)} affiliations, {kind}", file=buf)
+    print(
+        f"Read {net.meta.get('source', net.name or '')} ({fmt}): {len(net.actors)} actors, "
+        f"{len(net.ties)} ties, {len(net.affiliations)} affiliations, {kind}",
+        file=buf,
+    )
     tables = net.describe()
     _print_table("Actors by type:", tables["actors_by_type"], buf)
     _print_table("Ties by relation:", tables["ties_by_relation"], buf)
@@ -168,8 +202,11 @@ def describe_text(net: Network) -> str:
         for e in infos:
             print(f"  - {e}", file=buf)
     if changes:
-        print(f"\nWhat the loader changed ({len(changes)} entries, "
-              f"{sum(e.count for e in changes)} rows or values):", file=buf)
+        print(
+            f"\nWhat the loader changed ({len(changes)} entries, "
+            f"{sum(e.count for e in changes)} rows or values):",
+            file=buf,
+        )
         for e in changes:
             print(f"  - {e}", file=buf)
     else:
@@ -190,8 +227,15 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     from .report import write_report
 
-    out = write_report(net, args.out, lang=args.lang, seed=args.seed, title=args.title,
-                       quiet=args.quiet, force=args.force)
+    out = write_report(
+        net,
+        args.out,
+        lang=args.lang,
+        seed=args.seed,
+        title=args.title,
+        quiet=args.quiet,
+        force=args.force,
+    )
     print(f"report written to {out}", file=sys.stderr)
     return EXIT_OK
 

@@ -158,8 +158,12 @@ class Network:
     def copy(self) -> Network:
         """A deep copy."""
         return Network._from_clean(
-            self.actors.copy(), self.ties.copy(), self.affiliations.copy(),
-            directed=self.directed, record=Record(self.record), name=self.name,
+            self.actors.copy(),
+            self.ties.copy(),
+            self.affiliations.copy(),
+            directed=self.directed,
+            record=Record(self.record),
+            name=self.name,
             meta=dict(self.meta),
         )
 
@@ -175,13 +179,20 @@ class Network:
         """
         types = self.actors["type"].astype(object).where(self.actors["type"].notna(), "(none)")
         by_type = types.value_counts().rename_axis("type").reset_index(name="actors")
-        by_type = by_type.sort_values(["actors", "type"], ascending=[False, True],
-                                      ignore_index=True)
-        ties = self.ties.groupby("relation", sort=True).agg(
-            ties=("source", "size"), mean_intensity=("intensity", "mean")).reset_index()
+        by_type = by_type.sort_values(
+            ["actors", "type"], ascending=[False, True], ignore_index=True
+        )
+        ties = (
+            self.ties.groupby("relation", sort=True)
+            .agg(ties=("source", "size"), mean_intensity=("intensity", "mean"))
+            .reset_index()
+        )
         ties["mean_intensity"] = ties["mean_intensity"].round(3)
-        aff = self.affiliations.groupby("kind", sort=True).agg(
-            items=("item", "nunique"), memberships=("actor", "size")).reset_index()
+        aff = (
+            self.affiliations.groupby("kind", sort=True)
+            .agg(items=("item", "nunique"), memberships=("actor", "size"))
+            .reset_index()
+        )
         return {
             "actors_by_type": by_type,
             "ties_by_relation": ties,
@@ -193,8 +204,10 @@ class Network:
         rels = ", ".join(self.relations) if len(self.ties) else "none"
         kind = "directed" if self.directed else "undirected"
         title = f" {self.name!r}" if self.name else ""
-        return (f"<Network{title}: {len(self.actors)} actors, {len(self.ties)} ties ({rels}), "
-                f"{len(self.affiliations)} affiliations, {kind}>")
+        return (
+            f"<Network{title}: {len(self.actors)} actors, {len(self.ties)} ties ({rels}), "
+            f"{len(self.affiliations)} affiliations, {kind}>"
+        )
 
     def equals(self, other: Network, *, check_record: bool = False) -> bool:
         """True when actors, ties, affiliations and direction are the same.
@@ -208,17 +221,20 @@ class Network:
             if df.empty:
                 return df.reset_index(drop=True)
             out = df.astype(object).where(df.notna(), None)
-            return out.sort_values(list(out.columns), key=lambda s: s.astype(str),
-                                   ignore_index=True)
+            return out.sort_values(
+                list(out.columns), key=lambda s: s.astype(str), ignore_index=True
+            )
 
         try:
             pd.testing.assert_frame_equal(
                 self.actors.astype(object).where(self.actors.notna(), None).sort_index(),
                 other.actors.astype(object).where(other.actors.notna(), None).sort_index(),
-                check_dtype=False)
+                check_dtype=False,
+            )
             pd.testing.assert_frame_equal(canon(self.ties), canon(other.ties), check_dtype=False)
-            pd.testing.assert_frame_equal(canon(self.affiliations), canon(other.affiliations),
-                                          check_dtype=False)
+            pd.testing.assert_frame_equal(
+                canon(self.affiliations), canon(other.affiliations), check_dtype=False
+            )
         except AssertionError:
             return False
         return not check_record or str(self.record) == str(other.record)
@@ -298,7 +314,8 @@ class Network:
             unknown = sorted(set(rels) - set(self.relations))
             if unknown and len(unknown) == len(rels):
                 raise AnalysisError(
-                    f"relations {unknown} are not in the network; relations present: {self.relations}")
+                    f"relations {unknown} are not in the network; relations present: {self.relations}"
+                )
             t = t[t["relation"].isin(rels)]
         if wave is not None:
             if "wave" not in t.columns:
@@ -326,8 +343,11 @@ class Network:
         if survey and not directed:
             frame = self._reconcile(frame, reconcile)
         frame = frame[frame["intensity"] > 0]
-        extras = [c for c in frame.columns
-                  if c not in {"source", "target", "relation", "intensity", "_a", "_b"}]
+        extras = [
+            c
+            for c in frame.columns
+            if c not in {"source", "target", "relation", "intensity", "_a", "_b"}
+        ]
         grouped = frame.groupby(["_a", "_b"], sort=True)
         weights = grouped["intensity"].agg(combine)
         rel = grouped["relation"].agg(lambda s: "; ".join(sorted(set(map(str, s)))))
@@ -358,12 +378,13 @@ class Network:
 
     def _reconcile(self, frame: pd.DataFrame, rule: str) -> pd.DataFrame:
         """One row per (pair, relation[, wave]) from the two sides' reports."""
-        responded = self.actors["responded"].astype(bool)
+        responded = self.actors["responded"].astype(object).fillna(False).astype(bool)
         keys = ["_a", "_b", "relation"] + (["wave"] if "wave" in frame.columns else [])
         side_a = frame["source"].astype(str).to_numpy() == frame["_a"].to_numpy()
         frame = frame.assign(_side=np.where(side_a, "a", "b"))
-        rep = frame.pivot_table(index=keys, columns="_side", values="intensity",
-                                aggfunc="max", dropna=False)
+        rep = frame.pivot_table(
+            index=keys, columns="_side", values="intensity", aggfunc="max", dropna=False
+        )
         for s in ("a", "b"):
             if s not in rep.columns:
                 rep[s] = np.nan
@@ -391,7 +412,8 @@ class Network:
         value = np.nan_to_num(value)
         # the reporters, for the edge attribute
         reporters = frame.groupby(keys, dropna=False)["reported_by"].agg(
-            lambda s: "; ".join(sorted(set(map(str, s.dropna())))))
+            lambda s: "; ".join(sorted(set(map(str, s.dropna()))))
+        )
         counts = frame.groupby(keys, dropna=False).size()
         out = rep[keys].copy()
         out["intensity"] = value
@@ -436,7 +458,8 @@ def as_graph(
     if isinstance(net, nx.Graph):
         if options:
             raise AnalysisError(
-                f"options {sorted(options)} apply to a quartiernetz Network, not to a networkx graph")
+                f"options {sorted(options)} apply to a quartiernetz Network, not to a networkx graph"
+            )
         G = net
         if G.is_multigraph():
             simple: nx.Graph = nx.DiGraph() if G.is_directed() else nx.Graph()
@@ -454,4 +477,5 @@ def as_graph(
             G = G.to_undirected(as_view=False)
         return G
     raise AnalysisError(
-        f"expected a quartiernetz Network or a networkx graph, got {type(net).__name__}")
+        f"expected a quartiernetz Network or a networkx graph, got {type(net).__name__}"
+    )

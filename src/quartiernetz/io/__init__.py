@@ -34,7 +34,11 @@ READ_FORMATS = ("folder", "xlsx", "ties", "gephi", "kumu", "pajek", "dl", "graph
 WRITE_FORMATS = ("folder", "xlsx", "graphml", "gexf")
 
 _SUFFIX = {
-    ".net": "pajek", ".paj": "pajek", ".dl": "dl", ".graphml": "graphml", ".gexf": "gexf",
+    ".net": "pajek",
+    ".paj": "pajek",
+    ".dl": "dl",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
 }
 
 
@@ -74,9 +78,12 @@ def detect_format(path: str | os.PathLike[str]) -> str:
             return "kumu"
         return "xlsx"
     if suffix == ".xls":
-        raise FormatError("old Excel .xls files are not read", file=path.name,
-                          expected="an .xlsx workbook or CSV files",
-                          hint="Save the file as .xlsx in Excel or LibreOffice.")
+        raise FormatError(
+            "old Excel .xls files are not read",
+            file=path.name,
+            expected="an .xlsx workbook or CSV files",
+            hint="Save the file as .xlsx in Excel or LibreOffice.",
+        )
     if suffix in _SUFFIX:
         return _SUFFIX[suffix]
     head = _head(path).lstrip("\ufeff").lstrip()
@@ -145,15 +152,21 @@ def read_network(
     path = Path(path)
     fmt = detect_format(path) if format == "auto" else format
     if fmt not in READ_FORMATS:
-        raise FormatError(f"unknown format {format!r}", file=path.name,
-                          expected=f"one of {', '.join(READ_FORMATS)} or 'auto'")
+        raise FormatError(
+            f"unknown format {format!r}",
+            file=path.name,
+            expected=f"one of {', '.join(READ_FORMATS)} or 'auto'",
+        )
     if not path.exists():
         raise FormatError("the file or folder does not exist", file=str(path))
     if fmt in ("folder", "xlsx", "ties"):
         from . import canonical
 
-        reader = {"folder": canonical.read_folder, "xlsx": canonical.read_workbook,
-                  "ties": canonical.read_ties_file}[fmt]
+        reader = {
+            "folder": canonical.read_folder,
+            "xlsx": canonical.read_workbook,
+            "ties": canonical.read_ties_file,
+        }[fmt]
         if options:
             raise TypeError(f"the {fmt} reader takes no options {sorted(options)}")
         return reader(path, directed=bool(directed), name=name)
@@ -195,16 +208,24 @@ def write_network(net: Network, path: str | os.PathLike[str], *, format: str = "
         format = {".xlsx": "xlsx", ".graphml": "graphml", ".gexf": "gexf"}.get(suffix, "")
         if not format:
             if suffix and not path.is_dir():
-                raise FormatError(f"cannot write the ending {path.suffix!r}", file=path.name,
-                                  expected="a folder, .xlsx, .graphml or .gexf")
+                raise FormatError(
+                    f"cannot write the ending {path.suffix!r}",
+                    file=path.name,
+                    expected="a folder, .xlsx, .graphml or .gexf",
+                )
             format = "folder"
     if format not in WRITE_FORMATS:
-        raise FormatError(f"unknown output format {format!r}", file=path.name,
-                          expected=f"one of {', '.join(WRITE_FORMATS)}")
+        raise FormatError(
+            f"unknown output format {format!r}",
+            file=path.name,
+            expected=f"one of {', '.join(WRITE_FORMATS)}",
+        )
     if format in ("folder", "xlsx"):
         from . import canonical
 
-        return (canonical.write_folder if format == "folder" else canonical.write_workbook)(net, path)
+        return (canonical.write_folder if format == "folder" else canonical.write_workbook)(
+            net, path
+        )
     from . import xmlgraph
 
     return (xmlgraph.write_graphml if format == "graphml" else xmlgraph.write_gexf)(net, path)

@@ -101,39 +101,64 @@ def _close(value: str, candidates: Iterable[str]) -> str:
 def _strip_column(table: Table, column: str, record: Record) -> list[str]:
     values = [str(v) for v in table.frame[column].tolist()]
     stripped = [v.strip() for v in values]
-    changed = [table.row(i) for i, (a, b) in enumerate(zip(values, stripped, strict=True)) if a != b]
+    changed = [
+        table.row(i) for i, (a, b) in enumerate(zip(values, stripped, strict=True)) if a != b
+    ]
     if changed:
-        record.add("cleaned", "surrounding spaces removed from values", file=table.file,
-                   rows=changed, column=column)
+        record.add(
+            "cleaned",
+            "surrounding spaces removed from values",
+            file=table.file,
+            rows=changed,
+            column=column,
+        )
     return stripped
 
 
 def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
-    """Further columns, converted to numbers where every value is numeric."""
+    """Further columns: booleans where every value is true/false, numbers where every
+    value is numeric (decimal commas allowed, leading zeros kept as text), else text."""
     out: dict[str, list] = {}
     for c in table.columns:
         if c in used:
             continue
         raw = [str(v).strip() for v in table.frame[c].tolist()]
+        nonempty = {v.casefold() for v in raw if v}
+        if nonempty and nonempty <= {"true", "false"}:
+            out[c] = [(v.casefold() == "true") if v else np.nan for v in raw]
+            continue
         nums = try_numeric(raw)
         out[c] = nums if nums is not None else [v if v else np.nan for v in raw]
     return out
 
 
 def _actors(table: Table, record: Record) -> pd.DataFrame:
-    id_col = find_column(table, "id", aliases=ALIASES["id"], required=True,
-                         purpose="a column 'id' with one unique id per actor")
+    id_col = find_column(
+        table,
+        "id",
+        aliases=ALIASES["id"],
+        required=True,
+        purpose="a column 'id' with one unique id per actor",
+    )
     ids = _strip_column(table, id_col, record)
     seen: dict[str, int] = {}
     for i, a in enumerate(ids):
         if not a:
-            raise InputError("the actor id is empty", file=table.file, row=table.row(i),
-                             column=id_col, expected="a non-empty id")
+            raise InputError(
+                "the actor id is empty",
+                file=table.file,
+                row=table.row(i),
+                column=id_col,
+                expected="a non-empty id",
+            )
         if a in seen:
             raise DuplicateActorError(
                 f'the actor id "{a}" appears again (first in row {table.row(seen[a])})',
-                file=table.file, row=table.row(i), column=id_col,
-                expected="each id once", hint="Give each actor its own id or merge the rows.",
+                file=table.file,
+                row=table.row(i),
+                column=id_col,
+                expected="each id once",
+                hint="Give each actor its own id or merge the rows.",
             )
         seen[a] = i
     used = {id_col}
@@ -146,7 +171,9 @@ def _actors(table: Table, record: Record) -> pd.DataFrame:
             vals = _strip_column(table, col, record)
             data[canon] = [v if v else np.nan for v in vals]
     if "label" in data:
-        data["label"] = [lab if isinstance(lab, str) else a for lab, a in zip(data["label"], ids, strict=True)]
+        data["label"] = [
+            lab if isinstance(lab, str) else a for lab, a in zip(data["label"], ids, strict=True)
+        ]
     else:
         data["label"] = list(ids)
     data.setdefault("type", [np.nan] * len(ids))
@@ -165,10 +192,20 @@ def _ties(
     directed: bool,
     merge_parallel: bool,
 ) -> tuple[pd.DataFrame, list[str]]:
-    src_col = find_column(table, "source", aliases=ALIASES["source"], required=True,
-                          purpose="columns 'source' and 'target' naming actor ids")
-    tgt_col = find_column(table, "target", aliases=ALIASES["target"], required=True,
-                          purpose="columns 'source' and 'target' naming actor ids")
+    src_col = find_column(
+        table,
+        "source",
+        aliases=ALIASES["source"],
+        required=True,
+        purpose="columns 'source' and 'target' naming actor ids",
+    )
+    tgt_col = find_column(
+        table,
+        "target",
+        aliases=ALIASES["target"],
+        required=True,
+        purpose="columns 'source' and 'target' naming actor ids",
+    )
     src = _strip_column(table, src_col, record)
     tgt = _strip_column(table, tgt_col, record)
     new_actors: list[str] = []
@@ -176,13 +213,20 @@ def _ties(
     for col, vals in ((src_col, src), (tgt_col, tgt)):
         for i, a in enumerate(vals):
             if not a:
-                raise InputError("the actor id is empty", file=table.file, row=table.row(i),
-                                 column=col, expected="an actor id")
+                raise InputError(
+                    "the actor id is empty",
+                    file=table.file,
+                    row=table.row(i),
+                    column=col,
+                    expected="an actor id",
+                )
             if a not in known:
                 if actor_ids is not None:
                     raise UnknownActorError(
                         f'"{a}" is not an actor in {actor_file or "the actor table"}',
-                        file=table.file, row=table.row(i), column=col,
+                        file=table.file,
+                        row=table.row(i),
+                        column=col,
                         expected=f"an id from {actor_file or 'the actor table'}",
                         hint=_close(a, actor_ids),
                     )
@@ -196,19 +240,30 @@ def _ties(
         rels = _strip_column(table, rel_col, record)
         empty = [table.row(i) for i, r in enumerate(rels) if not r]
         if empty:
-            record.add("cleaned", f'empty relation set to "{DEFAULT_RELATION}"',
-                       file=table.file, rows=empty, column=rel_col)
+            record.add(
+                "cleaned",
+                f'empty relation set to "{DEFAULT_RELATION}"',
+                file=table.file,
+                rows=empty,
+                column=rel_col,
+            )
         data["relation"] = [r or DEFAULT_RELATION for r in rels]
     else:
         data["relation"] = [DEFAULT_RELATION] * len(src)
     int_col = find_column(table, "intensity", aliases=ALIASES["intensity"])
     if int_col is not None:
         used.add(int_col)
-        values, defaulted = parse_numbers(table, int_col, default=1.0, minimum=0.0,
-                                          what="a number >= 0")
+        values, defaulted = parse_numbers(
+            table, int_col, default=1.0, minimum=0.0, what="a number >= 0"
+        )
         if defaulted:
-            record.add("cleaned", "empty intensity set to 1", file=table.file,
-                       rows=[table.row(i) for i in defaulted], column=int_col)
+            record.add(
+                "cleaned",
+                "empty intensity set to 1",
+                file=table.file,
+                rows=[table.row(i) for i in defaulted],
+                column=int_col,
+            )
         data["intensity"] = values.tolist()
     else:
         data["intensity"] = [1.0] * len(src)
@@ -226,14 +281,19 @@ def _ties(
     # self-ties
     self_mask = frame["source"].to_numpy() == frame["target"].to_numpy()
     if self_mask.any():
-        record.add("dropped", "self-tie (source equals target)", file=table.file,
-                   rows=rows[self_mask].tolist())
+        record.add(
+            "dropped",
+            "self-tie (source equals target)",
+            file=table.file,
+            rows=rows[self_mask].tolist(),
+        )
         frame, rows = frame.loc[~self_mask].reset_index(drop=True), rows[~self_mask]
     # exact duplicates
     dup = frame.astype(str).duplicated(keep="first").to_numpy()
     if dup.any():
-        record.add("dropped", "exact duplicate of an earlier row", file=table.file,
-                   rows=rows[dup].tolist())
+        record.add(
+            "dropped", "exact duplicate of an earlier row", file=table.file, rows=rows[dup].tolist()
+        )
         frame, rows = frame.loc[~dup].reset_index(drop=True), rows[~dup]
     # parallel ties of one pair, relation, wave (and reporter)
     if merge_parallel and len(frame):
@@ -256,38 +316,64 @@ def _ties(
                 (frame.loc[multi].groupby(codes[multi])["source"].nunique() > 1).any()
             )
             frame["intensity"] = np.where(multi, largest, frame["intensity"].to_numpy())
-            why = ("ties of one pair and relation given more than once"
-                   + (" (both directions of an undirected tie)" if reciprocal else "")
-                   + " merged into one; intensity = the largest")
-            record.add("merged", why, file=table.file, rows=rows[multi].tolist(),
-                       count=int(multi.sum() - (multi & first).sum()))
+            why = (
+                "ties of one pair and relation given more than once"
+                + (" (both directions of an undirected tie)" if reciprocal else "")
+                + " merged into one; intensity = the largest"
+            )
+            record.add(
+                "merged",
+                why,
+                file=table.file,
+                rows=rows[multi].tolist(),
+                count=int(multi.sum() - (multi & first).sum()),
+            )
             keep = first | ~multi
             frame, rows = frame.loc[keep].reset_index(drop=True), rows[keep]
     frame["intensity"] = frame["intensity"].astype(float)
     return frame, new_actors
 
 
-def _affiliations(table: Table, record: Record, *, actor_ids: set[str],
-                  actor_file: str | None, strict: bool) -> tuple[pd.DataFrame, list[str]]:
-    actor_col = find_column(table, "actor", aliases=ALIASES["actor"], required=True,
-                            purpose="columns 'actor' and 'item'")
-    item_col = find_column(table, "item", aliases=ALIASES["item"], required=True,
-                           purpose="columns 'actor' and 'item'")
+def _affiliations(
+    table: Table, record: Record, *, actor_ids: set[str], actor_file: str | None, strict: bool
+) -> tuple[pd.DataFrame, list[str]]:
+    actor_col = find_column(
+        table,
+        "actor",
+        aliases=ALIASES["actor"],
+        required=True,
+        purpose="columns 'actor' and 'item'",
+    )
+    item_col = find_column(
+        table, "item", aliases=ALIASES["item"], required=True, purpose="columns 'actor' and 'item'"
+    )
     actors = _strip_column(table, actor_col, record)
     items = _strip_column(table, item_col, record)
     new: list[str] = []
     for i, (a, it) in enumerate(zip(actors, items, strict=True)):
         if not a:
-            raise InputError("the actor id is empty", file=table.file, row=table.row(i),
-                             column=actor_col, expected="an actor id")
+            raise InputError(
+                "the actor id is empty",
+                file=table.file,
+                row=table.row(i),
+                column=actor_col,
+                expected="an actor id",
+            )
         if not it:
-            raise InputError("the item is empty", file=table.file, row=table.row(i),
-                             column=item_col, expected="the name of a committee, offer or project")
+            raise InputError(
+                "the item is empty",
+                file=table.file,
+                row=table.row(i),
+                column=item_col,
+                expected="the name of a committee, offer or project",
+            )
         if a not in actor_ids:
             if strict:
                 raise UnknownActorError(
                     f'"{a}" is not an actor in {actor_file or "the actor table"}',
-                    file=table.file, row=table.row(i), column=actor_col,
+                    file=table.file,
+                    row=table.row(i),
+                    column=actor_col,
                     expected=f"an id from {actor_file or 'the actor table'}",
                     hint=_close(a, actor_ids),
                 )
@@ -313,21 +399,32 @@ def _affiliations(table: Table, record: Record, *, actor_ids: set[str],
     rows = np.asarray(table.rows, dtype=int)
     dup = frame.astype(str).duplicated(keep="first").to_numpy()
     if dup.any():
-        record.add("dropped", "exact duplicate of an earlier row", file=table.file,
-                   rows=rows[dup].tolist())
+        record.add(
+            "dropped", "exact duplicate of an earlier row", file=table.file, rows=rows[dup].tolist()
+        )
         frame = frame.loc[~dup].reset_index(drop=True)
     return frame, new
 
 
 def empty_ties() -> pd.DataFrame:
-    return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object),
-                         "relation": pd.Series(dtype=object),
-                         "intensity": pd.Series(dtype=float)})
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype=object),
+            "target": pd.Series(dtype=object),
+            "relation": pd.Series(dtype=object),
+            "intensity": pd.Series(dtype=float),
+        }
+    )
 
 
 def empty_affiliations() -> pd.DataFrame:
-    return pd.DataFrame({"actor": pd.Series(dtype=object), "item": pd.Series(dtype=object),
-                         "kind": pd.Series(dtype=object)})
+    return pd.DataFrame(
+        {
+            "actor": pd.Series(dtype=object),
+            "item": pd.Series(dtype=object),
+            "kind": pd.Series(dtype=object),
+        }
+    )
 
 
 def assemble(
@@ -372,25 +469,45 @@ def assemble(
 
     added: list[str] = []
     if ties is not None:
-        tie_frame, new = _ties(ties, record, actor_ids=actor_ids, actor_file=actor_file,
-                               directed=directed, merge_parallel=merge_parallel)
+        tie_frame, new = _ties(
+            ties,
+            record,
+            actor_ids=actor_ids,
+            actor_file=actor_file,
+            directed=directed,
+            merge_parallel=merge_parallel,
+        )
         added.extend(new)
     else:
         tie_frame = empty_ties()
     if affiliations is not None:
         ids = set(actor_ids) if actor_ids is not None else set(added)
-        aff_frame, new = _affiliations(affiliations, record, actor_ids=ids, actor_file=actor_file,
-                                       strict=actor_ids is not None)
+        aff_frame, new = _affiliations(
+            affiliations, record, actor_ids=ids, actor_file=actor_file, strict=actor_ids is not None
+        )
         added.extend(new)
     else:
         aff_frame = empty_affiliations()
     if actor_frame is None:
-        actor_frame = pd.DataFrame({"label": list(added), "type": [np.nan] * len(added)},
-                                   index=pd.Index(added, name="id", dtype=object))
+        actor_frame = pd.DataFrame(
+            {"label": list(added), "type": [np.nan] * len(added)},
+            index=pd.Index(added, name="id", dtype=object),
+        )
         if added:
             source = ties.file if ties is not None else "the affiliations"
-            record.add("added", f"actors created from the ids named in {source} "
-                       "(there is no actor table; labels are the ids, types unknown)",
-                       count=len(added), warn=False)
-    return Network._from_clean(actor_frame, tie_frame, aff_frame, directed=directed,
-                               record=record, name=name, meta=meta or {})
+            record.add(
+                "added",
+                f"actors created from the ids named in {source} "
+                "(there is no actor table; labels are the ids, types unknown)",
+                count=len(added),
+                warn=False,
+            )
+    return Network._from_clean(
+        actor_frame,
+        tie_frame,
+        aff_frame,
+        directed=directed,
+        record=record,
+        name=name,
+        meta=meta or {},
+    )

@@ -40,8 +40,9 @@ def _note_encoding(record: Record, *tables: Table | None) -> None:
     for t in tables:
         if t is not None and t.encoding:
             sep = {"\t": "tab", ";": "';'", ",": "','"}.get(t.sep or "", repr(t.sep))
-            record.add("info", f"read as {t.encoding} text, separator {sep}", file=t.file,
-                       warn=False)
+            record.add(
+                "info", f"read as {t.encoding} text, separator {sep}", file=t.file, warn=False
+            )
 
 
 def _find_file(folder: Path, *names: str) -> Path | None:
@@ -54,8 +55,9 @@ def _find_file(folder: Path, *names: str) -> Path | None:
     return None
 
 
-def read_folder(path: str | os.PathLike[str], *, directed: bool = False,
-                name: str | None = None) -> Network:
+def read_folder(
+    path: str | os.PathLike[str], *, directed: bool = False, name: str | None = None
+) -> Network:
     """Read ``actors.csv``, ``ties.csv`` and ``affiliations.csv`` from a folder."""
     folder = Path(path)
     files = {k: _find_file(folder, k) for k in ("actors", "ties", "affiliations")}
@@ -69,24 +71,43 @@ def read_folder(path: str | os.PathLike[str], *, directed: bool = False,
     tables = {k: _restored(read_csv_table(p)) if p is not None else None for k, p in files.items()}
     record = Record()
     _note_encoding(record, *tables.values())
-    return assemble(tables["actors"], tables["ties"], tables["affiliations"], directed=directed,
-                    record=record, name=name or folder.name,
-                    meta={"source": folder.name, "format": "folder"})
+    return assemble(
+        tables["actors"],
+        tables["ties"],
+        tables["affiliations"],
+        directed=directed,
+        record=record,
+        name=name or folder.name,
+        meta={"source": folder.name, "format": "folder"},
+    )
 
 
-def read_ties_file(path: str | os.PathLike[str], *, directed: bool = False,
-                   name: str | None = None) -> Network:
+def read_ties_file(
+    path: str | os.PathLike[str], *, directed: bool = False, name: str | None = None
+) -> Network:
     """Read a single ties CSV (``source``, ``target``, …); actors come from the ties."""
     path = Path(path)
     table = _restored(read_csv_table(path))
     record = Record()
     _note_encoding(record, table)
-    return assemble(None, table, None, directed=directed, record=record,
-                    name=name or path.stem, meta={"source": path.name, "format": "ties"})
+    return assemble(
+        None,
+        table,
+        None,
+        directed=directed,
+        record=record,
+        name=name or path.stem,
+        meta={"source": path.name, "format": "ties"},
+    )
 
 
-def read_workbook(path: str | os.PathLike[str], *, directed: bool = False,
-                  name: str | None = None, sheets: dict[str, Table] | None = None) -> Network:
+def read_workbook(
+    path: str | os.PathLike[str],
+    *,
+    directed: bool = False,
+    name: str | None = None,
+    sheets: dict[str, Table] | None = None,
+) -> Network:
     """Read the sheets ``actors``, ``ties`` and ``affiliations`` of an ``.xlsx`` workbook."""
     path = Path(path)
     sheets = sheets if sheets is not None else read_xlsx_tables(path)
@@ -98,10 +119,18 @@ def read_workbook(path: str | os.PathLike[str], *, directed: bool = False,
             file=path.name,
             expected="sheets 'actors', 'ties' and optionally 'affiliations'",
         )
-    tables = {k: (_restored(t) if t is not None and len(t.frame.columns) else None)
-              for k, t in found.items()}
-    return assemble(tables["actors"], tables["ties"], tables["affiliations"], directed=directed,
-                    name=name or path.stem, meta={"source": path.name, "format": "xlsx"})
+    tables = {
+        k: (_restored(t) if t is not None and len(t.frame.columns) else None)
+        for k, t in found.items()
+    }
+    return assemble(
+        tables["actors"],
+        tables["ties"],
+        tables["affiliations"],
+        directed=directed,
+        name=name or path.stem,
+        meta={"source": path.name, "format": "xlsx"},
+    )
 
 
 def _out_frame(df: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
@@ -125,8 +154,10 @@ def _float_format(df: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if pd.api.types.is_float_dtype(out[c]):
             vals = out[c].to_numpy()
-            out[c] = [("" if np.isnan(v) else (str(int(v)) if float(v).is_integer() else repr(float(v))))
-                      for v in vals]
+            out[c] = [
+                ("" if np.isnan(v) else (str(int(v)) if float(v).is_integer() else repr(float(v))))
+                for v in vals
+            ]
     return out
 
 
@@ -135,8 +166,9 @@ def write_folder(net: Network, path: str | os.PathLike[str]) -> Path:
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     for key, frame in _tables(net).items():
-        _float_format(frame).to_csv(folder / f"{key}.csv", index=False, encoding="utf-8-sig",
-                                    lineterminator="\n")
+        _float_format(frame).to_csv(
+            folder / f"{key}.csv", index=False, encoding="utf-8-sig", lineterminator="\n"
+        )
     return folder
 
 

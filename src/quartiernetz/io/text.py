@@ -353,10 +353,7 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
         for ws in wb.worksheets:
             name = f"{path.name} [{ws.title}]"
             rows_iter = ws.iter_rows(values_only=True)
-            numbered = [
-                (i + 1, [_cell_text(v) for v in rec])
-                for i, rec in enumerate(rows_iter)
-            ]
+            numbered = [(i + 1, [_cell_text(v) for v in rec]) for i, rec in enumerate(rows_iter)]
             numbered = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
             if not numbered:
                 tables[ws.title] = Table(pd.DataFrame(), name, [])
@@ -434,6 +431,7 @@ def find_column(
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 
 
@@ -537,10 +535,12 @@ def try_numeric(values: Sequence[str]) -> list[float | int] | None:
     [1, 2.5, nan]
     >>> try_numeric(["1", "x"]) is None
     True
+    >>> try_numeric(["0815", "12"]) is None  # codes with leading zeros stay text
+    True
     """
     raw = [str(v).strip() for v in values]
     nonempty = [v for v in raw if v]
-    if not nonempty:
+    if not nonempty or any(_LEADING_ZERO.match(v) for v in nonempty):
         return None
     has_point = any(_PLAIN.match(v) and "." in v for v in nonempty)
     out: list[float | int] = []
@@ -556,8 +556,15 @@ def try_numeric(values: Sequence[str]) -> list[float | int] | None:
             return None
         if not math.isfinite(x):
             return None
-        out.append(int(x) if x.is_integer() and "." not in v and "," not in v
-                   and "e" not in v.lower() and abs(x) < 2**53 else x)
+        out.append(
+            int(x)
+            if x.is_integer()
+            and "." not in v
+            and "," not in v
+            and "e" not in v.lower()
+            and abs(x) < 2**53
+            else x
+        )
     return out
 
 
