@@ -101,6 +101,14 @@ class Network:
     2.0
     """
 
+    actors: pd.DataFrame
+    ties: pd.DataFrame
+    affiliations: pd.DataFrame
+    directed: bool
+    record: Record
+    name: str | None
+    meta: dict[str, Any]
+
     def __init__(
         self,
         actors: pd.DataFrame | None = None,
