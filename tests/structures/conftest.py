@@ -1,0 +1,18 @@
+"""Fixtures of the structure tests: the planted quarter and its null twin (planted_quarter.py)."""
+
+from __future__ import annotations
+
+import pytest
+from planted_quarter import build_quarter
+
+from quartiernetz import Network
+
+
+@pytest.fixture(scope="session")
+def quarter() -> Network:
+    return build_quarter(planted=True)
+
+
+@pytest.fixture(scope="session")
+def null_quarter() -> Network:
+    return build_quarter(planted=False)
