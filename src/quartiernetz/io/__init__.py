@@ -13,9 +13,11 @@ format      what                                                        writer
             ``Source, Target, Type, Weight``), a folder or an edges file
 ``kumu``    Kumu workbook (sheets ``Elements``, ``Connections``)
 ``pajek``   Pajek ``.net``
-``dl``      UCINET DL (``fullmatrix``, ``edgelist1``, ``nodelist1``)
+``dl``      UCINET DL (``fullmatrix``, ``edgelist1``, ``nodelist1``, …)
+``matrix``  adjacency-matrix CSV (first header cell empty or ``dim_0``)
 ``graphml`` GraphML                                                     yes
 ``gexf``    GEXF                                                        yes
+``gml``     GML
 =========== =========================================================== ==========
 """
 
@@ -30,7 +32,19 @@ from ..network import Network
 
 __all__ = ["read_network", "write_network", "detect_format", "READ_FORMATS", "WRITE_FORMATS"]
 
-READ_FORMATS = ("folder", "xlsx", "ties", "gephi", "kumu", "pajek", "dl", "graphml", "gexf")
+READ_FORMATS = (
+    "folder",
+    "xlsx",
+    "ties",
+    "gephi",
+    "kumu",
+    "pajek",
+    "dl",
+    "matrix",
+    "graphml",
+    "gexf",
+    "gml",
+)
 WRITE_FORMATS = ("folder", "xlsx", "graphml", "gexf")
 
 _SUFFIX = {
@@ -39,6 +53,7 @@ _SUFFIX = {
     ".dl": "dl",
     ".graphml": "graphml",
     ".gexf": "gexf",
+    ".gml": "gml",
 }
 
 
@@ -86,18 +101,27 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         )
     if suffix in _SUFFIX:
         return _SUFFIX[suffix]
-    head = _head(path).lstrip("\ufeff").lstrip()
+    raw_head = _head(path).lstrip("\ufeff")
+    head = raw_head.lstrip()
     low = head.casefold()
     if low.startswith("<?xml") or low.startswith("<graphml") or low.startswith("<gexf"):
         if "<gexf" in low:
             return "gexf"
         if "<graphml" in low:
             return "graphml"
-    if low.startswith("*vertices") or low.startswith("*network"):
+    pajek_start = "\n".join(ln for ln in low.splitlines() if not ln.startswith("%")).lstrip()
+    if pajek_start.startswith(("*vertices", "*network")):
         return "pajek"
     first_word = low.split(None, 1)[0] if low else ""
     if first_word == "dl" or low.startswith("dl "):
         return "dl"
+    first_line = next((ln for ln in raw_head.splitlines() if ln.strip()), "")
+    if first_line:
+        from .matrix import is_matrix_header
+        from .text import sniff_separator
+
+        if is_matrix_header(first_line.split(sniff_separator(first_line + "\n"))):
+            return "matrix"
     header = low.splitlines()[0] if low else ""
     cells = {c.strip().strip('"') for c in header.replace(";", ",").replace("\t", ",").split(",")}
     if {"source", "target"} <= cells and ({"type", "id", "label", "weight"} & cells):
@@ -119,13 +143,15 @@ def read_network(
     ----------
     path : path-like
         A folder (canonical CSVs or Gephi ``nodes.csv``/``edges.csv``), an
-        ``.xlsx`` (canonical or Kumu), a ties CSV, a Gephi edges CSV, a Pajek
-        ``.net``, a UCINET ``.dl``, a ``.graphml`` or a ``.gexf`` file.
+        ``.xlsx`` (canonical or Kumu), a ties CSV, a Gephi edges CSV, an
+        adjacency-matrix CSV, a Pajek ``.net``, a UCINET ``.dl``, a ``.graphml``,
+        ``.gexf`` or ``.gml`` file.
     format : str, default "auto"
         One of :data:`READ_FORMATS`, or "auto" to detect it (:func:`detect_format`).
     directed : bool, optional
         Whether ties are arcs. Default: what the source says (Pajek ``*Arcs``,
-        GraphML ``edgedefault``, Gephi ``Type``), otherwise undirected.
+        GraphML ``edgedefault``, Gephi ``Type``, Kumu ``Direction``; a symmetric
+        matrix is undirected, an asymmetric one directed), otherwise undirected.
     name : str, optional
         A name for the network (default: the file's name).
     **options
@@ -178,8 +204,12 @@ def read_network(
         from .pajek import read_pajek as reader
     elif fmt == "dl":
         from .ucinet import read_dl as reader
+    elif fmt == "matrix":
+        from .matrix import read_matrix as reader
     elif fmt == "graphml":
         from .xmlgraph import read_graphml as reader
+    elif fmt == "gml":
+        from .gml import read_gml as reader
     else:
         from .xmlgraph import read_gexf as reader
     return reader(path, directed=directed, name=name, **options)
