@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..exceptions import FormatError
@@ -185,6 +186,7 @@ def read_network(
         )
     if not path.exists():
         raise FormatError("the file or folder does not exist", file=str(path))
+    reader: Callable[..., Network]
     if fmt in ("folder", "xlsx", "ties"):
         from . import canonical
 

@@ -268,10 +268,10 @@ def _ties(
     else:
         data["intensity"] = [1.0] * len(src)
     for opt in ("wave", "reported_by"):
-        col = find_column(table, opt, aliases=ALIASES[opt])
-        if col is not None and col not in used:
-            used.add(col)
-            raw = _strip_column(table, col, record)
+        opt_col = find_column(table, opt, aliases=ALIASES[opt])
+        if opt_col is not None and opt_col not in used:
+            used.add(opt_col)
+            raw = _strip_column(table, opt_col, record)
             nums = try_numeric(raw) if opt == "wave" else None
             data[opt] = nums if nums is not None else [v if v else np.nan for v in raw]
     data.update(_attribute_columns(table, used))

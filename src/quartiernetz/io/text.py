@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -395,6 +396,28 @@ def find_sheet(tables: dict[str, Table], *names: str) -> Table | None:
         if n.casefold() in lookup:
             return lookup[n.casefold()]
     return None
+
+
+@overload
+def find_column(
+    table: Table,
+    name: str,
+    *,
+    aliases: Sequence[str] = ...,
+    required: Literal[True],
+    purpose: str | None = ...,
+) -> str: ...
+
+
+@overload
+def find_column(
+    table: Table,
+    name: str,
+    *,
+    aliases: Sequence[str] = ...,
+    required: bool = ...,
+    purpose: str | None = ...,
+) -> str | None: ...
 
 
 def find_column(

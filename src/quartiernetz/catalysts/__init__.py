@@ -1,0 +1,41 @@
+"""Network catalysts (Netzwerk-Katalysatoren): who holds the network together.
+
+Measures of brokerage and cohesion for every actor, validated against the
+literature, and one explained catalyst index:
+
+- :func:`catalysts`: the ranked table with the catalyst index and ``why``;
+- :func:`centrality`: degree, betweenness, closeness, eigenvector;
+- :func:`brokerage`: Gould & Fernandez roles with R sna's expected values;
+- :func:`structural_holes`: Burt's effective size, efficiency, constraint, hierarchy;
+- :func:`key_players`: Borgatti's KPP-Neg and KPP-Pos sets;
+- :func:`removal_impact` and :func:`dependence`: what falls apart when actors leave;
+- :func:`catalyst_stability`: how sure the ranking is when data are missing.
+
+Every function accepts a :class:`quartiernetz.Network` or a networkx graph.
+The numerical kernels live in :mod:`quartiernetz.catalysts._kernels`.
+"""
+
+from .brokerage import ROLES, brokerage, brokerage_moments
+from .centrality import centrality
+from .dependence import dependence, removal_impact
+from .holes import structural_holes
+from .index import DEFAULT_COMPONENTS, catalyst_index, catalysts
+from .keyplayer import KEY_PLAYER_MEASURES, key_players
+from .stability import CatalystStability, catalyst_stability
+
+__all__ = [
+    "catalysts",
+    "catalyst_index",
+    "centrality",
+    "brokerage",
+    "brokerage_moments",
+    "structural_holes",
+    "key_players",
+    "removal_impact",
+    "dependence",
+    "catalyst_stability",
+    "CatalystStability",
+    "DEFAULT_COMPONENTS",
+    "ROLES",
+    "KEY_PLAYER_MEASURES",
+]

@@ -1,0 +1,415 @@
+"""The catalyst table and the explained catalyst index (Netzwerk-Katalysatoren)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..exceptions import AnalysisError
+from ..network import Network
+from ._graph import Prepared, group_codes, prepare
+from .brokerage import compute_brokerage
+from .centrality import compute_centrality
+from .dependence import compute_impact
+from .holes import compute_holes
+
+__all__ = [
+    "catalysts",
+    "catalyst_index",
+    "DEFAULT_COMPONENTS",
+    "CATALYST_COLUMNS",
+    "LOWER_IS_STRONGER",
+]
+
+#: Components of the catalyst index and their default weights.
+DEFAULT_COMPONENTS: dict[str, float] = {
+    "betweenness": 1.0,
+    "cross_group_brokerage": 1.0,
+    "effective_size": 1.0,
+    "pairs_disconnected": 1.0,
+}
+
+#: Measures where a lower value means a stronger broker (ranked reversed).
+LOWER_IS_STRONGER = frozenset({"constraint", "hierarchy"})
+
+#: Measure columns of :func:`catalysts`, in order (after ``label`` and ``group``).
+CATALYST_COLUMNS = (
+    "degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "effective_size",
+    "efficiency",
+    "constraint",
+    "hierarchy",
+    "brokerage_total",
+    "cross_group_brokerage",
+    "cross_group_ties",
+    "fragmentation_loss",
+    "pairs_disconnected",
+    "actors_cut_off",
+)
+
+_PHRASES = {
+    "degree": "many partners ({value:.0f}; top {top}%)",
+    "betweenness": "on many shortest paths between others (betweenness top {top}%)",
+    "closeness": "close to everyone (closeness top {top}%)",
+    "eigenvector": "tied to well-connected actors (eigenvector top {top}%)",
+    "effective_size": "many non-redundant partners (effective size {value:.1f}; top {top}%)",
+    "efficiency": "partners who do not know each other (efficiency {value:.2f}; top {top}%)",
+    "constraint": "not boxed in by a closed circle (constraint {value:.2f}; lowest {top}%)",
+    "hierarchy": "constraint spread over many partners (hierarchy {value:.2f}; lowest {top}%)",
+    "brokerage_total": "brokers {value:.0f} open two-paths (top {top}%)",
+    "cross_group_brokerage": "brokers between groups ({value:.0f} open two-paths; top {top}%)",
+    "cross_group_ties": "ties to {value:.0f} actors of other groups (top {top}%)",
+    "fragmentation_loss": "leaving would fragment the network (top {top}%)",
+    "pairs_disconnected": "leaving would disconnect {value:.0f} pairs of actors (top {top}%)",
+    "actors_cut_off": "leaving would cut off {value:.0f} actors (top {top}%)",
+}
+
+_NAMES = {
+    "degree": "partners",
+    "betweenness": "betweenness",
+    "closeness": "closeness",
+    "eigenvector": "eigenvector",
+    "effective_size": "effective size",
+    "efficiency": "efficiency",
+    "constraint": "constraint",
+    "hierarchy": "hierarchy",
+    "brokerage_total": "two-paths brokered",
+    "cross_group_brokerage": "cross-group two-paths",
+    "cross_group_ties": "ties to other groups",
+    "fragmentation_loss": "fragmentation loss",
+    "pairs_disconnected": "pairs disconnected without it",
+    "actors_cut_off": "actors cut off without it",
+}
+
+_WHY_THRESHOLD = 0.75
+_WHY_MAX = 3
+
+
+def _measures(prep: Prepared, codes: np.ndarray, needed: set[str]) -> dict[str, np.ndarray]:
+    """The measure columns named in ``needed`` (and cheap companions), in node order."""
+    out: dict[str, np.ndarray] = {}
+    cent = needed & {"degree", "betweenness", "closeness", "eigenvector"}
+    if cent:
+        out.update(compute_centrality(prep, cent))
+    if needed & {"effective_size", "efficiency", "constraint", "hierarchy"}:
+        holes = compute_holes(prep)
+        for c in ("effective_size", "efficiency", "constraint", "hierarchy"):
+            out[c] = holes[c]
+        # an isolate has no non-redundant contact: effective size 0, not undefined
+        out["effective_size"] = np.nan_to_num(holes["effective_size"], nan=0.0)
+    if needed & {"brokerage_total", "cross_group_brokerage"}:
+        counts = compute_brokerage(prep, codes)
+        out["brokerage_total"] = counts[:, 5].astype(np.int64)
+        out["cross_group_brokerage"] = (counts[:, 5] - counts[:, 0]).astype(np.int64)
+    if needed & {"fragmentation_loss", "pairs_disconnected", "actors_cut_off", "cross_group_ties"}:
+        impact = compute_impact(prep, codes)
+        for c in ("fragmentation_loss", "pairs_disconnected", "actors_cut_off", "cross_group_ties"):
+            out[c] = impact[c]
+    return out
+
+
+def _check_components(
+    components: Mapping[str, float] | None, allowed: Any = CATALYST_COLUMNS
+) -> dict[str, float]:
+    if components is not None and not isinstance(components, Mapping):
+        raise AnalysisError(
+            f"components must be a mapping measure -> weight, got {type(components).__name__}"
+        )
+    comps = dict(DEFAULT_COMPONENTS if components is None else components)
+    if not comps:
+        raise AnalysisError("components must name at least one measure")
+    unknown = sorted(set(comps) - set(allowed), key=str)
+    if unknown:
+        raise AnalysisError(f"unknown index components {unknown}; choose from {list(allowed)}")
+    out: dict[str, float] = {}
+    for name, w in comps.items():
+        try:
+            w = float(w)
+        except (TypeError, ValueError):
+            raise AnalysisError(
+                f"weight of component {name!r} must be a number, got {w!r}"
+            ) from None
+        if not math.isfinite(w) or w < 0:
+            raise AnalysisError(f"weight of component {name!r} must be >= 0, got {w!r}")
+        out[name] = w
+    if sum(out.values()) <= 0:
+        raise AnalysisError("the component weights must not all be 0")
+    return out
+
+
+def _percentile(values: np.ndarray, *, lower_is_stronger: bool) -> np.ndarray:
+    """Share of the other actors with a strictly weaker value (NaN = weakest)."""
+    x = np.asarray(values, dtype=float)
+    x = -x if lower_is_stronger else x
+    x = np.where(np.isnan(x), -np.inf, x)
+    n = len(x)
+    if n < 2:
+        return np.zeros(n)
+    below = np.searchsorted(np.sort(x), x, side="left")
+    return below / (n - 1)
+
+
+def _top_share(values: np.ndarray, *, lower_is_stronger: bool) -> np.ndarray:
+    """Share of actors with a value at least as strong (for "top 5%")."""
+    x = np.asarray(values, dtype=float)
+    x = -x if lower_is_stronger else x
+    x = np.where(np.isnan(x), -np.inf, x)
+    n = len(x)
+    if n == 0:
+        return np.zeros(0)
+    at_least = n - np.searchsorted(np.sort(x), x, side="left")
+    return at_least / n
+
+
+def catalyst_index(
+    table: pd.DataFrame,
+    components: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Score, rank and explain actors from a table of measures.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Indexed by actor, with (at least) the component columns.
+    components : mapping, optional
+        Component column -> weight (default :data:`DEFAULT_COMPONENTS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``catalyst_score`` (0-100), ``rank`` (1 = strongest; ties share the
+        smaller rank), ``why``, and ``p_<component>`` (percentile ranks, 0-1),
+        in the order of ``table``.
+
+    See :func:`catalysts` for the formula.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"betweenness": [0.5, 0.1, 0.0]}, index=["a", "b", "c"])
+    >>> catalyst_index(t, {"betweenness": 1})["catalyst_score"].tolist()
+    [100.0, 50.0, 0.0]
+    """
+    comps = _check_components(components, allowed=list(table.columns))
+    n = len(table)
+    pct: dict[str, np.ndarray] = {}
+    top: dict[str, np.ndarray] = {}
+    used: dict[str, float] = {}
+    for name, w in comps.items():
+        values = table[name].to_numpy(dtype=float)
+        lower = name in LOWER_IS_STRONGER
+        pct[name] = _percentile(values, lower_is_stronger=lower)
+        top[name] = _top_share(values, lower_is_stronger=lower)
+        finite = values[~np.isnan(values)]
+        constant = finite.size == 0 or np.all(finite == finite[0])
+        if w > 0 and not (constant and finite.size == n):
+            used[name] = w
+    out = pd.DataFrame(index=table.index)
+    if used and n:
+        total = sum(used.values())
+        score = sum(w * pct[c] for c, w in used.items()) / total * 100.0
+    else:
+        score = np.zeros(n)
+    score = np.round(score, 10)
+    out["catalyst_score"] = score
+    out["rank"] = (
+        pd.Series(score, index=table.index).rank(method="min", ascending=False).astype(np.int64)
+        if n
+        else pd.Series(dtype=np.int64)
+    )
+    degree = table["degree"].to_numpy() if "degree" in table.columns else None
+    raw = {c: table[c].to_numpy(dtype=float) for c in used}
+    why = []
+    for i in range(n):
+        if degree is not None and degree[i] == 0:
+            why.append("no ties")
+            continue
+        ranked = sorted(used, key=lambda c: (-pct[c][i], -used[c]))
+        strong = [c for c in ranked if pct[c][i] >= _WHY_THRESHOLD][:_WHY_MAX]
+        if strong:
+            why.append("; ".join(_phrase(c, raw[c][i], top[c][i]) for c in strong))
+        elif ranked and pct[ranked[0]][i] > 0:
+            c = ranked[0]
+            why.append(
+                "no component in the top quarter; best: " + _neutral(c, raw[c][i], top[c][i])
+            )
+        elif ranked:
+            why.append("no broker position (lowest in every component)")
+        else:
+            why.append("every actor is equal in the index components")
+    out["why"] = pd.array(why, dtype=object)
+    for name in comps:
+        out[f"p_{name}"] = pct[name]
+    return out
+
+
+def _top_percent(top_share: float) -> int:
+    return max(1, math.ceil(100 * top_share - 1e-9))
+
+
+def _phrase(name: str, value: float, top_share: float) -> str:
+    template = _PHRASES.get(name, name + " {value:.3g} (top {top}%)")
+    return template.format(value=float(value), top=_top_percent(top_share))
+
+
+def _neutral(name: str, value: float, top_share: float) -> str:
+    word = "lowest" if name in LOWER_IS_STRONGER else "top"
+    return f"{_NAMES.get(name, name)} {float(value):.3g} ({word} {_top_percent(top_share)}%)"
+
+
+def catalysts(
+    net: Network | nx.Graph,
+    *,
+    group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
+    weight: str | None = None,
+    components: Mapping[str, float] | None = None,
+    **options: Any,
+) -> pd.DataFrame:
+    r"""Who holds the network together: network catalysts, ranked and explained.
+
+    Computes centrality, structural holes, Gould-Fernandez brokerage and the
+    effect of each actor's removal, and combines them into one catalyst index.
+
+    Parameters
+    ----------
+    net : Network or networkx.Graph
+        The network; works on disconnected and directed graphs.
+    group : str, mapping or None, default "type"
+        Actor groups (node attribute or mapping actor -> group) for
+        cross-group brokerage and ties. Without the attribute every actor is
+        in one group (cross-group measures are then 0 and leave the index).
+    weight : str, optional
+        Edge attribute with tie strengths for betweenness, closeness,
+        eigenvector and structural holes (None: every tie counts 1; a Network's
+        combined intensity is ``"weight"``). Brokerage and removal are unweighted.
+    components : mapping, optional
+        Index components and their weights, e.g. ``{"betweenness": 2,
+        "cross_group_brokerage": 1}``; keys from the measure columns below.
+        Default :data:`DEFAULT_COMPONENTS`.
+    **options
+        Passed to :func:`~quartiernetz.network.as_graph` (``directed``,
+        ``relations``, ``min_intensity``, ``combine``, ``reconcile``, ``wave``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per actor, indexed by actor, sorted by ``catalyst_score``
+        (descending; ties by betweenness, then degree, then graph order):
+
+        - ``label`` (node attribute ``label``, else the id), ``group``;
+        - ``rank`` (1 = strongest catalyst; equal scores share the rank),
+          ``catalyst_score`` (0-100), ``why`` (the strongest components in words);
+        - ``degree`` (partners), ``betweenness`` (normalised as networkx),
+          ``closeness``, ``eigenvector`` (see
+          :func:`~quartiernetz.catalysts.centrality`);
+        - ``effective_size`` (0 for an isolate), ``efficiency``,
+          ``constraint``, ``hierarchy`` (see
+          :func:`~quartiernetz.catalysts.structural_holes`);
+        - ``brokerage_total`` (open two-paths brokered, all five roles),
+          ``cross_group_brokerage`` (the four roles other than coordinator,
+          i.e. two-paths that involve another group; see
+          :func:`~quartiernetz.catalysts.brokerage`), ``cross_group_ties``;
+        - ``fragmentation_loss``, ``pairs_disconnected``, ``actors_cut_off``
+          (see :func:`~quartiernetz.catalysts.removal_impact`).
+
+        NaN only in ``efficiency`` and ``constraint`` (isolates) and
+        ``hierarchy`` (isolates and actors with one partner).
+
+    Notes
+    -----
+    **Catalyst index.** For each component c with weight ``w_c``, the
+    percentile rank of actor i is ``p_c(i) = #{j : x_c(j) < x_c(i)} / (n - 1)``
+    (the share of the other actors it outranks; 0 for the weakest, 1 for the
+    unique strongest; reversed for ``constraint`` and ``hierarchy``, where low
+    is strong). Then
+
+    ``catalyst_score(i) = 100 * sum_c w_c p_c(i) / sum_c w_c``.
+
+    The default components weigh four views of brokerage equally:
+    ``betweenness`` (Freeman: control of flows between others),
+    ``cross_group_brokerage`` (Gould & Fernandez: mediating between
+    municipality, welfare associations, clubs and initiatives),
+    ``effective_size`` (Burt: non-redundant contacts that span structural
+    holes) and ``pairs_disconnected`` (Borgatti's fragmentation: what falls
+    apart without the actor; unlike ``fragmentation_loss`` it is not shifted
+    by the size of the actor's own component in a disconnected network).
+    Percentile ranks put measures of different scales on one footing and are
+    robust to the skewed distributions of brokerage counts. Components equal
+    for every actor (e.g. cross-group brokerage without groups) carry no
+    information and are left out. ``why`` names up to three components in
+    which the actor outranks at least 75% of the others, strongest first, with
+    the actor's value and its place ("top 5%": 5% of the actors have a value
+    at least as strong); otherwise the best component ("no component in the
+    top quarter; best: ..."), "no ties" for an isolate, or "no broker
+    position" when the actor is lowest in every component.
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). Structural Holes. Harvard University Press.
+    .. [2] Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation.
+       Sociological Methodology 19, 89-126. doi:10.2307/270949
+    .. [3] Borgatti, S. P. (2006). Identifying sets of key players in a social
+       network. Computational and Mathematical Organization Theory 12, 21-34.
+       doi:10.1007/s10588-006-7084-x
+    .. [4] Freeman, L. C. (1977). A set of measures of centrality based on
+       betweenness. Sociometry 40(1), 35-41. doi:10.2307/3033543
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> top = catalysts(nx.florentine_families_graph()).head(3)
+    >>> top.index.tolist(), top["catalyst_score"].round(1).tolist()
+    (['Medici', 'Guadagni', 'Albizzi'], [100.0, 88.1, 81.0])
+    >>> print(top.loc["Albizzi", "why"])
+    on many shortest paths between others (betweenness top 20%); many non-redundant partners
+    (effective size 3.0; top 27%); leaving would disconnect 13 pairs of actors (top 27%)
+    """
+    comps = _check_components(components)
+    prep = prepare(net, weight=weight, **options)
+    codes, labels, _ = group_codes(prep, group)
+    return _catalyst_table(prep, group, comps, full=True, codes=codes, labels=labels)
+
+
+def _catalyst_table(
+    prep: Prepared,
+    group: Any,
+    comps: dict[str, float],
+    *,
+    full: bool,
+    codes: np.ndarray | None = None,
+    labels: list | None = None,
+) -> pd.DataFrame:
+    if codes is None or labels is None:
+        codes, labels, _ = group_codes(prep, group)
+    needed = set(CATALYST_COLUMNS) if full else set(comps) | {"degree", "betweenness"}
+    values = _measures(prep, codes, needed)
+    cols = [c for c in CATALYST_COLUMNS if c in values]
+    table = pd.DataFrame({c: values[c] for c in cols}, index=prep.index)
+    scored = catalyst_index(table, comps)
+    out = pd.DataFrame(index=prep.index)
+    if full:
+        out["label"] = pd.array(
+            [str(prep.G.nodes[v].get("label", v)) for v in prep.nodes], dtype=object
+        )
+        out["group"] = pd.array([labels[c] for c in codes], dtype=object)
+    out["rank"] = scored["rank"]
+    out["catalyst_score"] = scored["catalyst_score"]
+    out["why"] = scored["why"]
+    out = pd.concat([out, table], axis=1)
+    order = np.lexsort(
+        (
+            np.arange(prep.n),
+            -table["degree"].to_numpy(dtype=float),
+            -table["betweenness"].to_numpy(dtype=float),
+            -out["catalyst_score"].to_numpy(dtype=float),
+        )
+    )
+    return out.iloc[order]

@@ -1,0 +1,301 @@
+"""How sure is the catalyst ranking? Resampling with missing actors, ties or reports."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Hashable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..exceptions import AnalysisError
+from ..network import Network
+from ._graph import Prepared, group_codes, prepare, rng_from_seed
+from .index import _catalyst_table, _check_components
+
+__all__ = ["catalyst_stability", "CatalystStability", "STABILITY_MODES"]
+
+#: What a replicate leaves out.
+STABILITY_MODES = ("actors", "ties", "reports")
+
+
+@dataclass
+class CatalystStability:
+    """Result of :func:`catalyst_stability`.
+
+    Attributes
+    ----------
+    actors : pandas.DataFrame
+        One row per actor, in the order of the reference ranking: ``rank``
+        and ``catalyst_score`` of the full network, ``present`` (replicates
+        that kept the actor), ``top_k_share`` (share of those in which it was
+        among the top k), ``rank_median``, ``rank_low`` and ``rank_high`` (5%
+        and 95% quantiles of its rank), ``score_mean`` and ``score_sd``.
+        Actors never kept have NaN in the replicate columns.
+    replicates : pandas.DataFrame
+        One row per replicate: ``actors`` and ``ties`` kept,
+        ``top_k_overlap`` and ``rank_correlation`` (NaN when the kept scores
+        are all equal).
+    overall : pandas.DataFrame
+        Indexed by figure, columns ``value`` and ``description``.
+    """
+
+    actors: pd.DataFrame
+    replicates: pd.DataFrame
+    overall: pd.DataFrame
+
+    def __repr__(self) -> str:
+        o = self.overall["value"]
+        return (
+            f"<CatalystStability: {int(o['replicates'])} replicates, mode "
+            f"{self.overall.loc['mode', 'description']!r}, top-{int(o['k'])} overlap "
+            f"{o['top_k_overlap_mean']:.2f}, rank correlation {o['rank_correlation_mean']:.2f}>"
+        )
+
+
+def catalyst_stability(
+    net: Network | nx.Graph,
+    *,
+    drop: float = 0.1,
+    n: int = 200,
+    mode: Literal["actors", "ties", "reports"] = "actors",
+    k: int = 10,
+    seed: int | np.random.Generator | None = None,
+    group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
+    weight: str | None = None,
+    components: Mapping[str, float] | None = None,
+    **options: Any,
+) -> CatalystStability:
+    r"""How stable the top catalysts are when part of the data is missing.
+
+    Each of ``n`` replicates leaves out a random share ``drop`` of the data,
+    recomputes the catalyst index (only its components) and compares the
+    ranking with the one of the full network.
+
+    Parameters
+    ----------
+    net : Network or networkx.Graph
+    drop : float, default 0.1
+        Share left out per replicate, ``0 <= drop < 1`` (at least one item
+        when ``drop > 0``).
+    n : int, default 200
+        Number of replicates.
+    mode : {"actors", "ties", "reports"}, default "actors"
+        ``"actors"``: remove actors with all their ties (node drop-out, as for
+        organisations missing from the roster). ``"ties"``: remove ties (edge
+        drop-out). ``"reports"``: survey networks only; remove all reports of a
+        share of the reporting actors (more non-response): a tie disappears when
+        every actor who reported it is left out (edge attribute ``reported_by``,
+        as a Network's graph has it).
+    k : int, default 10
+        Size of the top group compared (capped at the actors kept).
+    seed : int, numpy Generator or None
+        Randomness of the replicates; the same seed gives the same result.
+    group, weight, components
+        As for :func:`~quartiernetz.catalysts.catalysts`.
+    **options
+        Passed to :func:`~quartiernetz.network.as_graph`.
+
+    Returns
+    -------
+    CatalystStability
+        ``actors``, ``replicates`` and ``overall`` tables (see the class).
+        ``overall`` holds ``replicates``, ``drop``, ``k``, ``mode`` (in the
+        description), ``top_k_overlap_mean``, ``top_k_overlap_p05``,
+        ``rank_correlation_mean`` and ``rank_correlation_p05``.
+
+    Notes
+    -----
+    Top-k overlap: of the reference top k among the actors kept (``k_r =
+    min(k, kept)``), the share that is also in the replicate's top ``k_r``.
+    Rank correlation: Spearman's rho between reference and replicate scores
+    over the actors kept. Borgatti, Carley & Krackhardt (2006) used the same
+    two criteria to show that centrality rankings degrade gracefully with
+    random missing data; a top-k overlap near 1 means the named catalysts do
+    not hinge on a few missing reports. Cost: n times the index components
+    (betweenness dominates).
+
+    References
+    ----------
+    .. [1] Borgatti, S. P., Carley, K. M. & Krackhardt, D. (2006). On the
+       robustness of centrality measures under conditions of imperfect data.
+       Social Networks 28(2), 124-136. doi:10.1016/j.socnet.2005.05.001
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> st = catalyst_stability(nx.florentine_families_graph(), n=20, k=3, seed=1)
+    >>> st.actors.index[0], bool(st.actors.loc["Medici", "top_k_share"] > 0.8)
+    ('Medici', True)
+    """
+    if mode not in STABILITY_MODES:
+        raise AnalysisError(f"mode must be one of {STABILITY_MODES}, got {mode!r}")
+    if not 0 <= drop < 1:
+        raise AnalysisError(f"drop must be a share from 0 to below 1, got {drop!r}")
+    if not isinstance(n, (int, np.integer)) or n < 1:
+        raise AnalysisError(f"n (replicates) must be a whole number >= 1, got {n!r}")
+    if not isinstance(k, (int, np.integer)) or k < 1:
+        raise AnalysisError(f"k must be a whole number >= 1, got {k!r}")
+    comps = _check_components(components)
+    rng = rng_from_seed(seed)
+    prep = prepare(net, weight=weight, **options)
+    codes, labels, _ = group_codes(prep, group)
+    code_of = dict(zip(prep.nodes, codes.tolist(), strict=True))
+    ref = _catalyst_table(prep, group, comps, full=False, codes=codes, labels=labels)
+    ref_order = list(ref.index)
+    ref_score = ref["catalyst_score"]
+    N = prep.n
+    reporters, edge_reporters = _reporters(prep) if mode == "reports" else ([], [])
+    if mode == "reports" and not reporters:
+        raise AnalysisError(
+            "mode='reports' needs survey reports: edges with the attribute 'reported_by' "
+            "(a Network read from a survey); use mode='actors' or 'ties'"
+        )
+
+    ranks = np.full((n, N), np.nan)
+    scores = np.full((n, N), np.nan)
+    in_top = np.zeros((n, N), dtype=bool)
+    rows = []
+    pos = {v: i for i, v in enumerate(ref_order)}
+    for r in range(n):
+        sub = _replicate(prep, mode, drop, rng, reporters, edge_reporters)
+        sub_codes = np.array([code_of[v] for v in sub.nodes], dtype=np.int64)
+        table = _catalyst_table(sub, group, comps, full=False, codes=sub_codes, labels=labels)
+        kept = [v for v in ref_order if v in table.index]
+        kr = min(int(k), len(kept))
+        idx = [pos[v] for v in table.index]
+        ranks[r, idx] = table["rank"].to_numpy(dtype=float)
+        scores[r, idx] = table["catalyst_score"].to_numpy(dtype=float)
+        top_rep = list(table.index[:kr])
+        in_top[r, [pos[v] for v in top_rep]] = True
+        overlap = len(set(kept[:kr]) & set(top_rep)) / kr if kr else np.nan
+        a = ref_score.loc[kept].to_numpy(dtype=float)
+        b = table["catalyst_score"].loc[kept].to_numpy(dtype=float)
+        rho = np.nan
+        if len(kept) > 2 and np.ptp(a) > 0 and np.ptp(b) > 0:
+            rho = float(stats.spearmanr(a, b).statistic)
+        edges = sub.G.number_of_edges()
+        rows.append((len(kept), edges, overlap, rho))
+
+    present = (~np.isnan(ranks)).sum(axis=0)
+    with np.errstate(invalid="ignore"), _quiet():
+        actors = pd.DataFrame(
+            {
+                "rank": ref["rank"].to_numpy(),
+                "catalyst_score": ref_score.to_numpy(),
+                "present": present.astype(np.int64),
+                "top_k_share": np.where(
+                    present > 0, in_top.sum(axis=0) / np.maximum(present, 1), np.nan
+                ),
+                "rank_median": np.nanmedian(ranks, axis=0),
+                "rank_low": np.nanquantile(ranks, 0.05, axis=0),
+                "rank_high": np.nanquantile(ranks, 0.95, axis=0),
+                "score_mean": np.nanmean(scores, axis=0),
+                "score_sd": np.nanstd(scores, axis=0),
+            },
+            index=ref.index,
+        )
+    replicates = pd.DataFrame(
+        rows, columns=["actors", "ties", "top_k_overlap", "rank_correlation"]
+    ).rename_axis("replicate")
+    ov = replicates["top_k_overlap"].to_numpy(dtype=float)
+    rc = replicates["rank_correlation"].to_numpy(dtype=float)
+    with _quiet():
+        figures = {
+            "replicates": (float(n), "replicates drawn"),
+            "drop": (float(drop), "share of actors, ties or reporters left out per replicate"),
+            "k": (float(min(int(k), N)), "size of the top group compared"),
+            "mode": (np.nan, mode),
+            "top_k_overlap_mean": (
+                _nanstat(np.nanmean, ov),
+                "mean share of the top k that stays in the top k",
+            ),
+            "top_k_overlap_p05": (
+                _nanstat(lambda x: np.nanquantile(x, 0.05), ov),
+                "5% quantile of the top-k overlap (a bad case)",
+            ),
+            "rank_correlation_mean": (
+                _nanstat(np.nanmean, rc),
+                "mean Spearman correlation of the scores with the full network's",
+            ),
+            "rank_correlation_p05": (
+                _nanstat(lambda x: np.nanquantile(x, 0.05), rc),
+                "5% quantile of the rank correlation",
+            ),
+        }
+    overall = pd.DataFrame(
+        {
+            "value": [v for v, _ in figures.values()],
+            "description": pd.array([d for _, d in figures.values()], dtype=object),
+        },
+        index=pd.Index(list(figures), name="figure"),
+    )
+    return CatalystStability(actors=actors, replicates=replicates, overall=overall)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence numpy's 'all-NaN slice' and 'mean of empty slice' warnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
+
+
+def _nanstat(fn: Any, x: np.ndarray) -> float:
+    if x.size == 0 or np.all(np.isnan(x)):
+        return float("nan")
+    return float(fn(x))
+
+
+def _count(share: float, total: int) -> int:
+    if share <= 0 or total == 0:
+        return 0
+    return min(total, max(1, int(round(share * total))))
+
+
+def _reporters(prep: Prepared) -> tuple[list, list[frozenset]]:
+    """The reporting actors and, per edge (in ``G.edges`` order), who reported it."""
+    per_edge: list[frozenset] = []
+    everyone: set = set()
+    for _, _, d in prep.G.edges(data=True):
+        raw = d.get("reported_by")
+        if raw is None or (isinstance(raw, float) and np.isnan(raw)):
+            who: frozenset = frozenset()
+        else:
+            who = frozenset(p.strip() for p in str(raw).split(";") if p.strip())
+        per_edge.append(who)
+        everyone |= who
+    return sorted(everyone, key=str), per_edge
+
+
+def _replicate(
+    prep: Prepared,
+    mode: str,
+    drop: float,
+    rng: np.random.Generator,
+    reporters: list,
+    edge_reporters: list[frozenset],
+) -> Prepared:
+    G = prep.G
+    if mode == "actors":
+        dropped = rng.choice(prep.n, size=_count(drop, prep.n), replace=False)
+        keep = np.setdiff1d(np.arange(prep.n), dropped)
+        H = G.subgraph([prep.nodes[i] for i in keep]).copy()
+    else:
+        edges = list(G.edges)
+        if mode == "ties":
+            gone = set(
+                rng.choice(len(edges), size=_count(drop, len(edges)), replace=False).tolist()
+            )
+        else:
+            out = rng.choice(len(reporters), size=_count(drop, len(reporters)), replace=False)
+            silent = {reporters[i] for i in out.tolist()}
+            gone = {e for e, who in enumerate(edge_reporters) if who and who <= silent}
+        H = G.copy()
+        H.remove_edges_from([edges[e] for e in gone])
+    return prepare(H, weight=prep.weight)
