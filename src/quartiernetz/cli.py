@@ -56,6 +56,33 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
     s.add_argument("--aliases", help="alias table (name, actor) from an edited review table")
     s.add_argument(
+        "--questions",
+        action="append",
+        metavar="STEM[=RELATION]",
+        help="a roster question (e.g. KOOP, Q5) and the relation it asks for; "
+        "repeat for several (default: found from the roster)",
+    )
+    s.add_argument(
+        "--names",
+        action="append",
+        metavar="STEM[=INTENSITY_STEM]",
+        help="a name-generator question (free-text partner names), optionally "
+        "paired with the question asking each partner's intensity; repeatable",
+    )
+    s.add_argument(
+        "--ignore",
+        action="append",
+        metavar="COLUMN",
+        help="a column or question stem to leave out; repeatable",
+    )
+    s.add_argument(
+        "--match-threshold",
+        type=float,
+        default=None,
+        metavar="SCORE",
+        help="least similarity (0-100) for a name suggestion (default 80)",
+    )
+    s.add_argument(
         "--review-out",
         metavar="FILE",
         help="write the name-matching review table (name, suggested_actor, score) here",
@@ -115,7 +142,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _is_survey(args: argparse.Namespace) -> bool:
-    return any(getattr(args, k, None) for k in ("roster", "respondent", "codebook", "tool"))
+    return any(
+        getattr(args, k, None) for k in ("roster", "respondent", "codebook", "tool", "names")
+    )
+
+
+def _pairs(values: list[str] | None) -> dict[str, str | None] | None:
+    """``["KOOP=information", "PROJ"]`` -> ``{"KOOP": "information", "PROJ": None}``."""
+    if not values:
+        return None
+    out: dict[str, str | None] = {}
+    for v in values:
+        key, sep, value = v.partition("=")
+        out[key.strip()] = value.strip() if sep else None
+    return out
+
+
+def _survey_options(args: argparse.Namespace) -> dict:
+    options: dict = {"include_unfinished": args.include_unfinished, "aliases": args.aliases}
+    for option in ("questions", "names"):
+        pairs = _pairs(getattr(args, option))
+        if pairs is not None:
+            # STEM=VALUE pairs give a mapping; bare stems a list
+            options[option] = pairs if all(pairs.values()) else list(pairs)
+    if args.ignore:
+        options["ignore"] = list(args.ignore)
+    if args.match_threshold is not None:
+        options["match_threshold"] = args.match_threshold
+    return options
 
 
 def _read(args: argparse.Namespace) -> Network:
@@ -128,12 +182,13 @@ def _read(args: argparse.Namespace) -> Network:
             respondent=args.respondent,
             codebook=args.codebook,
             tool=args.tool or "auto",
-            include_unfinished=args.include_unfinished,
-            aliases=args.aliases,
+            **_survey_options(args),
         )
         review = net.meta.get("review")
         if args.review_out and review is not None:
-            review.to_csv(args.review_out, index=False, encoding="utf-8-sig")
+            from .report.tables import write_csv
+
+            write_csv(review, args.review_out)
             print(f"review table written to {args.review_out}", file=sys.stderr)
     else:
         from .io import read_network
@@ -147,12 +202,10 @@ def _read(args: argparse.Namespace) -> Network:
 def _pseudonymize(net: Network, keyfile: Path) -> Network:
     import secrets
 
-    from .privacy import pseudonymize
+    from .privacy import pseudonymize, read_key
 
     if keyfile.exists():
-        key = keyfile.read_text(encoding="utf-8").strip()
-        if not key:
-            raise QuartiernetzError(f"{keyfile.name}: the key file is empty")
+        key: str | bytes = read_key(keyfile)
     else:
         key = secrets.token_hex(32)
         keyfile.parent.mkdir(parents=True, exist_ok=True)

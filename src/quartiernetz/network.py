@@ -40,18 +40,26 @@ COMBINE_RULES = ("sum", "max", "mean", "min")
 RECONCILE_RULES = ("union", "confirmed", "max", "min", "mean")
 
 
-def _join_unique(values: Iterable[Any]) -> Any:
-    seen: list[Any] = []
-    for v in values:
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            continue
-        if v not in seen:
-            seen.append(v)
-    if not seen:
-        return None
-    if len(seen) == 1:
-        return seen[0]
-    return "; ".join(sorted(str(v) for v in seen))
+def _collapse(
+    frame: pd.DataFrame, keys: list[str], column: str, *, join: bool = False
+) -> pd.Series:
+    """Per group of ``keys``: the value all rows share (missing values ignored), else the
+    distinct values as sorted text joined by ``"; "``. Groups with no value are left out.
+
+    With ``join=True`` the result is always the joined text.
+    """
+    sub = frame[[*keys, column]].dropna(subset=[column]).drop_duplicates()
+    if join:
+        sub = sub.assign(**{column: sub[column].astype(str)}).drop_duplicates()
+    size = sub.groupby(keys, sort=False)[column].transform("size").to_numpy()
+    single = sub[size == 1].set_index(keys)[column].astype(object)
+    multi = sub[size > 1]
+    if not len(multi):
+        return single
+    text = multi.assign(_text=multi[column].astype(str)).drop_duplicates([*keys, "_text"])
+    text = text.sort_values("_text", kind="stable")
+    joined = text.groupby(keys, sort=False)["_text"].agg("; ".join).astype(object)
+    return pd.concat([single, joined])
 
 
 class Network:
@@ -356,33 +364,45 @@ class Network:
             for c in frame.columns
             if c not in {"source", "target", "relation", "intensity", "_a", "_b"}
         ]
-        grouped = frame.groupby(["_a", "_b"], sort=True)
-        weights = grouped["intensity"].agg(combine)
-        rel = grouped["relation"].agg(lambda s: "; ".join(sorted(set(map(str, s)))))
-        count = grouped.size() if "n_ties" not in frame else grouped["n_ties"].sum()
-        extra_vals = {c: grouped[c].agg(_join_unique) for c in extras if c != "n_ties"}
+        keys = ["_a", "_b"]
+        weights = frame.groupby(keys, sort=True)["intensity"].agg(combine)
+        if "n_ties" in frame:
+            count = frame.groupby(keys, sort=True)["n_ties"].sum()
+        else:
+            count = frame.groupby(keys, sort=True).size()
+        columns = {"relation": _collapse(frame, keys, "relation")}
+        for c in extras:
+            if c != "n_ties":
+                columns[c] = _collapse(frame, keys, c)
         if not isolates:
             self._add_nodes(G, pd.unique(np.concatenate([a, b])))
-        for key in weights.index:
-            attrs = {weight: float(weights[key]), "relation": rel[key], "n_ties": int(count[key])}
-            for c, vals in extra_vals.items():
-                v = vals[key]
-                if v is not None:
-                    attrs[c] = v.item() if isinstance(v, np.generic) else v
-            G.add_edge(key[0], key[1], **attrs)
+        attrs: list[dict[str, Any]] = [
+            {weight: float(w), "n_ties": int(n)}
+            for w, n in zip(
+                weights.to_numpy(), count.reindex(weights.index).to_numpy(), strict=True
+            )
+        ]
+        position = {key: i for i, key in enumerate(weights.index)}
+        for c, values in columns.items():
+            for key, v in values.items():
+                attrs[position[key]][c] = v.item() if isinstance(v, np.generic) else v
+        G.add_edges_from((u, v, d) for (u, v), d in zip(weights.index, attrs, strict=True))
         return G
 
     def _add_nodes(self, G: nx.Graph, ids: Iterable[str]) -> None:
-        actors = self.actors
-        cols = list(actors.columns)
-        records = actors.loc[list(ids)].itertuples(index=True, name=None)
-        for row in records:
-            attrs = {}
-            for c, v in zip(cols, row[1:], strict=True):
-                if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
-                    continue
-                attrs[c] = v.item() if isinstance(v, np.generic) else v
-            G.add_node(row[0], **attrs)
+        actors = self.actors.loc[list(ids)]
+        records = actors.to_dict("records")
+        G.add_nodes_from(
+            (
+                node,
+                {
+                    c: (v.item() if isinstance(v, np.generic) else v)
+                    for c, v in rec.items()
+                    if not (v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)))
+                },
+            )
+            for node, rec in zip(actors.index, records, strict=True)
+        )
 
     def _reconcile(self, frame: pd.DataFrame, rule: str) -> pd.DataFrame:
         """One row per (pair, relation[, wave]) from the two sides' reports."""
@@ -399,6 +419,15 @@ class Network:
         rep = rep.dropna(how="all", subset=["a", "b"]).reset_index()
         ra = rep["_a"].map(responded).fillna(False).to_numpy(dtype=bool)
         rb = rep["_b"].map(responded).fillna(False).to_numpy(dtype=bool)
+        # a side whose answer on this pair is missing (skipped, not "no") counts as not
+        # having responded for this pair: the other side's report stands
+        missing = self.meta.get("missing")
+        if isinstance(missing, pd.DataFrame) and len(missing):
+            miss = pd.MultiIndex.from_frame(missing[["source", "target", "relation"]].astype(str))
+            a_, b_ = rep["_a"].astype(str), rep["_b"].astype(str)
+            rel_ = rep["relation"].astype(str)
+            ra = ra & ~pd.MultiIndex.from_arrays([a_, b_, rel_]).isin(miss)
+            rb = rb & ~pd.MultiIndex.from_arrays([b_, a_, rel_]).isin(miss)
         va, vb = rep["a"].to_numpy(dtype=float), rep["b"].to_numpy(dtype=float)
         both = ra & rb
         # a responding side that did not report counts as 0
@@ -418,15 +447,13 @@ class Network:
         else:  # min
             value = np.where(both, np.fmin(za, zb), np.fmax(za, zb))
         value = np.nan_to_num(value)
-        # the reporters, for the edge attribute
-        reporters = frame.groupby(keys, dropna=False)["reported_by"].agg(
-            lambda s: "; ".join(sorted(set(map(str, s.dropna()))))
-        )
         counts = frame.groupby(keys, dropna=False).size()
         out = rep[keys].copy()
         out["intensity"] = value
         idx = pd.MultiIndex.from_frame(out[keys])
-        out["reported_by"] = reporters.reindex(idx).to_numpy()
+        out["reported_by"] = (
+            _collapse(frame, keys, "reported_by", join=True).reindex(idx).to_numpy()
+        )
         out["n_ties"] = counts.reindex(idx).to_numpy()
         out["source"], out["target"] = out["_a"], out["_b"]
         return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from planted_quarter import build_quarter
+from .planted_quarter import build_quarter
 
 from quartiernetz import Network
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
-from planted_quarter import build_quarter
+from .planted_quarter import build_quarter
 
 from quartiernetz import Network
 from quartiernetz.exceptions import AnalysisError

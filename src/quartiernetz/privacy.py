@@ -1,0 +1,493 @@
+"""Privacy: identifying columns and keyed pseudonyms.
+
+Organisations' names are not personal data, but contact persons, one-person
+initiatives, names typed into free-text answers and the technical traces of a
+survey (e-mail and IP addresses, invitation tokens) are. quartiernetz
+
+- drops identifying columns when it reads a survey export
+  (:func:`identifying_columns` says which, and why), so that they never reach a
+  network, a report or a file written from it;
+- replaces actor ids and labels by stable keyed pseudonyms on request
+  (:func:`pseudonymize`), returning the key table separately.
+
+A pseudonym is ``"A-"`` followed by the first 8 hexadecimal digits of
+HMAC-SHA256(key, id). The same key gives the same pseudonym for the same id in
+every run and every file, so that pseudonymised networks of two survey waves
+still line up; without the key, the pseudonyms cannot be traced back by trying
+candidate names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .exceptions import AnalysisError, InputError, QuartiernetzWarning
+from .network import Network
+from .record import Record, RecordEntry
+
+__all__ = [
+    "pseudonymize",
+    "pseudonym",
+    "read_key",
+    "identifying_columns",
+    "identifying_values",
+    "PSEUDONYM_PREFIX",
+]
+
+#: Prefix of actor pseudonyms ("A-3f9c2e1b"); affiliation items get "I-".
+PSEUDONYM_PREFIX = "A-"
+_ITEM_PREFIX = "I-"
+_DIGITS = 8
+_MIN_KEY_BYTES = 16
+
+# ---------------------------------------------------------------- identifying
+
+
+def _squash(header: str) -> str:
+    """A header in lower case without spaces, dashes, underscores and umlaut marks."""
+    text = unicodedata.normalize("NFKC", str(header)).casefold()
+    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    return re.sub(r"[\W_]+", "", text)
+
+
+_EXACT: dict[str, str] = {}
+for _reason, _names in {
+    "IP address": ("ip", "ipaddr", "ipaddress", "ipadresse"),
+    "access token": (
+        "token",
+        "zugangsschluessel",
+        "zugangscode",
+        "zugangsschlussel",
+        "accesscode",
+        "serial",
+        "ref",
+        "externalreference",
+        "externaldatareference",
+        "panelid",
+        "participantid",
+        "teilnehmerid",
+    ),
+    "name of a person": (
+        "name",
+        "vorname",
+        "nachname",
+        "firstname",
+        "lastname",
+        "fullname",
+        "surname",
+        "recipientfirstname",
+        "recipientlastname",
+        "ansprechpartner",
+        "ansprechpartnerin",
+        "ansprechperson",
+        "kontaktperson",
+        "contactperson",
+        "contactname",
+        "namederperson",
+        "ihrname",
+        "yourname",
+    ),
+    "telephone number": (
+        "telefon",
+        "telefonnummer",
+        "phone",
+        "phonenumber",
+        "tel",
+        "mobil",
+        "handy",
+        "mobile",
+    ),
+    "geolocation": (
+        "locationlatitude",
+        "locationlongitude",
+        "latitude",
+        "longitude",
+        "geolocation",
+    ),
+    "referrer URL (may carry tokens)": ("refurl", "referrerurl", "referer", "referrer"),
+}.items():
+    for _n in _names:
+        _EXACT[_n] = _reason
+
+_CONTAINS = (
+    ("email", "e-mail address"),
+    ("ipadresse", "IP address"),
+    ("ipaddress", "IP address"),
+    ("kommentar", "free-text comment"),
+    ("comment", "free-text comment"),
+    ("anmerkung", "free-text comment"),
+    ("bemerkung", "free-text comment"),
+    ("freitext", "free-text comment"),
+    ("remark", "free-text comment"),
+)
+
+#: header endings of free-text fields: LimeSurvey "[comment]"/"[other]", Qualtrics "_TEXT"
+_SUFFIX = re.compile(r"(\[(comment|other)\]|_TEXT|\[sonstiges\])$", re.IGNORECASE)
+
+_EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[A-Za-z]{2,}$")
+_IPV4 = re.compile(r"^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
+_IPV6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
+
+
+def identifying_columns(columns: Iterable[str]) -> dict[str, str]:
+    """The columns whose headers say they identify a person, with the reason.
+
+    Recognised: e-mail addresses, IP addresses, access tokens and invitation
+    serials (LimeSurvey ``token``, SoSci ``SERIAL``/``REF``, Qualtrics
+    ``ExternalReference``), names of persons (MS Forms ``Name``, Qualtrics
+    ``RecipientFirstName``, ``Ansprechpartner``), telephone numbers, geolocation,
+    referrer URLs and free-text comments (``Kommentar``, ``Anmerkungen``,
+    LimeSurvey ``[comment]``/``[other]``, Qualtrics ``_TEXT``).
+
+    Parameters
+    ----------
+    columns : iterable of str
+        Column headers.
+
+    Returns
+    -------
+    dict
+        ``{header: reason}`` for the identifying columns, in the given order.
+
+    Examples
+    --------
+    >>> identifying_columns(["id", "token", "E-Mail-Adresse", "KOOP[SQ001]", "ipaddr"])
+    {'token': 'access token', 'E-Mail-Adresse': 'e-mail address', 'ipaddr': 'IP address'}
+    """
+    out: dict[str, str] = {}
+    for col in columns:
+        header = str(col)
+        key = _squash(header)
+        if key in ("mailsent",):  # SoSci: the date an invitation was sent
+            continue
+        reason = _EXACT.get(key)
+        if reason is None:
+            reason = next((r for part, r in _CONTAINS if part in key), None)
+        if reason is None and _SUFFIX.search(header.strip()):
+            reason = "free-text answer"
+        if reason is not None:
+            out[header] = reason
+    return out
+
+
+def identifying_values(values: Sequence[object]) -> str | None:
+    """Why the values identify persons (e-mail or IP addresses), or None.
+
+    Examples
+    --------
+    >>> identifying_values(["", "kontakt@awo-nordstadt.de"])
+    'holds e-mail addresses'
+    >>> identifying_values(["192.168.10.4"])
+    'holds IP addresses'
+    >>> identifying_values(["A1", "2"]) is None
+    True
+    """
+    for v in values:
+        text = str(v).strip()
+        if not text:
+            continue
+        if _EMAIL.match(text):
+            return "holds e-mail addresses"
+        if _IPV4.match(text):
+            return "holds IP addresses"
+        # IPv6: hex groups and colons, with a hex letter (so that times like 10:09:40 do not count)
+        if _IPV6.match(text) and any(c.isalpha() for c in text):
+            return "holds IP addresses"
+    return None
+
+
+# ----------------------------------------------------------------- pseudonyms
+
+
+def _key_bytes(key: bytes | str) -> bytes:
+    if isinstance(key, str):
+        data = key.encode("utf-8")
+    elif isinstance(key, bytes | bytearray):
+        data = bytes(key)
+    else:
+        raise AnalysisError(f"key must be bytes or str, got {type(key).__name__}")
+    if not data:
+        raise AnalysisError(
+            f"the pseudonymisation key is empty; give a secret of at least {_MIN_KEY_BYTES} bytes"
+        )
+    return data
+
+
+def pseudonym(
+    value: str, *, key: bytes | str, prefix: str = PSEUDONYM_PREFIX, digits: int = _DIGITS
+) -> str:
+    """The keyed pseudonym of one id: ``prefix`` + hex digits of HMAC-SHA256(key, value).
+
+    Examples
+    --------
+    >>> pseudonym("awo", key="geheim-und-lang-genug")
+    'A-...'
+    >>> pseudonym("awo", key=b"k") == pseudonym("awo", key="k")
+    True
+    """
+    mac = hmac.new(_key_bytes(key), str(value).encode("utf-8"), hashlib.sha256)
+    return prefix + mac.hexdigest()[:digits]
+
+
+def _pseudonyms(values: Sequence[str], key: bytes, prefix: str) -> dict[str, str]:
+    """Pseudonyms for distinct values, lengthened for all if two would collide."""
+    distinct = list(dict.fromkeys(str(v) for v in values))
+    for digits in (_DIGITS, 12, 16, 64):
+        out = {v: pseudonym(v, key=key, prefix=prefix, digits=digits) for v in distinct}
+        if len(set(out.values())) == len(out):
+            return out
+    raise AnalysisError("two ids have the same HMAC-SHA256; they cannot be told apart")
+
+
+def read_key(path: str | os.PathLike[str]) -> bytes:
+    """Read a pseudonymisation key from a text file (surrounding whitespace removed).
+
+    Raises
+    ------
+    InputError
+        When the file is missing or holds no key.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(
+            "the key file does not exist",
+            file=path.name,
+            expected="a text file holding the secret key",
+        )
+    data = path.read_bytes().strip()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:].strip()
+    if not data:
+        raise InputError(
+            "the key file is empty", file=path.name, expected="a secret of at least 16 characters"
+        )
+    return data
+
+
+_KEEP_ACTOR_TEXT = ("type", "umbrella", "area")
+_KEEP_TIE_TEXT = ("relation", "wave")
+
+
+def _text_columns(frame: pd.DataFrame, keep: Iterable[str]) -> list[str]:
+    keep = set(keep)
+    out = []
+    for c in frame.columns:
+        if c in keep:
+            continue
+        s = frame[c]
+        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            continue
+        if s.dropna().map(lambda v: isinstance(v, bool | int | float | np.number)).all():
+            continue
+        out.append(c)
+    return out
+
+
+def _replace_quoted(text: str, mapping: Mapping[str, str]) -> str:
+    """Replace '"x"' and "'x'" for every x in mapping (longest first)."""
+    if not mapping:
+        return text
+    names = sorted(mapping, key=len, reverse=True)
+    pattern = re.compile("([\"'])(" + "|".join(re.escape(n) for n in names) + r")\1")
+    return pattern.sub(lambda m: m.group(1) + mapping[m.group(2)] + m.group(1), text)
+
+
+def pseudonymize(
+    net: Network,
+    *,
+    key: bytes | str,
+    items: bool = False,
+    keep_columns: Sequence[str] = (),
+) -> tuple[Network, pd.DataFrame]:
+    """Replace actor ids and labels by stable keyed pseudonyms.
+
+    Parameters
+    ----------
+    net : Network
+        Any network; survey networks keep their survey figures.
+    key : bytes or str
+        The secret. Keep it apart from the data: whoever holds it can rebuild
+        the key table from a list of candidate names. Use at least 16 random
+        bytes (a shorter key gives a warning).
+    items : bool, default False
+        Also replace affiliation items (committee, offer and project names) by
+        pseudonyms ``"I-…"``. By default they are kept: they name committees and
+        offers, not persons.
+    keep_columns : sequence of str
+        Further actor or tie text columns to keep as they are (see Notes).
+
+    Returns
+    -------
+    network : Network
+        A copy whose actor ids and labels are pseudonyms everywhere: the actor
+        index and ``label``; the ties' ``source``, ``target`` and
+        ``reported_by``; the affiliations' ``actor``; ``meta["missing"]``.
+    key_table : pandas.DataFrame
+        Columns ``pseudonym``, ``id``, ``label``, ``kind`` (``actor``, or
+        ``item`` with ``items=True``), sorted by ``id``. Store it apart from the
+        pseudonymised outputs.
+
+    Notes
+    -----
+    Free text may hold names of persons. Therefore
+
+    - actor text columns other than ``type``, ``umbrella`` and ``area`` (e.g.
+      ``description``, ``contact``) and tie text columns other than ``relation``
+      and ``wave`` are dropped, unless named in ``keep_columns``; numeric and
+      boolean columns (``responded``, ``new_actor``, ``row``, ``intensity``) stay;
+    - ``meta["review"]`` (the names typed into a name generator) is removed;
+    - in the record, actor ids and labels written in quotes are replaced by
+      their pseudonyms.
+
+    The pseudonym is ``"A-"`` + the first 8 hex digits of
+    :math:`\\mathrm{HMAC\\text{-}SHA256}(key, id)` (RFC 2104); should two ids
+    of one network share 8 digits, all pseudonyms get 12.
+
+    References
+    ----------
+    .. [1] Krawczyk, H., Bellare, M. and Canetti, R. (1997). HMAC: Keyed-Hashing
+       for Message Authentication. RFC 2104. https://doi.org/10.17487/RFC2104
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> net = Network(actors=pd.DataFrame({"id": ["awo", "qm"],
+    ...                                    "label": ["AWO Nordstadt", "QM Nordstadt"]}),
+    ...               ties=pd.DataFrame({"source": ["awo"], "target": ["qm"]}))
+    >>> pnet, keys = pseudonymize(net, key="ein-langes-geheimnis-2026")
+    >>> sorted(keys.columns)
+    ['id', 'kind', 'label', 'pseudonym']
+    >>> bool(pnet.actors.index.str.startswith("A-").all())
+    True
+    >>> pnet.ties.loc[0, "source"] == keys.set_index("id").loc["awo", "pseudonym"]
+    True
+    """
+    if not isinstance(net, Network):
+        raise AnalysisError(
+            f"pseudonymize expects a quartiernetz Network, got {type(net).__name__}"
+        )
+    secret = _key_bytes(key)
+    if len(secret) < _MIN_KEY_BYTES:
+        warnings.warn(
+            f"the pseudonymisation key has {len(secret)} bytes; use at least {_MIN_KEY_BYTES} "
+            "random bytes, or the pseudonyms can be traced back by trying names",
+            QuartiernetzWarning,
+            stacklevel=2,
+        )
+    ids = [str(i) for i in net.actors.index]
+    mapping = _pseudonyms(ids, secret, PSEUDONYM_PREFIX)
+    labels = net.actors["label"] if "label" in net.actors.columns else pd.Series(ids, index=ids)
+
+    def mapped(series: pd.Series) -> pd.Series:
+        return series.map(lambda v: mapping.get(str(v), v) if isinstance(v, str) else v)
+
+    keep = set(keep_columns)
+    record = Record()
+    actors = net.actors.copy()
+    drop_a = [c for c in _text_columns(actors, (*_KEEP_ACTOR_TEXT, "label")) if c not in keep]
+    actors = actors.drop(columns=drop_a)
+    actors.index = pd.Index(
+        [mapping[i] for i in ids], name=net.actors.index.name or "id", dtype=object
+    )
+    actors["label"] = list(actors.index)
+
+    ties = net.ties.copy()
+    for c in ("source", "target", "reported_by"):
+        if c in ties.columns:
+            ties[c] = mapped(ties[c])
+    drop_t = [
+        c
+        for c in _text_columns(ties, (*_KEEP_TIE_TEXT, "source", "target", "reported_by"))
+        if c not in keep
+    ]
+    ties = ties.drop(columns=drop_t)
+
+    aff = net.affiliations.copy()
+    item_map: dict[str, str] = {}
+    if "actor" in aff.columns:
+        aff["actor"] = mapped(aff["actor"])
+    if items and "item" in aff.columns and len(aff):
+        item_map = _pseudonyms([str(v) for v in aff["item"]], secret, _ITEM_PREFIX)
+        aff["item"] = aff["item"].map(lambda v: item_map[str(v)])
+
+    meta = {k: v for k, v in net.meta.items() if k != "review"}
+    if isinstance(meta.get("missing"), pd.DataFrame):
+        miss = meta["missing"].copy()
+        for c in ("source", "target", "reported_by"):
+            if c in miss.columns:
+                miss[c] = mapped(miss[c])
+        meta["missing"] = miss
+    meta["pseudonymized"] = True
+
+    quoted = dict(mapping)
+    for i, lab in zip(ids, labels.tolist(), strict=True):
+        if isinstance(lab, str) and lab:
+            quoted.setdefault(lab, mapping[i])
+    for e in net.record:
+        record.extend(
+            [
+                RecordEntry(
+                    e.action, _replace_quoted(e.reason, quoted), e.count, e.file, e.rows, e.column
+                )
+            ]
+        )
+    if drop_a or drop_t:
+        record.add(
+            "dropped",
+            "free-text columns that may hold names of persons removed by "
+            f"pseudonymisation: {', '.join(map(str, drop_a + drop_t))}",
+            count=len(drop_a) + len(drop_t),
+            warn=False,
+        )
+    if "review" in net.meta:
+        record.add(
+            "dropped", "the name review table (typed names) removed by pseudonymisation", warn=False
+        )
+    record.add(
+        "info",
+        f"actor ids and labels replaced by keyed pseudonyms (HMAC-SHA256, "
+        f"{len(mapping)} actors" + (f", {len(item_map)} items" if item_map else "") + ")",
+        count=len(mapping),
+        warn=False,
+    )
+
+    out = Network._from_clean(
+        actors, ties, aff, directed=net.directed, record=record, name=net.name, meta=meta
+    )
+    key_table = pd.DataFrame(
+        {
+            "pseudonym": [mapping[i] for i in ids],
+            "id": ids,
+            "label": [
+                lab if isinstance(lab, str) else i for i, lab in zip(ids, labels, strict=True)
+            ],
+            "kind": "actor",
+        }
+    )
+    if item_map:
+        key_table = pd.concat(
+            [
+                key_table,
+                pd.DataFrame(
+                    {
+                        "pseudonym": list(item_map.values()),
+                        "id": list(item_map),
+                        "label": list(item_map),
+                        "kind": "item",
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+    key_table = key_table.sort_values(["kind", "id"], ignore_index=True)
+    return out, key_table
