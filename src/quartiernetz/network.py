@@ -80,9 +80,6 @@ class Network:
     name : str, optional
         A name for reports.
 
-    The tables are validated and cleaned exactly as a reader's are (see
-    :mod:`quartiernetz.io.assemble`); what was changed is in :attr:`record`.
-
     Attributes
     ----------
     actors, ties, affiliations : pandas.DataFrame
@@ -92,6 +89,11 @@ class Network:
     meta : dict
         Provenance: source file, format, encoding; survey figures where a
         survey was read.
+
+    Notes
+    -----
+    The tables are validated and cleaned exactly as a reader's are (see
+    :mod:`quartiernetz.io.assemble`); what was changed is in :attr:`record`.
 
     Examples
     --------
