@@ -1,8 +1,22 @@
 """``quartiernetz report``: the tables, figures and HTML report written into one folder.
 
+:func:`write_report` runs every analysis (:mod:`quartiernetz.descriptives`,
+:mod:`quartiernetz.catalysts`, :mod:`quartiernetz.structures`), draws the
+figures (:mod:`quartiernetz.plotting`) and writes into one folder:
+
+- ``report.html``: one self-contained file (figures embedded as SVG, CSS
+  inline, no scripts, fonts or external images), in German or English;
+- ``summary.csv``, ``catalysts.csv``, ``catalyst_stability.csv``,
+  ``brokerage.csv``, ``dependence.csv``, ``duplicates.csv``,
+  ``competitors.csv``, ``suggested_ties.csv``, ``communities.csv``,
+  ``offers.csv`` (where offers are given) and the ``data_*.csv`` tables of what
+  was read;
+- ``figures/``: each figure as PNG and SVG, with fixed file names.
+
 The report is written into a temporary folder beside ``out`` and moved into place
 when complete, so an interrupted run leaves no half report; an existing,
-non-empty ``out`` is replaced only with ``force=True``.
+non-empty ``out`` is replaced only with ``force=True``. The same input and seed
+give byte-identical tables, figures and HTML (no time stamps anywhere).
 """
 
 from __future__ import annotations
@@ -10,13 +24,39 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
+
+import pandas as pd
 
 from ..exceptions import QuartiernetzError
 from ..network import Network
-from .tables import write_csv
+from .analyses import STEPS, ReportData, run_analyses
+from .figures import FIGURE_NAMES, make_figures
+from .html import build_context, render_html
+from .progress import Progress
+from .tables import safe_frame, write_csv
+from .texts import translate_why
 
-__all__ = ["write_report"]
+__all__ = ["write_report", "TABLE_FILES", "safe_frame", "write_csv"]
+
+#: The table files a report may hold, in the order listed in the report.
+TABLE_FILES = (
+    "summary.csv",
+    "catalysts.csv",
+    "catalyst_stability.csv",
+    "brokerage.csv",
+    "dependence.csv",
+    "duplicates.csv",
+    "competitors.csv",
+    "suggested_ties.csv",
+    "communities.csv",
+    "offers.csv",
+    "data_actors_by_type.csv",
+    "data_ties_by_relation.csv",
+    "data_affiliations_by_kind.csv",
+    "data_quality.csv",
+)
 
 
 def _write_data_tables(net: Network, folder: Path) -> None:
@@ -25,6 +65,52 @@ def _write_data_tables(net: Network, folder: Path) -> None:
     write_csv(tables["ties_by_relation"], folder / "data_ties_by_relation.csv")
     write_csv(tables["affiliations_by_kind"], folder / "data_affiliations_by_kind.csv")
     write_csv(tables["record"], folder / "data_quality.csv")
+
+
+def _pairs(values: object) -> object:
+    """A list of (a, b) pairs as text ``a + b; c + d`` (lists of plain values stay lists)."""
+    if isinstance(values, list) and values and all(isinstance(v, tuple) for v in values):
+        return "; ".join(" + ".join(map(str, v)) for v in values)
+    return values
+
+
+def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> None:
+    if data.summary is not None:
+        write_csv(data.summary, folder / "summary.csv", index=True)
+    if data.catalysts is not None:
+        cat = data.catalysts.copy()
+        if "why" in cat.columns:
+            cat["why"] = [translate_why(w, lang) for w in cat["why"]]
+        write_csv(cat, folder / "catalysts.csv", index=True)
+    if data.stability is not None:
+        write_csv(data.stability.actors, folder / "catalyst_stability.csv", index=True)
+    if data.brokerage is not None:
+        write_csv(data.brokerage, folder / "brokerage.csv", index=True)
+    if data.dependence is not None:
+        write_csv(data.dependence, folder / "dependence.csv")
+    if data.duplicates is not None:
+        write_csv(data.duplicates, folder / "duplicates.csv")
+    if data.competitors is not None:
+        comp = data.competitors.copy()
+        if "suggested_ties" in comp.columns:
+            comp["suggested_ties"] = comp["suggested_ties"].map(_pairs).astype(object)
+        write_csv(comp, folder / "competitors.csv")
+    if data.suggestions is not None:
+        write_csv(data.suggestions, folder / "suggested_ties.csv")
+    if data.communities is not None:
+        labels = net.actors["label"] if "label" in net.actors.columns else None
+        frame = pd.DataFrame(
+            {
+                "actor": data.communities.index.astype(object),
+                "label": [
+                    labels.get(a, a) if labels is not None else a for a in data.communities.index
+                ],
+                "community": data.communities.to_numpy() + 1,
+            }
+        )
+        write_csv(frame, folder / "communities.csv")
+    if data.offers is not None:
+        write_csv(data.offers, folder / "offers.csv")
 
 
 def write_report(
@@ -46,10 +132,13 @@ def write_report(
         The output folder; created if missing.
     lang : {"de", "en"}
     seed : int
-        Seed for layouts and community detection.
+        Seed for layouts, community detection, the competitor split and the
+        stability replicates.
     title : str, optional
+        The report's title (escaped like every input text). Default: "Netzwerkanalyse:
+        <name>" / "Network analysis: <name>".
     quiet : bool
-        No progress output.
+        No progress output (progress is shown only when stderr is a terminal).
     force : bool
         Replace an existing, non-empty ``out``.
 
@@ -57,6 +146,29 @@ def write_report(
     -------
     pathlib.Path
         The output folder.
+
+    Raises
+    ------
+    QuartiernetzError
+        Bad ``lang``, or ``out`` exists (and is not empty) without ``force``.
+
+    Notes
+    -----
+    An analysis that cannot run on this network (e.g. too few actors) raises a
+    :class:`~quartiernetz.exceptions.QuartiernetzError` inside; the report then
+    says "not available" with the reason in that section, and its table is not
+    written. The catalyst-stability check uses 50 replicates up to 100 actors,
+    20 up to 1,000 and 10 beyond (see
+    :func:`quartiernetz.report.analyses.stability_replicates`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from quartiernetz.datasets import load_example
+    >>> folder = pathlib.Path(tempfile.mkdtemp()) / "report"
+    >>> path = write_report(load_example(), folder, lang="en", quiet=True)
+    >>> (path / "report.html").is_file(), (path / "figures" / "network.svg").is_file()
+    (True, True)
     """
     if lang not in ("de", "en"):
         raise QuartiernetzError(f"lang must be 'de' or 'en', got {lang!r}")
@@ -66,15 +178,36 @@ def write_report(
     if out.is_dir() and any(out.iterdir()) and not force:
         raise QuartiernetzError(
             f"{out}: the folder exists and is not empty; choose another --out or pass --force "
-            "to replace it")
+            "to replace it"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    progress = Progress(len(STEPS) + len(FIGURE_NAMES) + 2, enabled=False if quiet else None)
     try:
+        with warnings.catch_warnings():
+            # the report's data-quality section lists what the loader did
+            from ..exceptions import DataCleaningWarning
+
+            warnings.simplefilter("ignore", DataCleaningWarning)
+            data = run_analyses(net, seed=seed, progress=progress)
+            figures = make_figures(
+                net, data, tmp / "figures", lang=lang, seed=seed, progress=progress
+            )
+        progress.step("tables")
         _write_data_tables(net, tmp)
+        _write_results(net, data, tmp, lang)
+        files = [f for f in TABLE_FILES if (tmp / f).is_file()]
+        progress.step("report.html")
+        context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)
+        html = render_html(context)
+        with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(html)
+        os.chmod(tmp, 0o755)
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    progress.done()
     return out

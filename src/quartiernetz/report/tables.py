@@ -28,14 +28,21 @@ def safe_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
         col = out[c]
         if col.dtype == object or pd.api.types.is_string_dtype(col):
             out[c] = col.map(
-                lambda v: neutralize_cell("; ".join(map(str, v)) if isinstance(v, list | tuple | set)
-                                          else v))
+                lambda v: neutralize_cell(
+                    "; ".join(map(str, v)) if isinstance(v, list | tuple | set) else v
+                )
+            )
     return out
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, index: bool = False) -> Path:
-    """Write ``frame`` as UTF-8 CSV (with BOM, for Excel), formulas neutralised, ``\\n`` line ends."""
+    """Write ``frame`` as UTF-8 CSV (with BOM, for Excel), formulas neutralised.
+
+    Lines end with ``\\n``; cells a spreadsheet would run as formulas get a leading
+    ``'`` (see :func:`safe_frame`). Returns the path.
+    """
     path = Path(path)
-    safe_frame(frame, index=index).to_csv(path, index=False, encoding="utf-8-sig",
-                                          lineterminator="\n")
+    safe_frame(frame, index=index).to_csv(
+        path, index=False, encoding="utf-8-sig", lineterminator="\n"
+    )
     return path

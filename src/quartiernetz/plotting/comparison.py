@@ -1,0 +1,292 @@
+"""Several networks side by side (quarters, survey waves) on the key figures of ``summary()``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import AnalysisError
+from ..network import Network
+from . import style as st
+from .network import _short
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_comparison", "comparison_table", "FIGURE_NAMES"]
+
+#: Display names of the figures of :func:`quartiernetz.descriptives.summary`.
+FIGURE_NAMES: dict[str, dict[str, str]] = {
+    "actors": {"de": "Akteure", "en": "Actors"},
+    "ties": {"de": "Beziehungen", "en": "Ties"},
+    "density": {"de": "Dichte", "en": "Density"},
+    "reciprocity": {"de": "Gegenseitigkeit", "en": "Reciprocity"},
+    "components": {"de": "Komponenten", "en": "Components"},
+    "isolates": {"de": "Isolierte Akteure", "en": "Isolates"},
+    "largest_component_share": {
+        "de": "Anteil größte Komponente",
+        "en": "Share in largest component",
+    },
+    "mean_partners": {"de": "Partner im Mittel", "en": "Mean partners"},
+    "mean_degree": {"de": "Partner im Mittel", "en": "Mean partners"},
+    "degree_centralization": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
+    "centralization": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
+    "centralisation": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
+    "betweenness_centralization": {
+        "de": "Zentralisierung (Betweenness)",
+        "en": "Betweenness centralisation",
+    },
+    "ei_index": {"de": "E-I-Index (Typen)", "en": "E–I index (types)"},
+    "municipal_share": {"de": "Anteil Kommune", "en": "Municipal share"},
+    "municipal_tie_share": {
+        "de": "Übrige mit Beziehung zur Kommune",
+        "en": "Others tied to the municipality",
+    },
+    "response_rate": {"de": "Rücklaufquote", "en": "Response rate"},
+    "confirmed_share": {"de": "Bestätigte Beziehungen", "en": "Confirmed ties"},
+    "fragmentation": {"de": "Fragmentierung", "en": "Fragmentation"},
+    "mean_intensity": {"de": "Mittlere Intensität", "en": "Mean intensity"},
+    "groups": {"de": "Akteurstypen", "en": "Actor types"},
+    "cross_group_tie_share": {
+        "de": "Anteil Beziehungen zwischen Typen",
+        "en": "Share of ties between types",
+    },
+    "municipal_actors": {"de": "Kommunale Akteure", "en": "Municipal actors"},
+    "confirmed_tie_share": {"de": "Bestätigte Beziehungen", "en": "Confirmed ties"},
+    "clustering": {"de": "Clusterkoeffizient", "en": "Clustering"},
+    "transitivity": {"de": "Transitivität", "en": "Transitivity"},
+}
+
+_DEFAULT = (
+    "actors",
+    "ties",
+    "density",
+    "mean_partners",
+    "mean_degree",
+    "components",
+    "isolates",
+    "largest_component_share",
+    "degree_centralization",
+    "centralization",
+    "centralisation",
+    "betweenness_centralization",
+    "ei_index",
+    "municipal_tie_share",
+    "municipal_share",
+    "response_rate",
+    "confirmed_tie_share",
+    "confirmed_share",
+)
+
+
+def _as_row(value: Any) -> pd.Series:
+    if isinstance(value, Network) or type(value).__name__.endswith("Graph"):
+        from ..descriptives import summary
+
+        value = summary(value)
+    if isinstance(value, pd.DataFrame):
+        if {"figure", "value"} <= set(value.columns):
+            return pd.Series(value["value"].to_numpy(), index=value["figure"].astype(str))
+        if "value" in value.columns:
+            return value["value"]
+        if len(value) == 1:
+            return value.iloc[0]
+        raise AnalysisError("a summary table must have one row, or columns 'figure' and 'value'")
+    if isinstance(value, pd.Series):
+        return value
+    if isinstance(value, Mapping):
+        return pd.Series(dict(value), dtype=object)
+    raise AnalysisError(
+        f"cannot compare a {type(value).__name__}; give Networks, graphs or summary() tables"
+    )
+
+
+def comparison_table(
+    nets: Mapping[str, Any] | Sequence[Any] | pd.DataFrame,
+    *,
+    measures: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The key figures of several networks as one table (networks as rows).
+
+    Parameters
+    ----------
+    nets : mapping, sequence or DataFrame
+        Name -> Network, networkx graph, :func:`quartiernetz.descriptives.summary`
+        result (Series, one-row DataFrame or a ``figure``/``value`` table) or dict
+        of figures; a sequence is named "1", "2", ...; a DataFrame is taken as
+        the table itself (networks as rows).
+    measures : sequence of str, optional
+        Figures to keep, in this order. Default: those of ``actors``, ``ties``,
+        ``density``, ``mean_partners``, ``components``, ``isolates``,
+        ``largest_component_share``, ``degree_centralization``,
+        ``betweenness_centralization``, ``ei_index``, ``municipal_tie_share``,
+        ``response_rate`` and ``confirmed_tie_share`` that are numeric and
+        present in at least one network.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by network name; one float column per figure.
+
+    Examples
+    --------
+    >>> comparison_table({"2024": {"actors": 20, "density": 0.2},
+    ...                   "2025": {"actors": 25, "density": 0.15}})
+          actors  density
+    2024    20.0     0.20
+    2025    25.0     0.15
+    """
+    if isinstance(nets, pd.DataFrame):
+        table = nets.copy()
+    else:
+        items = (
+            list(nets.items())
+            if isinstance(nets, Mapping)
+            else [(str(i + 1), v) for i, v in enumerate(nets)]
+        )
+        if not items:
+            raise AnalysisError("no networks to compare")
+        table = pd.DataFrame({str(k): _as_row(v) for k, v in items}).T
+    table.index = table.index.astype(str)
+    numeric = table.apply(pd.to_numeric, errors="coerce")
+    if measures is None:
+        cols = [c for c in _DEFAULT if c in numeric.columns and numeric[c].notna().any()]
+        seen_names: set[str] = set()
+        keep = []
+        for c in cols:  # drop aliases of a figure already shown
+            name = FIGURE_NAMES.get(c, {}).get("en", c)
+            if name not in seen_names:
+                seen_names.add(name)
+                keep.append(c)
+        cols = keep or [c for c in numeric.columns if numeric[c].notna().any()][:12]
+    else:
+        missing = [m for m in measures if m not in numeric.columns]
+        if missing:
+            raise AnalysisError(
+                f"figures {missing} are not in the summaries; present: "
+                f"{sorted(map(str, numeric.columns))}"
+            )
+        cols = list(measures)
+    return numeric[cols].astype(float)
+
+
+def _row_format(values: np.ndarray) -> str:
+    """One number format for a whole row: integers, or 1 or 2 decimals."""
+    finite = values[np.isfinite(values)]
+    if not len(finite) or np.all(np.abs(finite - np.round(finite)) < 1e-9):
+        return "{:.0f}"
+    return "{:.2f}" if np.abs(finite).max() < 10 else "{:.1f}"
+
+
+def _fmt(v: float, pattern: str, lang: str) -> str:
+    if not np.isfinite(v):
+        return "–"
+    s = pattern.format(v).replace("-", "−")
+    return s.replace(".", ",") if lang == "de" else s
+
+
+def plot_comparison(
+    nets: Mapping[str, Network | nx.Graph | Any] | Sequence[Any] | pd.DataFrame,
+    *,
+    measures: Sequence[str] | None = None,
+    lang: str = "en",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Several networks side by side on the key figures of ``summary()``.
+
+    Each figure gets a row; each network a bar in a fixed colour. Bars are scaled
+    per figure to its largest absolute value (figures have different units), and
+    every bar is labelled with its value, so the eye compares the networks
+    within a row.
+
+    Parameters
+    ----------
+    nets : mapping, sequence or DataFrame
+        See :func:`comparison_table`.
+    measures : sequence of str, optional
+        See :func:`comparison_table`.
+    lang : {"en", "de"}
+    title : str, optional
+    ax : matplotlib.axes.Axes, optional
+        Default: a new figure, 9 inches wide.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plot_comparison({"2024": {"actors": 20, "density": 0.2},
+    ...                       "2025": {"actors": 25, "density": 0.15}})
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Actors', 'Density']
+    >>> plt.close(ax.figure)
+    """
+    st.text("empty", lang)
+    table = comparison_table(nets, measures=measures)
+    names = list(table.index)
+    figs = list(table.columns)
+    k, m = len(names), len(figs)
+    colors = (list(st.OKABE_ITO[:7]) + list(st.TOL_MUTED)) if k > 1 else ["#0072B2"]
+    with st.style():
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            _, ax = plt.subplots(figsize=(9, 1.0 + m * (0.25 + 0.2 * k)))
+        if m == 0:
+            ax.text(
+                0.5, 0.5, st.text("empty", lang), ha="center", va="center", transform=ax.transAxes
+            )
+            ax.set_axis_off()
+            return ax
+        height = 0.8 / k
+        has_neg = bool((table.to_numpy() < 0).any())
+        patterns = [_row_format(table[f].to_numpy(dtype=float)) for f in figs]
+        for j, name in enumerate(names):
+            vals = table.loc[name].to_numpy(dtype=float)
+            scale = table.abs().max(axis=0).to_numpy(dtype=float)
+            rel = np.where(scale > 0, vals / np.where(scale > 0, scale, 1.0), 0.0)
+            rel = np.nan_to_num(rel)
+            y = np.arange(m) + (j - (k - 1) / 2) * height
+            ax.barh(
+                y, rel, height=height * 0.92, color=colors[j % len(colors)], label=_short(name, 30)
+            )
+            for yi, r, v, pat in zip(y, rel, vals, patterns, strict=True):
+                ax.text(
+                    r + (0.01 if r >= 0 else -0.01),
+                    yi,
+                    _fmt(v, pat, lang),
+                    va="center",
+                    ha="left" if r >= 0 else "right",
+                    fontsize=7.5 if k > 3 else 8,
+                    color="#333333",
+                )
+        ax.set_yticks(np.arange(m))
+        ax.set_yticklabels([FIGURE_NAMES.get(f, {}).get(lang, f) for f in figs])
+        ax.invert_yaxis()
+        ax.set_xlim(-1.15 if has_neg else 0.0, 1.18)
+        ax.axvline(0, color="#444444", lw=0.8)
+        ax.set_xticks([])
+        ax.spines["bottom"].set_visible(False)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel(
+            "Balken: Wert im Verhältnis zum größten Wert der Zeile"
+            if lang == "de"
+            else "Bars: value relative to the row's largest value",
+            fontsize=7.5,
+            color="#444444",
+        )
+        if k > 1:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(k, 4))
+        if title:
+            ax.set_title(title, loc="left")
+    return ax

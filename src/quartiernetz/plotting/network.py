@@ -1,0 +1,823 @@
+"""The network map (sociogram): who cooperates with whom, who the catalysts are."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..exceptions import AnalysisError
+from ..network import Network, as_graph
+from . import style as st
+from .labels import place_labels
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["layout", "plot_network"]
+
+_COMPETITION = ("competition", "konkurrenz")
+
+
+def _sorted_graph(G: nx.Graph, weight: str | None) -> nx.Graph:
+    """An undirected copy with nodes and edges inserted in sorted order (layouts depend on it)."""
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes, key=str))
+    edges = []
+    for u, v, d in G.edges(data=True):
+        a, b = (u, v) if str(u) <= str(v) else (v, u)
+        w = float(d.get(weight, 1.0)) if weight else 1.0
+        edges.append((str(a), str(b), a, b, w))
+    edges.sort()
+    for _, _, a, b, w in edges:
+        if H.has_edge(a, b):
+            H[a][b]["weight"] += w
+        else:
+            H.add_edge(a, b, weight=w)
+    return H
+
+
+def _fr_grid(H: nx.Graph, seed: int, weighted: bool, iterations: int = 120) -> np.ndarray:
+    """Fruchterman-Reingold with the grid variant's local repulsion, for large components.
+
+    Repulsion acts only between actors closer than ``3 k`` (found with a k-d
+    tree), as in Fruchterman & Reingold's grid variant, so one iteration costs
+    O(n log n + m) instead of O(n^2); networkx's solvers are quadratic or slow
+    beyond a few hundred actors.
+    """
+    from scipy.spatial import cKDTree
+
+    nodes = list(H.nodes)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = [
+        (index[u], index[v], float(d.get("weight", 1.0)) if weighted else 1.0)
+        for u, v, d in H.edges(data=True)
+        if u != v
+    ]
+    ei = np.array([e[0] for e in edges], dtype=np.int64)
+    ej = np.array([e[1] for e in edges], dtype=np.int64)
+    w = np.array([e[2] for e in edges], dtype=float)
+    if len(w) and w.mean() > 0:
+        w = w / w.mean()
+    pos = np.random.RandomState(seed).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = 0.1
+    dt = t / (iterations + 1)
+    disp = np.zeros((n, 2))
+    for _ in range(iterations):
+        disp[:] = 0.0
+        pairs = cKDTree(pos).query_pairs(r=3 * k, output_type="ndarray")
+        if len(pairs):
+            d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+            dist = np.maximum(np.hypot(d[:, 0], d[:, 1]), 0.01 * k)
+            vec = d * (k * k / dist**2)[:, None]
+            for c in (0, 1):
+                disp[:, c] += np.bincount(pairs[:, 0], vec[:, c], n) - np.bincount(
+                    pairs[:, 1], vec[:, c], n
+                )
+        if len(ei):
+            d = pos[ei] - pos[ej]
+            vec = d * (w * np.hypot(d[:, 0], d[:, 1]) / k)[:, None]
+            for c in (0, 1):
+                disp[:, c] += np.bincount(ej, vec[:, c], n) - np.bincount(ei, vec[:, c], n)
+        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-12)
+        pos += disp * (np.minimum(length, t) / length)[:, None]
+        t -= dt
+    return pos
+
+
+def _component_layout(H: nx.Graph, seed: int, weighted: bool) -> np.ndarray:
+    n = H.number_of_nodes()
+    if n == 1:
+        return np.zeros((1, 2))
+    if n == 2:
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
+    w = "weight" if weighted else None
+    if n < 300:
+        # Fruchterman-Reingold from a seeded start, then Kamada-Kawai polishing
+        pos = nx.spring_layout(H, seed=seed, weight=w, iterations=100, method="force")
+        if n <= 200:
+            pos = nx.kamada_kawai_layout(H, pos=pos, weight=None)
+        xy = np.array([pos[v] for v in H.nodes], dtype=float)
+    else:
+        xy = _fr_grid(H, seed, weighted)
+    xy -= xy.mean(axis=0)
+    r = float(np.sqrt((xy**2).sum(axis=1)).max())
+    return xy / r if r > 0 else xy
+
+
+def _pack_components(H: nx.Graph, seed: int, weighted: bool) -> tuple[list[Any], np.ndarray]:
+    """Lay out each component; the largest in the middle, the rest in rows below it."""
+    comps = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(H)), key=lambda c: (-len(c), str(c[0]))
+    )
+    if not comps:
+        return [], np.zeros((0, 2))
+    n_max = len(comps[0])
+    ids: list[Any] = []
+    blocks: list[np.ndarray] = []
+    row_width = 2.6
+    x = y = row_h = 0.0
+    for i, comp in enumerate(comps):
+        sub = _sorted_graph(H.subgraph(comp), "weight")
+        xy = _component_layout(sub, seed, weighted)
+        if i == 0:
+            r = 1.0
+            center = np.array([0.0, 0.0])
+            x, y = -1.3, -1.0 - 0.25
+        else:
+            r = max(math.sqrt(len(comp) / n_max), 0.07)
+            if len(comp) == 1:
+                r = 0.07
+            if x + 2 * r > -1.3 + row_width and x > -1.3:
+                x, y, row_h = -1.3, y - row_h - 0.12, 0.0
+            center = np.array([x + r, y - r])
+            x += 2 * r + 0.12
+            row_h = max(row_h, 2 * r)
+        blocks.append(xy * r + center)
+        ids.extend(sub.nodes)
+    return ids, np.vstack(blocks)
+
+
+def _separate(centers: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 300) -> None:
+    """Push overlapping circles apart (in place), deterministically."""
+    k = len(radii)
+    for _ in range(rounds):
+        moved = False
+        for i in range(k):
+            for j in range(i + 1, k):
+                d = centers[j] - centers[i]
+                dist = float(np.hypot(*d))
+                need = radii[i] + radii[j] + gap
+                if dist >= need:
+                    continue
+                direction = d / dist if dist > 1e-12 else np.array([1.0, 0.0])
+                shift = (need - dist) / 2 * direction
+                centers[i] -= shift
+                centers[j] += shift
+                moved = True
+        if not moved:
+            return
+
+
+def _community_layout(
+    H: nx.Graph, communities: pd.Series, seed: int, weighted: bool
+) -> tuple[list[Any], np.ndarray]:
+    """Group-in-a-box: each community in its own disc, discs placed by the ties between them."""
+    groups: dict[Any, list[Any]] = {}
+    for v in H.nodes:
+        c = communities.get(v)
+        key = ("", "") if c is None or (isinstance(c, float) and c != c) else (type(c).__name__, c)
+        groups.setdefault(key, []).append(v)
+    order = sorted(groups, key=lambda g: (-len(groups[g]), str(groups[g][0])))
+    index = {g: i for i, g in enumerate(order)}
+    of = {v: index[g] for g, members in groups.items() for v in members}
+    S = nx.Graph()
+    S.add_nodes_from(range(len(order)))
+    for u, v, d in H.edges(data=True):
+        a, b = of[u], of[v]
+        if a != b:
+            w = float(d.get("weight", 1.0)) if weighted else 1.0
+            if S.has_edge(a, b):
+                S[a][b]["weight"] += w
+            else:
+                S.add_edge(a, b, weight=w)
+    n_max = len(groups[order[0]])
+    radii = np.array([max(math.sqrt(len(groups[g]) / n_max), 0.12) for g in order])
+    if len(order) == 1:
+        centers = np.zeros((1, 2))
+    else:
+        sp = nx.spring_layout(S, seed=seed, weight="weight", method="force", iterations=200)
+        centers = np.array([sp[i] for i in range(len(order))], dtype=float)
+        spread = float(np.hypot(*(centers - centers.mean(axis=0)).T).max()) or 1.0
+        centers = (centers - centers.mean(axis=0)) / spread * float(radii.sum()) * 0.6
+    _separate(centers, radii, gap=0.3)
+    ids: list[Any] = []
+    blocks: list[np.ndarray] = []
+    for i, g in enumerate(order):
+        sub = _sorted_graph(H.subgraph(groups[g]), "weight")
+        members, xy = _pack_components(sub, seed, weighted)
+        if len(xy) > 1:
+            mid = (xy.max(axis=0) + xy.min(axis=0)) / 2
+            xy = xy - mid
+            reach = float(np.hypot(xy[:, 0], xy[:, 1]).max())
+            xy = xy / reach if reach > 0 else xy
+        else:
+            xy = np.zeros((len(xy), 2))
+        blocks.append(centers[i] + xy * radii[i])
+        ids.extend(members)
+    return ids, np.vstack(blocks)
+
+
+def layout(
+    net: Network | nx.Graph,
+    *,
+    seed: int | None = None,
+    weight: str | None = "weight",
+    communities: pd.Series | Mapping[Any, Any] | None = None,
+) -> pd.DataFrame:
+    """Positions for drawing the network, reproducible for a given seed.
+
+    Each connected component is laid out on its own (Fruchterman–Reingold from a
+    seeded start, then Kamada–Kawai for components of up to 200 actors; from 300
+    actors on, Fruchterman–Reingold's grid variant with local repulsion); the
+    largest sits in the middle, the smaller ones and the isolates in rows below it.
+    With ``communities``, each community gets its own disc (sized by its
+    members), and the discs are placed by the ties between the communities
+    ("group-in-a-box"), so community hulls do not overlap. Nodes are sorted
+    before the layout, so the input's row order does not matter.
+
+    Parameters
+    ----------
+    net : Network or networkx.Graph
+        Cooperation ties (competition is left out; see :meth:`Network.to_networkx`).
+    seed : int, optional
+        Seed of the force-directed start; ``None`` means 0, so the same network
+        always gives the same picture. Another seed gives another arrangement.
+    weight : str or None
+        Edge attribute pulling actors together (``None``: all ties alike).
+    communities : Series or mapping, optional
+        Actor -> community (e.g. :func:`quartiernetz.structures.communities`);
+        actors without one share a disc.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id (sorted), columns ``x`` and ``y``.
+
+    References
+    ----------
+    .. [1] Fruchterman, T. M. J., & Reingold, E. M. (1991). Graph drawing by
+       force-directed placement. Software: Practice and Experience, 21(11),
+       1129–1164. https://doi.org/10.1002/spe.4380211102
+    .. [2] Kamada, T., & Kawai, S. (1989). An algorithm for drawing general
+       undirected graphs. Information Processing Letters, 31(1), 7–15.
+       https://doi.org/10.1016/0020-0190(89)90102-6
+    .. [3] Rodrigues, E. M., Milic-Frayling, N., Smith, M., Shneiderman, B., &
+       Hansen, D. (2011). Group-in-a-box layout for multi-faceted analysis of
+       communities. IEEE SocialCom 2011, 354–361.
+       https://doi.org/10.1109/PASSAT/SocialCom.2011.139
+
+    Examples
+    --------
+    >>> pos = layout(nx.path_graph(["a", "b", "c"]), seed=1)
+    >>> list(pos.index), list(pos.columns)
+    (['a', 'b', 'c'], ['x', 'y'])
+    >>> pos.equals(layout(nx.path_graph(["c", "b", "a"]), seed=1))
+    True
+    """
+    seed = 0 if seed is None else int(seed)
+    G = (
+        as_graph(net, directed=False, weight=weight)
+        if isinstance(net, Network)
+        else as_graph(net, directed=False)
+    )
+    H = _sorted_graph(G, weight if not isinstance(net, Network) else "weight")
+    if H.number_of_nodes() == 0:
+        return pd.DataFrame({"x": [], "y": []}, index=pd.Index([], name="id"), dtype=float)
+    if communities is None:
+        ids, pos = _pack_components(H, seed, weight is not None)
+    else:
+        comm = pd.Series(dict(communities) if isinstance(communities, Mapping) else communities)
+        ids, pos = _community_layout(H, comm, seed, weight is not None)
+    frame = pd.DataFrame(pos, columns=["x", "y"], index=pd.Index(ids, name="id"))
+    return frame.loc[sorted(frame.index, key=str)]
+
+
+# ---------------------------------------------------------------------------- helpers
+def _actor_table(net: Network | nx.Graph, G: nx.Graph) -> pd.DataFrame:
+    if isinstance(net, Network):
+        return net.actors
+    data = {v: dict(d) for v, d in G.nodes(data=True)}
+    frame = pd.DataFrame.from_dict(data, orient="index")
+    frame.index.name = "id"
+    if "label" not in frame.columns:
+        frame["label"] = [str(v) for v in frame.index]
+    frame["label"] = [
+        str(v) if (lab is None or (isinstance(lab, float) and lab != lab)) else lab
+        for v, lab in zip(frame.index, frame["label"], strict=True)
+    ]
+    if "type" not in frame.columns:
+        frame["type"] = None
+    return frame
+
+
+def _values(
+    spec: str | Mapping[Any, float] | pd.Series | None,
+    nodes: Sequence[Any],
+    G: nx.Graph,
+    actors: pd.DataFrame,
+    catalysts: pd.DataFrame | None,
+    net: Network | nx.Graph,
+) -> tuple[pd.Series | None, pd.DataFrame | None]:
+    """The values of ``size_by`` for the nodes, and the catalyst table if it was computed."""
+    if spec is None:
+        return None, catalysts
+    if isinstance(spec, pd.Series | Mapping):
+        s = pd.Series(dict(spec) if isinstance(spec, Mapping) else spec, dtype=float)
+        return s.reindex(nodes).fillna(0.0), catalysts
+    if spec == "degree":
+        return pd.Series(dict(G.degree()), dtype=float).reindex(nodes).fillna(0.0), catalysts
+    if catalysts is None and spec not in actors.columns:
+        from ..catalysts import catalysts as compute
+
+        catalysts = compute(net)
+    if catalysts is not None and spec in catalysts.columns:
+        return pd.to_numeric(catalysts[spec], errors="coerce").reindex(nodes).fillna(0.0), catalysts
+    if spec in actors.columns:
+        return pd.to_numeric(actors[spec], errors="coerce").reindex(nodes).fillna(0.0), catalysts
+    raise AnalysisError(
+        f"size_by={spec!r} is neither a column of the catalyst table nor of the actors"
+    )
+
+
+def _scale(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    v = np.asarray(values, dtype=float)
+    if len(v) == 0:
+        return v
+    vmin, vmax = float(np.nanmin(v)), float(np.nanmax(v))
+    if not np.isfinite(vmin) or vmax <= vmin:
+        return np.full(len(v), (lo + hi) / 2)
+    return lo + (hi - lo) * (v - vmin) / (vmax - vmin)
+
+
+def _hull(points: np.ndarray, radius: float) -> np.ndarray:
+    """A rounded convex hull around points (a polygon), for 1, 2 or more points."""
+    angles = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+    ring = np.c_[np.cos(angles), np.sin(angles)] * radius
+    cloud = (points[:, None, :] + ring[None, :, :]).reshape(-1, 2)
+    from scipy.spatial import ConvexHull
+
+    hull = ConvexHull(cloud)
+    return cloud[hull.vertices]
+
+
+def _short(text: object, n: int = 38) -> str:
+    s = str(text)
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _competition_edges(net: Network | nx.Graph, keep: set[Any]) -> list[tuple[Any, Any]]:
+    if not isinstance(net, Network) or net.ties.empty:
+        return []
+    t = net.ties
+    mask = t["relation"].astype(str).str.casefold().isin(_COMPETITION)
+    pairs = set()
+    for a, b in zip(t.loc[mask, "source"], t.loc[mask, "target"], strict=True):
+        if a in keep and b in keep and a != b:
+            pairs.add((a, b) if str(a) <= str(b) else (b, a))
+    return sorted(pairs, key=lambda p: (str(p[0]), str(p[1])))
+
+
+def type_legend_handles(styles: pd.DataFrame, lang: str) -> tuple[list[Any], list[str], list[int]]:
+    """Legend handles for actor types grouped under sector headings (bold rows returned)."""
+    from matplotlib.lines import Line2D
+
+    handles, labels, bold = [], [], []
+    last = None
+    for t, row in styles.iterrows():
+        if row["sector"] != last:
+            handles.append(Line2D([], [], linestyle="none", marker=None))
+            labels.append(st.sector_label(row["sector"], lang))
+            bold.append(len(labels) - 1)
+            last = row["sector"]
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=row["marker"],
+                markersize=7,
+                markerfacecolor=row["color"],
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+            )
+        )
+        labels.append(st.text("no_type", lang) if t is None else _short(t, 30))
+    return handles, labels, bold
+
+
+# ------------------------------------------------------------------------ the plot
+def plot_network(
+    net: Network | nx.Graph,
+    *,
+    color_by: str | None = "type",
+    size_by: str | Mapping[Any, float] | pd.Series | None = "catalyst_score",
+    label: str | Sequence[Any] | None = "top",
+    communities: pd.Series | Mapping[Any, Any] | None = None,
+    catalysts: pd.DataFrame | None = None,
+    n_labels: int = 10,
+    pos: pd.DataFrame | Mapping[Any, Sequence[float]] | None = None,
+    weight: str | None = "weight",
+    competition: bool = True,
+    legend: bool = True,
+    max_nodes: int = 2000,
+    lang: str = "en",
+    title: str | None = None,
+    ax: Axes | None = None,
+    seed: int | None = None,
+) -> Axes:
+    """Draw the network map: actors coloured by sector and type, sized by catalyst score.
+
+    Parameters
+    ----------
+    net : Network or networkx.Graph
+    color_by : str or None, default "type"
+        ``"type"``: colour by the type's sector (see
+        :func:`~quartiernetz.plotting.style.sector_of`), marker shape by the type
+        within its sector; ``"community"``: colour by ``communities``; any other
+        actor column: a colour per value (the nine most frequent; the rest grey);
+        None: one colour.
+    size_by : str, mapping, Series or None, default "catalyst_score"
+        Node area by a column of ``catalysts`` (computed with
+        :func:`quartiernetz.catalysts.catalysts` when not given), ``"degree"``, a
+        numeric actor column, or values per actor. None: equal sizes.
+    label : "top", "all", None or a list of actor ids
+        ``"top"`` labels the ``n_labels`` actors first in ``catalysts`` (or with
+        the largest ``size_by``), numbered by rank. Labels never overlap each
+        other (see :mod:`quartiernetz.plotting.labels`).
+    communities : Series or mapping, optional
+        Actor -> community; drawn as shaded hulls (and used by ``color_by="community"``).
+    catalysts : DataFrame, optional
+        A precomputed :func:`quartiernetz.catalysts.catalysts` table.
+    n_labels : int, default 10
+    pos : DataFrame or mapping, optional
+        Precomputed positions (see :func:`layout`); default ``layout(net, seed=seed,
+        communities=communities)``: with communities, each sits in its own disc.
+    weight : str or None, default "weight"
+        Edge attribute for line width (the combined intensity of a Network).
+    competition : bool, default True
+        Draw competition ties (relation ``competition``/``Konkurrenz``) dashed.
+    legend : bool, default True
+    max_nodes : int, default 2000
+        Larger networks are drawn as their largest component, and if that is
+        still larger, as its ``max_nodes`` actors with the largest ``size_by``;
+        a note on the map says so.
+    lang : {"en", "de"}
+        Language of the legend.
+    title : str, optional
+    ax : matplotlib.axes.Axes, optional
+        Draw here; default a new 10 × 7 inch figure.
+    seed : int, optional
+        Layout seed (see :func:`layout`).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> ax = plot_network(G, size_by="degree", seed=1)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['1. b', '2. a', '3. c']
+    >>> plt.close(ax.figure)
+    """
+    st.text("empty", lang)  # validates lang
+    seed = 0 if seed is None else int(seed)
+    if isinstance(net, Network):
+        G = as_graph(net, directed=False, weight="weight")
+        wattr = "weight"
+    else:
+        G = as_graph(net, directed=False)
+        wattr = weight
+    actors = _actor_table(net, G)
+    nodes_all = sorted(G.nodes, key=str)
+    size_vals, catalysts = _values(size_by, nodes_all, G, actors, catalysts, net)
+
+    with st.style():
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            fig, ax = plt.subplots(figsize=(10, 7))
+            if legend:
+                fig.subplots_adjust(left=0.01, right=0.74, top=0.94, bottom=0.02)
+        fig = ax.figure
+
+        # which nodes to draw
+        note = None
+        nodes = nodes_all
+        if len(nodes) > max_nodes:
+            comps = sorted(
+                (sorted(c, key=str) for c in nx.connected_components(G)),
+                key=lambda c: (-len(c), str(c[0])),
+            )
+            nodes = comps[0]
+            note = st.text("shown_of", lang, shown=len(nodes), total=len(nodes_all))
+            if len(nodes) > max_nodes:
+                vals = (
+                    size_vals if size_vals is not None else pd.Series(dict(G.degree()), dtype=float)
+                )
+                order = sorted(nodes, key=lambda v: (-float(vals.get(v, 0.0)), str(v)))
+                nodes = sorted(order[:max_nodes], key=str)
+                note = st.text("shown_of_top", lang, shown=len(nodes), total=len(nodes_all))
+        keep = set(nodes)
+        Gs = G.subgraph(nodes) if len(nodes) < len(nodes_all) else G
+
+        if pos is None:
+            P = layout(Gs, seed=seed, weight=wattr, communities=communities)
+        elif isinstance(pos, pd.DataFrame):
+            P = pos
+        else:
+            P = pd.DataFrame({v: list(p)[:2] for v, p in pos.items()}, index=["x", "y"]).T
+        missing = [v for v in nodes if v not in P.index]
+        if missing:
+            raise AnalysisError(
+                f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}"
+            )
+        xy = P.loc[nodes, ["x", "y"]].to_numpy(dtype=float)
+        index = {v: i for i, v in enumerate(nodes)}
+        n = len(nodes)
+
+        # sizes (marker area in points^2), smaller for large networks
+        big = 900.0 if n <= 60 else 500.0 if n <= 300 else 120.0
+        small = 40.0 if n <= 60 else 20.0 if n <= 300 else 6.0
+        if size_vals is None:
+            sizes = np.full(n, (big + small) / 3)
+        else:
+            sizes = _scale(size_vals.reindex(nodes).to_numpy(dtype=float), small, big)
+        radii = np.sqrt(sizes) / 2  # points
+
+        # community hulls
+        comm = None
+        if communities is not None:
+            comm = pd.Series(dict(communities) if isinstance(communities, Mapping) else communities)
+            comm_colors = st.category_colors(comm.reindex(nodes).dropna().tolist(), max_colors=9)
+            extent = float(np.ptp(xy[:, 0])) if n > 1 else 1.0
+            pad = 0.035 * max(extent, 1e-9)
+            for c in sorted(comm_colors, key=lambda c: (str(type(c)), str(c))):
+                members = [index[v] for v in nodes if v in comm.index and comm[v] == c]
+                if not members:
+                    continue
+                poly = _hull(xy[members], pad)
+                ax.fill(
+                    poly[:, 0],
+                    poly[:, 1],
+                    facecolor=comm_colors[c],
+                    alpha=0.13,
+                    edgecolor=comm_colors[c],
+                    linewidth=1.0,
+                    zorder=0,
+                )
+
+        # ties
+        from matplotlib.collections import LineCollection
+
+        segs, widths = [], []
+        for u, v, d in sorted(Gs.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+            if u == v:
+                continue
+            segs.append([xy[index[u]], xy[index[v]]])
+            widths.append(float(d.get(wattr, 1.0)) if wattr else 1.0)
+        if segs:
+            lw = (
+                _scale(np.array(widths), 0.5, 3.5)
+                if n <= 300
+                else _scale(np.array(widths), 0.2, 1.2)
+            )
+            ax.add_collection(
+                LineCollection(
+                    segs,
+                    linewidths=lw,
+                    colors="#7F7F7F",
+                    alpha=0.55 if n <= 300 else 0.25,
+                    zorder=1,
+                    capstyle="round",
+                )
+            )
+        comp_edges = _competition_edges(net, keep) if competition else []
+        if comp_edges:
+            csegs = [[xy[index[a]], xy[index[b]]] for a, b in comp_edges]
+            ax.add_collection(
+                LineCollection(
+                    csegs,
+                    linewidths=1.3,
+                    colors="#000000",
+                    linestyles=(0, (4, 2.5)),
+                    alpha=0.8,
+                    zorder=1.5,
+                )
+            )
+
+        # nodes: colour and marker
+        types = actors["type"].reindex(nodes).tolist() if "type" in actors.columns else [None] * n
+        styles = None
+        if color_by == "type":
+            styles = st.type_styles(types)
+            smap = {t: (r["color"], r["marker"]) for t, r in styles.iterrows()}
+            colors = [
+                smap[None if (t is None or t is pd.NA or (isinstance(t, float) and t != t)) else t][
+                    0
+                ]
+                for t in types
+            ]
+            markers = [
+                smap[None if (t is None or t is pd.NA or (isinstance(t, float) and t != t)) else t][
+                    1
+                ]
+                for t in types
+            ]
+        elif color_by is None:
+            colors, markers = ["#0072B2"] * n, ["o"] * n
+        else:
+            if color_by == "community":
+                if comm is None:
+                    raise AnalysisError('color_by="community" needs communities=')
+                cats = comm.reindex(nodes).tolist()
+            elif color_by in actors.columns:
+                cats = actors[color_by].reindex(nodes).tolist()
+            else:
+                raise AnalysisError(
+                    f'color_by={color_by!r} is not an actor column, "type", "community" or None'
+                )
+            cmap = st.category_colors([c for c in cats if not pd.isna(c)])
+            colors = [cmap.get(c, st.GREY) if not pd.isna(c) else st.GREY for c in cats]
+            markers = ["o"] * n
+        order = np.lexsort((np.arange(n), -sizes))  # big first, small on top
+        colors_a, markers_a = np.array(colors, dtype=object), np.array(markers, dtype=object)
+        for m in sorted(set(markers)):
+            sel = order[markers_a[order] == m]
+            ax.scatter(
+                xy[sel, 0],
+                xy[sel, 1],
+                s=sizes[sel],
+                c=list(colors_a[sel]),
+                marker=m,
+                edgecolors="white",
+                linewidths=0.8,
+                zorder=2,
+            )
+
+        # limits with room for labels, equal aspect
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_axis_off()
+        if n:
+            lo, hi = xy.min(axis=0), xy.max(axis=0)
+            span = np.maximum(hi - lo, 1e-6)
+            m = max(span) * 0.08
+            ax.set_xlim(lo[0] - m, hi[0] + m)
+            ax.set_ylim(lo[1] - m, hi[1] + m)
+        if title:
+            ax.set_title(title)
+        if note:
+            ax.text(
+                0.0,
+                0.0,
+                note,
+                transform=ax.transAxes,
+                fontsize=7.5,
+                color="#444444",
+                ha="left",
+                va="bottom",
+            )
+
+        # labels
+        chosen: list[Any] = []
+        numbered = False
+        if isinstance(label, str) and label == "top":
+            if catalysts is not None and (
+                size_by is None or size_by == "catalyst_score" or size_by == "rank"
+            ):
+                chosen = [v for v in catalysts.index if v in keep][:n_labels]
+            elif size_vals is not None:
+                chosen = sorted(nodes, key=lambda v: (-float(size_vals[v]), str(v)))[:n_labels]
+            else:
+                deg = dict(Gs.degree())
+                chosen = sorted(nodes, key=lambda v: (-deg[v], str(v)))[:n_labels]
+            numbered = True
+        elif isinstance(label, str) and label == "all":
+            chosen = sorted(nodes, key=lambda v: (-float(sizes[index[v]]), str(v)))
+        elif label is not None and not isinstance(label, str):
+            chosen = [v for v in label if v in keep]
+        elif label is not None:
+            raise AnalysisError(f'label must be "top", "all", None or a list of ids, got {label!r}')
+        if chosen:
+            labs = actors["label"].reindex(chosen).tolist()
+            texts = [
+                (f"{i + 1}. " if numbered else "") + _short(lab if not pd.isna(lab) else v)
+                for i, (v, lab) in enumerate(zip(chosen, labs, strict=True))
+            ]
+            idx = [index[v] for v in chosen]
+            place_labels(
+                ax,
+                xy[idx],
+                texts,
+                obstacles=xy,
+                obstacle_radii=radii + 1.0,
+                point_radii=radii[idx],
+                fontsize=8.0 if n <= 300 else 6.5,
+                bbox={
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.8,
+                },
+            )
+
+        if legend:
+            _network_legend(
+                ax,
+                styles,
+                color_by,
+                colors,
+                markers,
+                types,
+                comm,
+                comp_edges,
+                size_by,
+                nodes,
+                lang,
+                actors,
+            )
+    return ax
+
+
+def _network_legend(
+    ax, styles, color_by, colors, markers, types, comm, comp_edges, size_by, nodes, lang, actors
+) -> None:
+    from matplotlib.lines import Line2D
+
+    bold: list[int] = []
+    if styles is not None:
+        handles, labels, bold = type_legend_handles(styles, lang)
+        title = st.text("actor_type", lang)
+    else:
+        seen: dict[str, Any] = {}
+        cats = (
+            comm.reindex(nodes).tolist()
+            if color_by == "community"
+            else actors[color_by].reindex(nodes).tolist()
+            if color_by
+            else []
+        )
+        pairs = sorted(
+            ((c, col) for c, col in zip(cats, colors, strict=False) if not pd.isna(c)),
+            key=lambda p: (
+                (0, float(p[0]), "")
+                if isinstance(p[0], int | float | np.number)
+                else (1, 0.0, str(p[0]))
+            ),
+        )
+        n_grey = 0
+        for c, col in pairs:
+            n_grey += col == st.GREY and str(c) not in seen
+            seen.setdefault(str(c), col)
+        if any(pd.isna(c) for c in cats):
+            seen.setdefault("—", st.GREY)
+        if n_grey > 1:  # beyond the palette: one grey entry for all of them
+            seen = {k: v for k, v in seen.items() if v != st.GREY}
+            seen["weitere" if lang == "de" else "others"] = st.GREY
+        handles = [
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markersize=7,
+                markerfacecolor=col,
+                markeredgecolor="white",
+            )
+            for col in list(seen.values())[:12]
+        ]
+        labels = [_short(k, 30) for k in list(seen)[:12]]
+        title = (
+            st.text("community", lang)
+            if color_by == "community"
+            else str(color_by)
+            if color_by
+            else None
+        )
+    if comp_edges:
+        handles.append(Line2D([], [], color="#000000", linestyle=(0, (4, 2.5)), linewidth=1.3))
+        labels.append(st.text("competition", lang))
+    if size_by is not None:
+        handles.append(Line2D([], [], linestyle="none"))
+        what = (
+            st.text("catalyst_score", lang)
+            if size_by == "catalyst_score"
+            else str(size_by)
+            if isinstance(size_by, str)
+            else "value"
+        )
+        labels.append(("Symbolgröße: " if lang == "de" else "Symbol size: ") + what)
+    leg = ax.legend(
+        handles,
+        labels,
+        title=title,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0.0,
+        handletextpad=0.4,
+        labelspacing=0.35,
+    )
+    texts = leg.get_texts()
+    for i in bold:
+        texts[i].set_fontweight("bold")

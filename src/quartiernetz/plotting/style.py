@@ -1,0 +1,495 @@
+"""The look of quartiernetz figures: colour-blind-safe colours, sectors, fonts, saving.
+
+Colours come from the Okabe–Ito palette (fixed per sector, so the municipality
+is blue in every figure of every report) and Paul Tol's *muted* scheme (for
+communities and other categories). Actor types are grouped into sectors; within
+a sector, types are told apart by marker shape, because no palette keeps more
+than about eight colours apart for readers with colour-vision deficiencies.
+
+Figures are saved with :func:`save_figure`, which writes PNG and SVG without
+time stamps or random ids, so the same figure gives the same bytes.
+
+References
+----------
+.. [1] Okabe, M., & Ito, K. (2008). Color Universal Design (CUD): how to make
+   figures and presentations that are friendly to colorblind people.
+   https://jfly.uni-koeln.de/color/
+.. [2] Tol, P. (2021). Colour schemes. SRON technical note SRON/EPS/TN/09-002.
+   https://personal.sron.nl/~pault/
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "OKABE_ITO",
+    "TOL_MUTED",
+    "SECTORS",
+    "SECTOR_COLORS",
+    "MARKERS",
+    "RC",
+    "sector_of",
+    "sector_label",
+    "category_colors",
+    "type_styles",
+    "style",
+    "save_figure",
+    "text",
+]
+
+#: The Okabe–Ito palette (orange, sky blue, bluish green, yellow, blue, vermillion,
+#: reddish purple, black).
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+#: Paul Tol's muted scheme (nine colours), for categories without a fixed colour.
+TOL_MUTED = (
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+)
+#: Grey for "other" and missing values.
+GREY = "#9A9A9A"
+
+#: The sectors, in drawing order, with their German and English names.
+SECTORS: dict[str, dict[str, str]] = {
+    "municipality": {"de": "Kommune & Verwaltung", "en": "Municipality & public offices"},
+    "welfare": {"de": "Wohlfahrt & Soziales", "en": "Welfare & social services"},
+    "education": {"de": "Bildung & Betreuung", "en": "Education & childcare"},
+    "civil_society": {"de": "Zivilgesellschaft", "en": "Civil society"},
+    "religion": {"de": "Kirchen & Religion", "en": "Churches & faith groups"},
+    "business": {"de": "Wirtschaft & Wohnen", "en": "Business & housing"},
+    "other": {"de": "Sonstige", "en": "Other"},
+}
+
+#: One fixed Okabe–Ito colour per sector.
+SECTOR_COLORS: dict[str, str] = {
+    "municipality": "#0072B2",
+    "welfare": "#D55E00",
+    "education": "#E69F00",
+    "civil_society": "#009E73",
+    "religion": "#CC79A7",
+    "business": "#56B4E9",
+    "other": GREY,
+}
+
+#: Marker shapes telling apart the types within one sector.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "p", "h", "<", ">", "*")
+
+# exact type names (casefolded) -> sector
+_EXACT = {
+    "quartiersmanagement": "municipality",
+    "quarter management": "municipality",
+    "jobcenter": "municipality",
+    "polizei": "municipality",
+    "mehrgenerationenhaus": "welfare",
+    "familienzentrum": "welfare",
+    "stadtteilzentrum": "welfare",
+    "nachbarschaftszentrum": "welfare",
+    "tafel": "civil_society",
+    "ehrenamt": "civil_society",
+}
+# keyword rules, tried in this order (casefolded substring match)
+_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "religion",
+        (
+            "kirch",
+            "pfarr",
+            "moschee",
+            "synagog",
+            "relig",
+            "glaube",
+            "church",
+            "mosque",
+            "parish",
+            "faith",
+        ),
+    ),
+    (
+        "education",
+        (
+            "schule",
+            "kita",
+            "kindergarten",
+            "kindertages",
+            "krippe",
+            "bibliothek",
+            "bücherei",
+            "hochschule",
+            "universit",
+            "bildung",
+            "school",
+            "library",
+            "education",
+            "day care",
+            "daycare",
+            "nursery",
+            "college",
+        ),
+    ),
+    (
+        "welfare",
+        (
+            "wohlfahrt",
+            "sozial",
+            "awo",
+            "caritas",
+            "diakon",
+            "paritä",
+            "drk",
+            "beratung",
+            "pflege",
+            "jugendeinrichtung",
+            "jugendzentrum",
+            "jugendhilfe",
+            "jugendtreff",
+            "jugendclub",
+            "mehrgeneration",
+            "welfare",
+            "social",
+            "youth",
+            "counselling",
+            "care",
+        ),
+    ),
+    (
+        "business",
+        (
+            "unternehmen",
+            "firma",
+            "gmbh",
+            "wirtschaft",
+            "handel",
+            "gewerbe",
+            "wohnung",
+            "bank",
+            "sparkasse",
+            "apothek",
+            "business",
+            "company",
+            "housing",
+            "retail",
+            "enterprise",
+            "shop",
+        ),
+    ),
+    (
+        "civil_society",
+        (
+            "verein",
+            "initiative",
+            "ehrenamt",
+            "bürger",
+            "bewohner",
+            "nachbarschaft",
+            "selbsthilfe",
+            "sport",
+            "club",
+            "association",
+            "civil",
+            "volunteer",
+            "resident",
+            "ngo",
+        ),
+    ),
+    (
+        "municipality",
+        (
+            "kommun",
+            "stadt",
+            "amt",
+            "verwaltung",
+            "behörde",
+            "kreis",
+            "bezirk",
+            "rathaus",
+            "gemeinde",
+            "municipal",
+            "city",
+            "council",
+            "authority",
+            "government",
+            "police",
+            "public",
+        ),
+    ),
+)
+
+
+def sector_of(actor_type: object) -> str:
+    """The sector an actor type belongs to (a key of :data:`SECTORS`).
+
+    Exact names are looked up first, then a type ending in "amt" (Jugendamt,
+    Sozialamt) or naming the administration counts as municipality, then
+    keywords decide in the order religion, education, welfare, business, civil
+    society, municipality. Anything else is ``"other"``.
+
+    Examples
+    --------
+    >>> [sector_of(t) for t in ["Kommune", "Sozialamt", "Wohlfahrtsverband", "Kita",
+    ...                         "Kirche", "Verein", "Unternehmen", "Zirkus", None]]
+    ['municipality', 'municipality', 'welfare', 'education', 'religion',
+     'civil_society', 'business', 'other', 'other']
+    """
+    if actor_type is None or (isinstance(actor_type, float) and actor_type != actor_type):
+        return "other"
+    if actor_type is pd.NA:
+        return "other"
+    t = str(actor_type).strip().casefold()
+    if not t:
+        return "other"
+    if t in _EXACT:
+        return _EXACT[t]
+    if t.endswith("amt") or "verwaltung" in t or "behörde" in t:
+        return "municipality"
+    for sector, words in _RULES:
+        if any(w in t for w in words):
+            return sector
+    return "other"
+
+
+def sector_label(sector: str, lang: str = "en") -> str:
+    """The display name of a sector key (the key itself for user-defined sectors).
+
+    Examples
+    --------
+    >>> sector_label("civil_society", "de")
+    'Zivilgesellschaft'
+    """
+    return SECTORS[sector][lang] if sector in SECTORS else str(sector)
+
+
+def category_colors(values: Iterable[Any], *, max_colors: int = 9) -> dict[Any, str]:
+    """A deterministic colour for each category: the most frequent first, ties by name.
+
+    The first ``max_colors`` categories get Paul Tol's muted colours; the rest,
+    and missing values, are grey.
+
+    Examples
+    --------
+    >>> category_colors(["b", "a", "b", "c"], max_colors=2)
+    {'b': '#332288', 'a': '#88CCEE', 'c': '#9A9A9A'}
+    """
+    counts = pd.Series(list(values), dtype=object).value_counts(dropna=True)
+
+    def key(v: Any) -> tuple:
+        numeric = isinstance(v, int | float | np.number) and not isinstance(v, bool)
+        return (-int(counts[v]), 0 if numeric else 1, float(v) if numeric else 0.0, str(v))
+
+    order = sorted(counts.index, key=key)
+    n = min(max_colors, len(TOL_MUTED))
+    return {v: (TOL_MUTED[i] if i < n else GREY) for i, v in enumerate(order)}
+
+
+def type_styles(
+    types: Iterable[Any],
+    *,
+    sectors: Mapping[Any, str] | None = None,
+) -> pd.DataFrame:
+    """Colour (by sector) and marker (by type within the sector) for each actor type.
+
+    Parameters
+    ----------
+    types : iterable
+        The actor types (repetitions allowed; missing values become ``None``).
+    sectors : mapping, optional
+        Type -> sector, overriding :func:`sector_of`. A sector that is not a key of
+        :data:`SECTORS` is drawn grey and named as given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by type, sorted by sector (in :data:`SECTORS` order) and type;
+        columns ``sector``, ``color``, ``marker``, ``count``.
+
+    Examples
+    --------
+    >>> type_styles(["Kita", "Schule", "Kommune", "Schule"])
+    sector   color marker  count
+    type
+    Kommune  municipality  #0072B2      o      1
+    Kita        education  #E69F00      o      1
+    Schule      education  #E69F00      s      2
+    """
+    vals = [
+        None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else v for v in types
+    ]
+    counts: dict[Any, int] = {}
+    for v in vals:
+        counts[v] = counts.get(v, 0) + 1
+    order = list(SECTORS)
+    rows = []
+    for t, c in counts.items():
+        s = sectors.get(t, sector_of(t)) if sectors is not None else sector_of(t)
+        rows.append((t, s, c))
+    rows.sort(
+        key=lambda r: (
+            order.index(r[1]) if r[1] in order else len(order),
+            str(r[1]),
+            r[0] is None,
+            str(r[0]),
+        )
+    )
+    out, seen = [], {}
+    for t, s, c in rows:
+        k = seen.get(s, 0)
+        seen[s] = k + 1
+        out.append(
+            {
+                "type": t,
+                "sector": s,
+                "color": SECTOR_COLORS.get(s, GREY),
+                "marker": MARKERS[k % len(MARKERS)],
+                "count": c,
+            }
+        )
+    frame = pd.DataFrame(out, columns=["type", "sector", "color", "marker", "count"])
+    frame["type"] = frame["type"].astype(object)
+    return frame.set_index("type")
+
+
+#: rcParams for every quartiernetz figure (DejaVu Sans ships with matplotlib and has umlauts).
+RC: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "axes.titlesize": 11.0,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9.0,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "legend.fontsize": 8.0,
+    "legend.title_fontsize": 8.5,
+    "legend.frameon": False,
+    "xtick.labelsize": 8.0,
+    "ytick.labelsize": 8.0,
+    "figure.dpi": 100.0,
+    "savefig.dpi": 150.0,
+    "svg.fonttype": "path",
+    "svg.hashsalt": "quartiernetz",
+    "path.simplify": True,
+}
+
+
+@contextmanager
+def style():
+    """A context in which matplotlib uses :data:`RC`."""
+    with mpl.rc_context(RC):
+        yield
+
+
+def save_figure(
+    fig: Figure,
+    stem: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] = ("png", "svg"),
+    dpi: float | None = None,
+) -> list[Path]:
+    """Save ``fig`` as ``stem.png`` and ``stem.svg`` with reproducible bytes.
+
+    PNG files carry no "Software" entry and SVG files no date and fixed ids
+    (``svg.hashsalt``), so saving the same figure twice gives identical files.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([0, 1], [0, 1])
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> a = [p.read_bytes() for p in save_figure(fig, folder / "one")]
+    >>> b = [p.read_bytes() for p in save_figure(fig, folder / "two")]
+    >>> a == b
+    True
+    >>> plt.close(fig)
+    """
+    stem = Path(stem)
+    paths = []
+    with mpl.rc_context(RC):
+        # the tight box once for all formats (``bbox_inches="tight"`` would draw once more
+        # per file)
+        # measured at the resolution saved (text extents change a little with it)
+        dpi_used = float(dpi or RC["savefig.dpi"])
+        dpi_before = fig.dpi
+        fig.set_dpi(dpi_used)
+        try:
+            bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.15)
+        finally:
+            fig.set_dpi(dpi_before)
+        for fmt in formats:
+            path = stem.with_suffix("." + fmt)
+            if fmt == "png":
+                meta: dict[str, Any] = {"Software": None}
+            elif fmt == "svg":
+                meta = {"Date": None, "Creator": None}
+            elif fmt == "pdf":
+                meta = {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
+            else:
+                meta = {}
+            fig.savefig(
+                path,
+                format=fmt,
+                dpi=dpi,
+                metadata=meta,
+                bbox_inches=bbox,
+                facecolor="white",
+            )
+            paths.append(path)
+    return paths
+
+
+# small texts drawn into figures, in both languages
+_TEXTS: dict[str, dict[str, str]] = {
+    "actor_type": {"de": "Akteurstyp", "en": "Actor type"},
+    "no_type": {"de": "(ohne Typ)", "en": "(no type)"},
+    "competition": {"de": "Konkurrenz", "en": "Competition"},
+    "community": {"de": "Gemeinschaft", "en": "Community"},
+    "rank": {"de": "Rang", "en": "Rank"},
+    "catalyst_score": {"de": "Katalysator-Wert", "en": "Catalyst score"},
+    "shown_of": {
+        "de": "gezeigt: {shown} von {total} Akteuren (größte Komponente)",
+        "en": "showing {shown} of {total} actors (largest component)",
+    },
+    "shown_of_top": {
+        "de": "gezeigt: {shown} von {total} Akteuren (die wichtigsten der größten Komponente)",
+        "en": "showing {shown} of {total} actors (the most central of the largest component)",
+    },
+    "empty": {"de": "keine Daten", "en": "no data"},
+}
+
+
+def text(key: str, lang: str = "en", **values: Any) -> str:
+    """A short figure text in German or English.
+
+    Examples
+    --------
+    >>> text("competition", "de")
+    'Konkurrenz'
+    """
+    if lang not in ("de", "en"):
+        from ..exceptions import AnalysisError
+
+        raise AnalysisError(f"lang must be 'de' or 'en', got {lang!r}")
+    s = _TEXTS[key][lang]
+    return s.format(**values) if values else s

@@ -1,0 +1,146 @@
+"""Run every analysis the report shows, once, and keep what failed and why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..exceptions import QuartiernetzError
+from ..network import Network
+from .progress import Progress
+
+__all__ = ["ReportData", "run_analyses", "stability_replicates", "STEPS"]
+
+#: The analysis steps, in order (for the progress display).
+STEPS = (
+    "summary",
+    "catalysts",
+    "stability",
+    "brokerage",
+    "dependence",
+    "duplicates",
+    "competitors",
+    "suggestions",
+    "communities",
+    "offers",
+)
+
+
+def stability_replicates(n_actors: int) -> int:
+    """Replicates of the catalyst-stability check: fewer for large networks (time).
+
+    Examples
+    --------
+    >>> stability_replicates(31), stability_replicates(500), stability_replicates(5000)
+    (50, 20, 10)
+    """
+    if n_actors <= 100:
+        return 50
+    if n_actors <= 1000:
+        return 20
+    return 10
+
+
+@dataclass
+class ReportData:
+    """The analysis results of one report; ``None`` where a step failed (see ``errors``)."""
+
+    summary: pd.DataFrame | None = None
+    catalysts: pd.DataFrame | None = None
+    stability: Any = None
+    brokerage: pd.DataFrame | None = None
+    dependence: pd.DataFrame | None = None
+    duplicates: pd.DataFrame | None = None
+    competitors: pd.DataFrame | None = None
+    suggestions: pd.DataFrame | None = None
+    communities: pd.Series | None = None
+    offers: pd.DataFrame | None = None
+    offers_wide: pd.DataFrame | None = None
+    has_offers: bool = False
+    has_committees: bool = False
+    replicates: int = 0
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _attempt(data: ReportData, step: str, fn: Callable[[], Any]) -> Any:
+    """Run ``fn``; a QuartiernetzError (e.g. too few actors) is kept as the step's reason."""
+    try:
+        return fn()
+    except QuartiernetzError as err:
+        data.errors[step] = str(err)
+        return None
+
+
+def _has_kind(net: Network, kinds: tuple[str, ...]) -> bool:
+    aff = net.affiliations
+    if aff.empty:
+        return False
+    return bool(aff["kind"].astype(str).str.strip().str.casefold().isin(kinds).any())
+
+
+def run_analyses(net: Network, *, seed: int = 0, progress: Progress | None = None) -> ReportData:
+    """Every analysis of the report, seeded.
+
+    Parameters
+    ----------
+    net : Network
+    seed : int
+        Seed for the stability replicates, Louvain and the competitor split.
+    progress : Progress, optional
+
+    Returns
+    -------
+    ReportData
+    """
+    from ..catalysts import brokerage, catalyst_stability, catalysts
+    from ..descriptives import summary
+    from ..plotting.dependence import dependence_curve
+    from ..structures import (
+        communities,
+        competitor_clusters,
+        duplicates,
+        offer_map,
+        suggest_ties,
+    )
+
+    prog = progress or Progress(0, enabled=False)
+    data = ReportData()
+    data.has_offers = _has_kind(net, ("offer", "angebot"))
+    data.has_committees = _has_kind(net, ("committee", "gremium"))
+
+    prog.step("summary")
+    data.summary = _attempt(data, "summary", lambda: summary(net))
+    prog.step("catalysts")
+    data.catalysts = _attempt(data, "catalysts", lambda: catalysts(net))
+    prog.step("stability")
+    data.replicates = stability_replicates(len(net.actors))
+    if data.catalysts is not None and len(net.actors) >= 3:
+        data.stability = _attempt(
+            data, "stability", lambda: catalyst_stability(net, n=data.replicates, seed=seed)
+        )
+    prog.step("brokerage")
+    data.brokerage = _attempt(data, "brokerage", lambda: brokerage(net))
+    prog.step("dependence")
+    if data.catalysts is not None and len(net.actors) >= 3 and len(net.ties):
+        top = min(5, len(net.actors) - 2)
+        data.dependence = _attempt(
+            data, "dependence", lambda: dependence_curve(net, catalysts=data.catalysts, top=top)
+        )
+    prog.step("duplicates")
+    data.duplicates = _attempt(data, "duplicates", lambda: duplicates(net))
+    prog.step("competitors")
+    data.competitors = _attempt(data, "competitors", lambda: competitor_clusters(net, seed=seed))
+    prog.step("suggestions")
+    data.suggestions = _attempt(data, "suggestions", lambda: suggest_ties(net, k=10))
+    prog.step("communities")
+    data.communities = _attempt(data, "communities", lambda: communities(net, seed=seed))
+    prog.step("offers")
+    if data.has_offers:
+        data.offers = _attempt(data, "offers", lambda: offer_map(net, layout="long"))
+        data.offers_wide = _attempt(
+            data, "offers", lambda: offer_map(net, by_area=False, layout="wide")
+        )
+    return data
