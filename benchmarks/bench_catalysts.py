@@ -1,4 +1,4 @@
-"""Time :func:`quartiernetz.catalysts` (and its parts) on a seeded quarter-like network.
+"""Time :func:`quartiernetz.roles` (and its parts) on a seeded quarter-like network.
 
 Run from the repository root::
 
@@ -21,7 +21,7 @@ import time
 import networkx as nx
 import numpy as np
 
-import quartiernetz.catalysts as qc
+import quartiernetz.roles as qc
 
 __all__ = ["quarter_graph", "main"]
 

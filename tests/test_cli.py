@@ -138,10 +138,16 @@ def test_installed_entry_point_prints_no_traceback(tmp_path):
 
 
 FILE_ERRORS = [
-    ("ns.csv", ",A,B,C\nA,0,1,0\nB,1,0,1\n",
-     ["ns.csv, row 1", "the matrix has 2 rows and 3 columns", "expected a square matrix"]),
-    ("lab.csv", ",A,B,C\nA,0,1,0\nB,1,0,1\nD,0,1,0\n",
-     ["lab.csv, row 4, column 'C'", 'row 3 is labelled "D" but column 3 is labelled "C"']),
+    (
+        "ns.csv",
+        ",A,B,C\nA,0,1,0\nB,1,0,1\n",
+        ["ns.csv, row 1", "the matrix has 2 rows and 3 columns", "expected a square matrix"],
+    ),
+    (
+        "lab.csv",
+        ",A,B,C\nA,0,1,0\nB,1,0,1\nD,0,1,0\n",
+        ["lab.csv, row 4, column 'C'", 'row 3 is labelled "D" but column 3 is labelled "C"'],
+    ),
     ("net.net", '*Vertices 2\n1 "AWO"\n2 "Kita"\n*Edges\n1 3\n', ["net.net", "3"]),
     ("net.graphml", "<graphml><graph edgedefault='undirected'><node id='a'/>", ["net.graphml"]),
 ]

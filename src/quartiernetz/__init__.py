@@ -10,7 +10,14 @@ quartiernetz does not import matplotlib.
 from typing import Any
 
 from ._version import __version__
-from .catalysts import (
+from .datasets import list_examples, load_example
+from .descriptives import confirmed_ties, mixing_matrix, summary
+from .exceptions import QuartiernetzError
+from .io import read_network, write_network
+from .io.survey import read_survey, survey_summary
+from .network import Network, as_graph
+from .privacy import pseudonymize
+from .roles import (
     brokerage,
     catalyst_index,
     catalyst_stability,
@@ -21,13 +28,6 @@ from .catalysts import (
     removal_impact,
     structural_holes,
 )
-from .datasets import list_examples, load_example
-from .descriptives import confirmed_ties, mixing_matrix, summary
-from .exceptions import QuartiernetzError
-from .io import read_network, write_network
-from .io.survey import read_survey, survey_summary
-from .network import Network, as_graph
-from .privacy import pseudonymize
 from .structures import (
     communities,
     community_stability,

@@ -15,11 +15,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from .catalysts._graph import MISSING_GROUP, Prepared, group_codes, prepare
-from .catalysts._kernels import KERNELS
-from .catalysts.dependence import fragmentation
 from .exceptions import AnalysisError
 from .network import Network
+from .roles._graph import MISSING_GROUP, Prepared, group_codes, prepare
+from .roles._kernels import KERNELS
+from .roles.dependence import fragmentation
 
 __all__ = [
     "summary",

@@ -27,6 +27,6 @@ def nordstadt():
 
 @pytest.fixture(scope="session")
 def nordstadt_catalysts(nordstadt):
-    from quartiernetz.catalysts import catalysts
+    from quartiernetz.roles import catalysts
 
     return catalysts(nordstadt)

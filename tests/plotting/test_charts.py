@@ -40,7 +40,7 @@ def _bar_totals(ax: Axes) -> dict[str, float]:
 
 
 def test_brokerage_bars_add_up_to_the_totals(nordstadt):
-    from quartiernetz.catalysts import brokerage
+    from quartiernetz.roles import brokerage
 
     b = brokerage(nordstadt, expected=False)
     ax = plot_brokerage(nordstadt, brokerage=b, top=5)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from .planted_quarter import build_quarter
 
 from quartiernetz import Network
+
+from .planted_quarter import build_quarter
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
-from .planted_quarter import build_quarter
 
 from quartiernetz import Network
 from quartiernetz.exceptions import AnalysisError
 from quartiernetz.structures import communities, community_stability
+
+from .planted_quarter import build_quarter
 
 
 def best_seed(G: nx.Graph, seeds=range(10), **options) -> tuple[float, int]:

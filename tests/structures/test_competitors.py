@@ -6,11 +6,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from .planted_quarter import build_quarter
 
 from quartiernetz import Network
 from quartiernetz.exceptions import AnalysisError
 from quartiernetz.structures import competitor_clusters
+
+from .planted_quarter import build_quarter
 
 COLUMNS = ["cluster", "members", "basis", "internal_density", "bridges", "suggested_ties"]
 

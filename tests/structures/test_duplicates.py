@@ -9,11 +9,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
-from .planted_quarter import build_quarter
 
 from quartiernetz import Network
 from quartiernetz.exceptions import AnalysisError, DataCleaningWarning
 from quartiernetz.structures import duplicates, structural_equivalence
+
+from .planted_quarter import build_quarter
 
 
 def pairs(frame: pd.DataFrame, kind: str) -> dict[tuple, float]:

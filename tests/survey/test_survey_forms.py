@@ -6,9 +6,10 @@ import datetime as dt
 
 import pandas as pd
 from openpyxl import Workbook
-from .survey_helpers import expand, ties_of
 
 from quartiernetz.io.survey import detect_tool, read_survey
+
+from .survey_helpers import expand, ties_of
 
 GOOGLE = "googleforms/Kooperation im Quartier Nordstadt.csv"
 GRID = "Wie eng arbeiten Sie mit den folgenden Einrichtungen zusammen?"

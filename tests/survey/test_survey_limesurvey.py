@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from .survey_helpers import expand, ties_of
 
 from quartiernetz.exceptions import DataCleaningWarning
 from quartiernetz.io.survey import detect_tool, read_survey
+
+from .survey_helpers import expand, ties_of
 
 EXPORT = "limesurvey/results-survey493827.csv"
 QUESTIONS = {"INFO": "Informationsaustausch", "PROJ": "gemeinsame Projekte"}

@@ -6,9 +6,10 @@ import csv
 import io
 
 import pandas as pd
-from .survey_helpers import expand, ties_of
 
 from quartiernetz.io.survey import detect_tool, read_survey
+
+from .survey_helpers import expand, ties_of
 
 EXPORT = "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv"
 C = "cooperation"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from .survey_helpers import expand, ties_of
 
 from quartiernetz.exceptions import SurveyError
 from quartiernetz.io.survey import detect_tool, read_survey
+
+from .survey_helpers import expand, ties_of
 
 EXPORT = "sosci/data_nordstadt_2026-05-12_10-31.csv"
 C = "cooperation"

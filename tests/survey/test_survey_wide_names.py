@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from .survey_helpers import expand, ties_of
 
 from quartiernetz.io.survey import detect_tool, read_survey
+
+from .survey_helpers import expand, ties_of
 
 WIDE = "wide/kooperationsmatrix_nordstadt.csv"
 C = "cooperation"

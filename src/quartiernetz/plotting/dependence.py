@@ -25,7 +25,7 @@ CURVE_COLUMNS = ("connected_pairs", "largest_component", "cross_group_ties")
 
 def _top_actors(net: Network | nx.Graph, catalysts: pd.DataFrame | None, top: int) -> list[Any]:
     if catalysts is None:
-        from ..catalysts import catalysts as compute
+        from ..roles import catalysts as compute
 
         catalysts = compute(net)
     return list(catalysts.index[:top])
@@ -47,7 +47,7 @@ def dependence_curve(
     net : Network or networkx.Graph
     actors : sequence of actor ids, optional
         Who leaves, in this order. Default: the first ``top`` of ``catalysts``
-        (computed with :func:`quartiernetz.catalysts.catalysts` when not given).
+        (computed with :func:`quartiernetz.roles.catalysts` when not given).
     catalysts : DataFrame, optional
     top : int, default 5
     cumulative : bool, default True
@@ -69,7 +69,7 @@ def dependence_curve(
 
     Notes
     -----
-    The figures come from :func:`quartiernetz.catalysts.dependence`.
+    The figures come from :func:`quartiernetz.roles.dependence`.
 
     References
     ----------
@@ -84,7 +84,7 @@ def dependence_curve(
     >>> curve[["removed", "connected_pairs", "largest_component"]].values.tolist()
     [['', 100.0, 100.0], ['b', 0.0, 50.0]]
     """
-    from ..catalysts import dependence
+    from ..roles import dependence
 
     if actors is None:
         actors = _top_actors(net, catalysts, top)
@@ -155,7 +155,7 @@ def plot_dependence(
     ----------
     net : Network or networkx.Graph
     catalysts : DataFrame, optional
-        A precomputed :func:`quartiernetz.catalysts.catalysts` table.
+        A precomputed :func:`quartiernetz.roles.catalysts` table.
     curve : DataFrame, optional
         A precomputed :func:`dependence_curve` (then ``catalysts``, ``top``,
         ``cumulative`` and ``group`` are not used).

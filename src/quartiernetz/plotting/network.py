@@ -324,7 +324,7 @@ def _values(
     if spec == "degree":
         return pd.Series(dict(G.degree()), dtype=float).reindex(nodes).fillna(0.0), catalysts
     if catalysts is None and spec not in actors.columns:
-        from ..catalysts import catalysts as compute
+        from ..roles import catalysts as compute
 
         catalysts = compute(net)
     if catalysts is not None and spec in catalysts.columns:
@@ -435,7 +435,7 @@ def plot_network(
         None: one colour.
     size_by : str, mapping, Series or None, default "catalyst_score"
         Node area by a column of ``catalysts`` (computed with
-        :func:`quartiernetz.catalysts.catalysts` when not given), ``"degree"``, a
+        :func:`quartiernetz.roles.catalysts` when not given), ``"degree"``, a
         numeric actor column, or values per actor. None: equal sizes.
     label : "top", "all", None or a list of actor ids
         ``"top"`` labels the ``n_labels`` actors first in ``catalysts`` (or with
@@ -444,7 +444,7 @@ def plot_network(
     communities : Series or mapping, optional
         Actor -> community; drawn as shaded hulls (and used by ``color_by="community"``).
     catalysts : DataFrame, optional
-        A precomputed :func:`quartiernetz.catalysts.catalysts` table.
+        A precomputed :func:`quartiernetz.roles.catalysts` table.
     n_labels : int, default 10
     pos : DataFrame or mapping, optional
         Precomputed positions (see :func:`layout`); default ``layout(net, seed=seed,

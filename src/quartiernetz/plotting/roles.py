@@ -70,15 +70,15 @@ def plot_brokerage(
     ----------
     net : Network, networkx.Graph or DataFrame
         The network (for the actors' names, and to compute the roles), or a
-        :func:`quartiernetz.catalysts.brokerage` table directly.
+        :func:`quartiernetz.roles.brokerage` table directly.
     brokerage : DataFrame, optional
-        A precomputed :func:`quartiernetz.catalysts.brokerage` table (columns
+        A precomputed :func:`quartiernetz.roles.brokerage` table (columns
         ``coordinator``, ``itinerant``, ``gatekeeper``, ``representative``,
         ``liaison``); computed with ``group`` when not given.
     top : int, default 10
         How many brokers (largest total first; ties by id).
     group : str, mapping or None, default "type"
-        Passed to :func:`~quartiernetz.catalysts.brokerage` when computing.
+        Passed to :func:`~quartiernetz.roles.brokerage` when computing.
     relative : bool, default False
         Show each broker's shares of its brokerage (bars of length 1) instead
         of counts.
@@ -96,7 +96,7 @@ def plot_brokerage(
     Notes
     -----
     Counts are open two-paths i → j → k through the broker j (see
-    :func:`quartiernetz.catalysts.brokerage`); in undirected networks every
+    :func:`quartiernetz.roles.brokerage`); in undirected networks every
     path is counted in both directions and gatekeeper equals representative.
 
     References
@@ -121,7 +121,7 @@ def plot_brokerage(
     if isinstance(net, pd.DataFrame):
         brokerage, net = net, None
     if brokerage is None:
-        from ..catalysts import brokerage as compute
+        from ..roles import brokerage as compute
 
         brokerage = compute(net, group=group, expected=False)
     missing = [r for r in ROLE_COLORS if r not in brokerage.columns]

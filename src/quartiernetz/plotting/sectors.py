@@ -143,7 +143,7 @@ def plot_sector_map(
     ----------
     net : Network or networkx.Graph
     catalysts : DataFrame, optional
-        A precomputed :func:`quartiernetz.catalysts.catalysts` table; computed
+        A precomputed :func:`quartiernetz.roles.catalysts` table; computed
         when ``ring_by`` needs it and it is not given.
     ring_by : str, Series or mapping, default "rank"
         ``"rank"``: the catalyst ranking (the table's order); a column of
@@ -216,7 +216,7 @@ def plot_sector_map(
         what = "degree"
     else:
         if catalysts is None:
-            from ..catalysts import catalysts as compute
+            from ..roles import catalysts as compute
 
             catalysts = compute(net)
         if ring_by == "rank":

@@ -1,7 +1,7 @@
 """``quartiernetz report``: the tables, figures and HTML report written into one folder.
 
 :func:`write_report` runs every analysis (:mod:`quartiernetz.descriptives`,
-:mod:`quartiernetz.catalysts`, :mod:`quartiernetz.structures`), draws the
+:mod:`quartiernetz.roles`, :mod:`quartiernetz.structures`), draws the
 figures (:mod:`quartiernetz.plotting`) and writes into one folder:
 
 - ``report.html``: one self-contained file (figures embedded as SVG, CSS

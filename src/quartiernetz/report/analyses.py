@@ -95,9 +95,9 @@ def run_analyses(net: Network, *, seed: int = 0, progress: Progress | None = Non
     -------
     ReportData
     """
-    from ..catalysts import brokerage, catalyst_stability, catalysts
     from ..descriptives import summary
     from ..plotting.dependence import dependence_curve
+    from ..roles import brokerage, catalyst_stability, catalysts
     from ..structures import (
         communities,
         competitor_clusters,

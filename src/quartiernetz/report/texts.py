@@ -797,7 +797,7 @@ _WHY_DE = _WHY_DE + tuple(
 
 
 def translate_why(text: Any, lang: str) -> str:
-    """The ``why`` of :func:`quartiernetz.catalysts.catalysts` in the report's language.
+    """The ``why`` of :func:`quartiernetz.roles.catalysts` in the report's language.
 
     English is returned as it is; for German, each known phrase is translated
     (numbers with a decimal comma); an unknown phrase stays English.

@@ -15,7 +15,8 @@ import pandas as pd
 import pytest
 
 from quartiernetz import Network
-from quartiernetz.catalysts import (
+from quartiernetz.descriptives import SUMMARY_FIGURES, mixing_matrix, summary
+from quartiernetz.roles import (
     ROLES,
     brokerage,
     catalyst_stability,
@@ -26,7 +27,6 @@ from quartiernetz.catalysts import (
     removal_impact,
     structural_holes,
 )
-from quartiernetz.descriptives import SUMMARY_FIGURES, mixing_matrix, summary
 
 
 def _typed(G: nx.Graph) -> nx.Graph:

@@ -97,7 +97,7 @@ def catalyst_stability(
     seed : int, numpy Generator or None
         Randomness of the replicates; the same seed gives the same result.
     group, weight, components
-        As for :func:`~quartiernetz.catalysts.catalysts`.
+        As for :func:`~quartiernetz.roles.catalysts`.
     **options
         Passed to :func:`~quartiernetz.network.as_graph`.
 

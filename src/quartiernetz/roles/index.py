@@ -309,16 +309,16 @@ def catalysts(
           ``catalyst_score`` (0-100), ``why`` (the strongest components in words);
         - ``degree`` (partners), ``betweenness`` (normalised as networkx),
           ``closeness``, ``eigenvector`` (see
-          :func:`~quartiernetz.catalysts.centrality`);
+          :func:`~quartiernetz.roles.centrality`);
         - ``effective_size`` (0 for an isolate), ``efficiency``,
           ``constraint``, ``hierarchy`` (see
-          :func:`~quartiernetz.catalysts.structural_holes`);
+          :func:`~quartiernetz.roles.structural_holes`);
         - ``brokerage_total`` (open two-paths brokered, all five roles),
           ``cross_group_brokerage`` (the four roles other than coordinator,
           i.e. two-paths that involve another group; see
-          :func:`~quartiernetz.catalysts.brokerage`), ``cross_group_ties``;
+          :func:`~quartiernetz.roles.brokerage`), ``cross_group_ties``;
         - ``fragmentation_loss``, ``pairs_disconnected``, ``actors_cut_off``
-          (see :func:`~quartiernetz.catalysts.removal_impact`).
+          (see :func:`~quartiernetz.roles.removal_impact`).
 
         NaN only in ``efficiency`` and ``constraint`` (isolates) and
         ``hierarchy`` (isolates and actors with one partner).

@@ -96,7 +96,7 @@ def key_players(
     -----
     Greedy steps for ``"fragmentation"`` score every candidate at once from
     the articulation points of the remaining network (see
-    :func:`~quartiernetz.catalysts.removal_impact`), so each step is linear;
+    :func:`~quartiernetz.roles.removal_impact`), so each step is linear;
     the other measures score candidates one by one (distance measures cost one
     breadth-first search per actor and candidate).
 

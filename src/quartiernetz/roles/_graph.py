@@ -1,9 +1,9 @@
 """Shared preparation for the catalyst measures: graph, node order, matrices, groups.
 
-Every public function of :mod:`quartiernetz.catalysts` turns its input into a
+Every public function of :mod:`quartiernetz.roles` turns its input into a
 :class:`Prepared` bundle: the networkx graph (self-loops removed), a fixed node
 order and sparse adjacency matrices in that order. The numerical work then runs
-on arrays (see :mod:`quartiernetz.catalysts._kernels`), so that a compiled
+on arrays (see :mod:`quartiernetz.roles._kernels`), so that a compiled
 engine can replace the kernels without touching the public functions.
 """
 

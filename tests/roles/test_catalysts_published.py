@@ -17,14 +17,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from quartiernetz.catalysts import (
+from quartiernetz.descriptives import summary
+from quartiernetz.roles import (
     brokerage,
     catalysts,
     centrality,
     key_players,
     structural_holes,
 )
-from quartiernetz.descriptives import summary
 
 KITE_NAMES = "Andre Beverly Carol Diane Ed Fernando Garth Heather Ike Jane".split()
 

@@ -3,7 +3,7 @@
 Betweenness follows Brandes' algorithm exactly as networkx does, on the CSR
 arrays (1.5 to 2 times faster than networkx on 500-actor test graphs); closeness
 uses scipy's compiled shortest paths; degree and strength come from the sparse
-adjacency; eigenvector centrality from a sparse eigen-solver per component (see :func:`quartiernetz.catalysts._kernels.leading_eigenvector`).
+adjacency; eigenvector centrality from a sparse eigen-solver per component (see :func:`quartiernetz.roles._kernels.leading_eigenvector`).
 """
 
 from __future__ import annotations

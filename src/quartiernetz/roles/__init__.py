@@ -12,7 +12,7 @@ literature, and one explained catalyst index:
 - :func:`catalyst_stability`: how sure the ranking is when data are missing.
 
 Every function accepts a :class:`quartiernetz.Network` or a networkx graph.
-The numerical kernels live in :mod:`quartiernetz.catalysts._kernels`.
+The numerical kernels live in :mod:`quartiernetz.roles._kernels`.
 """
 
 from .brokerage import ROLES, brokerage, brokerage_moments

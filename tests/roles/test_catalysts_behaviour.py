@@ -12,7 +12,9 @@ import pandas as pd
 import pytest
 
 from quartiernetz import Network
-from quartiernetz.catalysts import (
+from quartiernetz.descriptives import confirmed_ties, mixing_matrix, summary
+from quartiernetz.exceptions import AnalysisError
+from quartiernetz.roles import (
     ROLES,
     brokerage,
     brokerage_moments,
@@ -23,8 +25,6 @@ from quartiernetz.catalysts import (
     key_players,
     removal_impact,
 )
-from quartiernetz.descriptives import confirmed_ties, mixing_matrix, summary
-from quartiernetz.exceptions import AnalysisError
 
 
 def _random_graphs(count: int, *, directed: bool | None = None):
