@@ -26,7 +26,7 @@ def _ruff() -> list[str]:
 @pytest.mark.parametrize("args", [["check"], ["format", "--check"]], ids=["lint", "format"])
 def test_ruff(args):
     proc = subprocess.run(
-        [*_ruff(), *args, "src", "tests", "benchmarks"],
+        [*_ruff(), *args, "src", "tests", "benchmarks", "notebooks"],
         cwd=REPO,
         capture_output=True,
         text=True,
