@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .style import visible_text
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.text import Annotation
@@ -114,6 +116,7 @@ def place_labels(
     axbox = ax.get_window_extent(renderer)
     ax_lim = np.array([axbox.x0, axbox.y0, axbox.x1, axbox.y1]) / px_per_pt
 
+    texts = [visible_text(str(t)) for t in texts]
     anns: list[Annotation] = []
     placed: list[np.ndarray] = []
     for i in range(k):

@@ -358,7 +358,7 @@ def _hull(points: np.ndarray, radius: float) -> np.ndarray:
 
 
 def _short(text: object, n: int = 38) -> str:
-    s = str(text)
+    s = st.visible_text(str(text))
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 

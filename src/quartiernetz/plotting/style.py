@@ -21,6 +21,7 @@ References
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -233,6 +234,22 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: C0 and C1 control characters other than tab, newline and carriage return.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_text(text: str) -> str:
+    """``text`` with control characters (which fonts cannot draw and HTML forbids)
+    replaced by U+FFFD, so that their presence stays visible.
+
+    Examples
+    --------
+    >>> visible_text("AWO\x07 Treff")
+    'AWO\ufffd Treff'
+    """
+    return CONTROL_CHARACTERS.sub("\ufffd", text)
+
+
 def sector_of(actor_type: object) -> str:
     """The sector an actor type belongs to (a key of :data:`SECTORS`).
 
@@ -426,6 +443,10 @@ def save_figure(
     """
     stem = Path(stem)
     paths = []
+    for text in fig.findobj(mpl.text.Text):
+        shown = text.get_text()
+        if shown and CONTROL_CHARACTERS.search(shown):
+            text.set_text(visible_text(shown))
     with mpl.rc_context(RC):
         # the tight box once for all formats (``bbox_inches="tight"`` would draw once more
         # per file)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .._version import __version__
 from ..network import Network
+from ..plotting.style import visible_text
 from .analyses import ReportData
 from .figures import FigureFile
 from .texts import REFERENCES, TEXTS, number, percent, translate_why
@@ -591,7 +592,18 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_visible,
     )
+
+
+def _visible(value: Any) -> Any:
+    """Every text put into the page loses control characters (HTML forbids them);
+    markup the report builds itself (figures, escaped tables) passes unchanged."""
+    import markupsafe
+
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return visible_text(value)
+    return value
 
 
 def render_html(context: dict[str, Any]) -> str:
