@@ -242,11 +242,7 @@ def plot_comparison(
 
             _, ax = plt.subplots(figsize=(9, 1.0 + m * (0.25 + 0.2 * k)))
         if m == 0:
-            ax.text(
-                0.5, 0.5, st.text("empty", lang), ha="center", va="center", transform=ax.transAxes
-            )
-            ax.set_axis_off()
-            return ax
+            return st.show_empty(ax, lang)
         height = 0.8 / k
         has_neg = bool((table.to_numpy() < 0).any())
         patterns = [_row_format(table[f].to_numpy(dtype=float)) for f in figs]

@@ -98,17 +98,7 @@ def plot_offer_map(
                 figsize=(min(3.2 + 1.3 * max(n_cols, 1), 14), min(1.6 + 0.5 * max(n_rows, 1), 20))
             )
         if n_rows == 0 or n_cols == 0:
-            ax.text(
-                0.5,
-                0.5,
-                st.text("empty", lang),
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                color="#555555",
-            )
-            ax.set_axis_off()
-            return ax
+            return st.show_empty(ax, lang)
         from matplotlib.colors import BoundaryNorm, ListedColormap
         from matplotlib.patches import Patch
 

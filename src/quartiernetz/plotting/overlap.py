@@ -258,17 +258,7 @@ def plot_overlap(
             side = min(max(4.5, 1.6 + 0.36 * n), 13.0)
             _, ax = plt.subplots(figsize=(side + 1.6, side))
         if n == 0:
-            ax.text(
-                0.5,
-                0.5,
-                st.text("empty", lang),
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                color="#555555",
-            )
-            ax.set_axis_off()
-            return ax
+            return st.show_empty(ax, lang)
         shown = J.copy()
         np.fill_diagonal(shown, np.nan)
         from matplotlib import colormaps

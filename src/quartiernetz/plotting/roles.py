@@ -146,17 +146,7 @@ def plot_brokerage(
 
             _, ax = plt.subplots(figsize=(9, 1.2 + 0.42 * max(len(chosen), 2)))
         if not chosen:
-            ax.text(
-                0.5,
-                0.5,
-                st.text("empty", lang),
-                ha="center",
-                va="center",
-                transform=ax.transAxes,
-                color="#555555",
-            )
-            ax.set_axis_off()
-            return ax
+            return st.show_empty(ax, lang)
         rows = list(reversed(chosen))  # the largest on top
         data = counts.loc[rows].to_numpy(dtype=float)
         if relative:

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 __all__ = [
@@ -514,3 +515,18 @@ def text(key: str, lang: str = "en", **values: Any) -> str:
         raise AnalysisError(f"lang must be 'de' or 'en', got {lang!r}")
     s = _TEXTS[key][lang]
     return s.format(**values) if values else s
+
+
+def show_empty(ax: Axes, lang: str = "en") -> Axes:
+    """Say on ``ax`` that there is nothing to show, hide the axes, and return ``ax``."""
+    ax.text(
+        0.5,
+        0.5,
+        text("empty", lang),
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        color="#555555",
+    )
+    ax.set_axis_off()
+    return ax
