@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default=None, help="report title")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.add_argument("--force", action="store_true", help="replace an existing report in DIR")
+    p.add_argument(
+        "--approximate",
+        action="store_true",
+        help="estimate betweenness and closeness from sampled sources (very large networks)",
+    )
     return parser
 
 
@@ -288,6 +293,7 @@ def _run(args: argparse.Namespace) -> int:
         title=args.title,
         quiet=args.quiet,
         force=args.force,
+        approximate=args.approximate,
     )
     print(f"report written to {out}", file=sys.stderr)
     return EXIT_OK

@@ -113,6 +113,26 @@ def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> N
         write_csv(data.offers, folder / "offers.csv")
 
 
+def _move_into_place(tmp: Path, out: Path) -> None:
+    """Replace ``out`` by the finished ``tmp`` so that one of the two is always whole.
+
+    An existing report is first renamed aside and only deleted once the new one is in
+    place; if the move fails or is interrupted, the old report is put back.
+    """
+    backup = None
+    if out.exists():
+        backup = out.with_name(f"{tmp.name}-previous")
+        os.replace(out, backup)
+    try:
+        os.replace(tmp, out)
+    except BaseException:
+        if backup is not None:
+            os.replace(backup, out)
+        raise
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
 def write_report(
     net: Network,
     out: str | os.PathLike[str],
@@ -122,6 +142,7 @@ def write_report(
     title: str | None = None,
     quiet: bool = False,
     force: bool = False,
+    approximate: bool = False,
 ) -> Path:
     """Write the report folder for ``net`` into ``out``.
 
@@ -141,6 +162,10 @@ def write_report(
         No progress output (progress is shown only when stderr is a terminal).
     force : bool
         Replace an existing, non-empty ``out``.
+    approximate : bool
+        Estimate betweenness and closeness from sampled sources (for very large
+        networks; see :func:`quartiernetz.roles.catalysts`). Every other measure
+        stays exact.
 
     Returns
     -------
@@ -189,7 +214,7 @@ def write_report(
             from ..exceptions import DataCleaningWarning
 
             warnings.simplefilter("ignore", DataCleaningWarning)
-            data = run_analyses(net, seed=seed, progress=progress)
+            data = run_analyses(net, seed=seed, progress=progress, approximate=approximate)
             figures = make_figures(
                 net, data, tmp / "figures", lang=lang, seed=seed, progress=progress
             )
@@ -203,9 +228,7 @@ def write_report(
         with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
             fh.write(html)
         os.chmod(tmp, 0o755)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
+        _move_into_place(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

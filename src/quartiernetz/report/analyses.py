@@ -81,7 +81,13 @@ def _has_kind(net: Network, kinds: tuple[str, ...]) -> bool:
     return bool(aff["kind"].astype(str).str.strip().str.casefold().isin(kinds).any())
 
 
-def run_analyses(net: Network, *, seed: int = 0, progress: Progress | None = None) -> ReportData:
+def run_analyses(
+    net: Network,
+    *,
+    seed: int = 0,
+    progress: Progress | None = None,
+    approximate: bool = False,
+) -> ReportData:
     """Every analysis of the report, seeded.
 
     Parameters
@@ -90,6 +96,9 @@ def run_analyses(net: Network, *, seed: int = 0, progress: Progress | None = Non
     seed : int
         Seed for the stability replicates, Louvain and the competitor split.
     progress : Progress, optional
+    approximate : bool, default False
+        Betweenness and closeness from sampled sources in the catalysts and the stability
+        check (see :func:`quartiernetz.roles.catalysts`).
 
     Returns
     -------
@@ -113,13 +122,19 @@ def run_analyses(net: Network, *, seed: int = 0, progress: Progress | None = Non
 
     prog.step("summary")
     data.summary = _attempt(data, "summary", lambda: summary(net))
-    prog.step("catalysts")
-    data.catalysts = _attempt(data, "catalysts", lambda: catalysts(net))
-    prog.step("stability")
-    data.replicates = stability_replicates(len(net.actors))
+    n_actors = len(net.actors)
+    how = "sampled" if approximate else "exact"
+    prog.step(f"catalysts ({n_actors:,} actors, {how} betweenness)")
+    data.catalysts = _attempt(
+        data, "catalysts", lambda: catalysts(net, approximate=approximate, seed=seed)
+    )
+    data.replicates = stability_replicates(n_actors)
+    prog.step(f"stability ({data.replicates} replicates)")
     if data.catalysts is not None and len(net.actors) >= 3:
         data.stability = _attempt(
-            data, "stability", lambda: catalyst_stability(net, n=data.replicates, seed=seed)
+            data,
+            "stability",
+            lambda: catalyst_stability(net, n=data.replicates, seed=seed, approximate=approximate),
         )
     prog.step("brokerage")
     data.brokerage = _attempt(data, "brokerage", lambda: brokerage(net))

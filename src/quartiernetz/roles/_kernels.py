@@ -15,6 +15,7 @@ Nothing here builds a dense n x n matrix.
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -22,10 +23,25 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+try:  # the compiled engine (Apache-2.0); without it the pure-Python kernels run
+    import rustworkx as rx
+except ImportError:  # pragma: no cover - rustworkx is a dependency
+    rx = None
+try:  # optional (MIT): compiled source sampling for the approximate mode
+    import networkit as nk
+except ImportError:  # pragma: no cover - optional
+    nk = None
+
 __all__ = [
     "KERNELS",
+    "ENGINE",
+    "engine_graph",
     "betweenness",
+    "betweenness_brandes",
+    "betweenness_sample",
     "closeness",
+    "closeness_sample",
+    "closeness_dijkstra",
     "burt_measures",
     "brokerage_counts",
     "removal_pieces",
@@ -41,7 +57,106 @@ def _rowwise(M: sp.csr_array) -> np.ndarray:
     return np.repeat(np.arange(M.shape[0]), np.diff(M.indptr))
 
 
+#: Name of the compiled engine in use (None: pure Python and scipy only).
+ENGINE: str | None = None if rx is None else f"rustworkx {rx.__version__}"
+
+# engine graphs by id(W), dropped when W is garbage-collected
+_ENGINE_GRAPHS: dict[int, Any] = {}
+
+
+def engine_graph(W: sp.csr_array) -> Any:
+    """The rustworkx graph of the arcs of ``W`` (node i = row i), built once per matrix.
+
+    A symmetric ``W`` becomes a ``PyGraph`` (one edge per tie), any other a
+    ``PyDiGraph``. The graph is cached for the lifetime of ``W``, so every
+    kernel called on the same prepared matrices converts only once.
+    """
+    key = id(W)
+    hit = _ENGINE_GRAPHS.get(key)
+    if hit is not None and hit[0]() is W:
+        return hit[1]
+    n = W.shape[0]
+    rows = _rowwise(W)
+    cols = W.indices
+    symmetric = (W != W.T).nnz == 0
+    if symmetric:
+        keep = rows < cols
+        g = rx.PyGraph()
+        rows, cols = rows[keep], cols[keep]
+    else:
+        g = rx.PyDiGraph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from_no_data(list(zip(rows.tolist(), cols.tolist(), strict=True)))
+    _ENGINE_GRAPHS[key] = (weakref.ref(W, lambda _, k=key: _ENGINE_GRAPHS.pop(k, None)), g)
+    return g
+
+
+def _engine_array(result: Any, n: int) -> np.ndarray:
+    out = np.zeros(n)
+    for i, x in result.items():
+        out[i] = x
+    return out
+
+
 def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
+    """Raw betweenness over ordered pairs: the engine's Brandes, else :func:`betweenness_brandes`.
+
+    Unweighted betweenness runs on rustworkx (one thread; a second thread gave
+    nothing on the programme network); weighted betweenness (rustworkx has
+    none) on the pure-Python kernel. Same result as :func:`betweenness_brandes`.
+    """
+    n = W.shape[0]
+    if rx is None or weighted or n < 3:
+        return betweenness_brandes(W, weighted=weighted)
+    g = engine_graph(W)
+    if isinstance(g, rx.PyGraph):
+        res = rx.graph_betweenness_centrality(g, normalized=False, parallel_threshold=n + 1)
+        return 2.0 * _engine_array(res, n)  # rustworkx counts unordered pairs, as networkx
+    res = rx.digraph_betweenness_centrality(g, normalized=False, parallel_threshold=n + 1)
+    return _engine_array(res, n)
+
+
+def betweenness_sample(
+    W: sp.csr_array, *, weighted: bool, k: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Raw betweenness over ordered pairs estimated from ``k`` sampled source nodes.
+
+    Unweighted, with networkit installed: networkit's ``EstimateBetweenness``
+    (one thread, seeded from ``rng``; Geisberger, Sanders & Schultes 2008, whose
+    linear scaling removes the bias towards actors near the sampled sources).
+    Otherwise the pure-Python Brandes kernel from ``k`` sources drawn without
+    replacement, scaled by ``n / k`` (Brandes & Pich 2007). Exact when ``k >= n``.
+    """
+    n = W.shape[0]
+    if k >= n:
+        return betweenness(W, weighted=weighted)
+    if nk is not None and not weighted:
+        nk.setSeed(int(rng.integers(2**31 - 1)), False)
+        est = nk.centrality.EstimateBetweenness(_networkit_graph(W), int(k), False, False)
+        est.run()
+        return np.asarray(est.scores(), dtype=float)
+    sources = np.sort(rng.choice(n, size=k, replace=False))
+    return betweenness_brandes(W, weighted=weighted, sources=sources.tolist()) * (n / k)
+
+
+def _networkit_graph(W: sp.csr_array) -> Any:
+    """The networkit graph of the arcs of ``W`` (undirected when ``W`` is symmetric)."""
+    n = W.shape[0]
+    rows = _rowwise(W)
+    cols = W.indices
+    symmetric = (W != W.T).nnz == 0
+    if symmetric:
+        keep = rows < cols
+        rows, cols = rows[keep], cols[keep]
+    g = nk.Graph(n, weighted=False, directed=not symmetric)
+    if len(rows):
+        g.addEdges((rows.astype(np.uint64), cols.astype(np.uint64)))
+    return g
+
+
+def betweenness_brandes(
+    W: sp.csr_array, *, weighted: bool, sources: list[int] | None = None
+) -> np.ndarray:
     """Raw betweenness over ordered pairs (Brandes 2001), as networkx counts it.
 
     Parameters
@@ -58,7 +173,8 @@ def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
     ndarray
         ``sum_{s != v != t} sigma_st(v) / sigma_st`` over ordered pairs (s, t);
         divide by ``(n - 1)(n - 2)`` for networkx's normalised betweenness (both
-        for directed and undirected graphs).
+        for directed and undirected graphs). With ``sources``, only the
+        dependencies of paths from those sources are summed.
 
     Notes
     -----
@@ -76,7 +192,7 @@ def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
     delta = [0.0] * n
     dist = [-1] * n
     preds: list[list[int]] = [[] for _ in range(n)]
-    for s in range(n):
+    for s in range(n) if sources is None else sources:
         sigma[s] = 1.0
         if length is None:
             dist[s] = 0
@@ -135,7 +251,74 @@ def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
     return np.asarray(bc, dtype=float)
 
 
-def closeness(W: sp.csr_array, *, weighted: bool, chunk: int = 256) -> np.ndarray:
+def closeness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
+    """Closeness towards each node: the engine's, else :func:`closeness_dijkstra`.
+
+    Unweighted closeness runs on rustworkx (``wf_improved=True``, distances
+    towards the node as networkx); weighted closeness on scipy's Dijkstra.
+    """
+    n = W.shape[0]
+    if rx is None or weighted or n < 2 or W.nnz == 0:
+        return closeness_dijkstra(W, weighted=weighted)
+    g = engine_graph(W)
+    if isinstance(g, rx.PyGraph):
+        res = rx.graph_closeness_centrality(g, wf_improved=True)
+    else:
+        res = rx.digraph_closeness_centrality(g, wf_improved=True)
+    return _engine_array(res, n)
+
+
+def closeness_sample(
+    W: sp.csr_array, *, weighted: bool, k: int, rng: np.random.Generator, chunk: int = 256
+) -> np.ndarray:
+    """Closeness estimated from the distances of ``k`` sampled source nodes (Eppstein & Wang).
+
+    For an undirected network (symmetric ``W``): in each component c of size
+    ``n_c`` that holds at least two sampled sources, ``sum_v d(v, u)`` is
+    estimated as ``(n_c - 1)`` times the mean distance from the sampled sources
+    other than u; components with fewer sampled sources are computed exactly.
+    Then Wasserman & Faust's closeness as in :func:`closeness`. A directed
+    ``W`` (where the actors that reach u are not known from a sample), or
+    ``k >= n``, gives the exact :func:`closeness`.
+    """
+    n = W.shape[0]
+    if k >= n or n < 2 or W.nnz == 0 or (W != W.T).nnz:
+        return closeness(W, weighted=weighted)
+    L = W.copy()
+    L.data = 1.0 / L.data if weighted else np.ones_like(L.data)
+    ncomp, labels = csgraph.connected_components(L, directed=False)
+    sizes = np.bincount(labels)
+    sources = np.sort(rng.choice(n, size=k, replace=False))
+    per_comp = np.bincount(labels[sources], minlength=ncomp)
+    sampled = per_comp[labels] >= 2  # nodes whose component is estimated
+    total = np.zeros(n)
+    count = np.zeros(n)
+    src = sources[sampled[sources]]
+    for start in range(0, len(src), chunk):
+        D = csgraph.dijkstra(L, directed=False, indices=src[start : start + chunk])
+        D[~np.isfinite(D)] = 0.0
+        total += D.sum(axis=0)
+        count += (D > 0).sum(axis=0)
+    out = np.zeros(n)
+    est = sampled & (count > 0)
+    reach = (sizes[labels] - 1).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dsum = reach * total / count
+        c = (reach / dsum) * (reach / (n - 1))
+    out[est] = c[est]
+    rest = np.flatnonzero(~sampled & (sizes[labels] > 1))
+    for start in range(0, len(rest), chunk):
+        idx = rest[start : start + chunk]
+        D = csgraph.dijkstra(L, directed=False, indices=idx)
+        finite = np.isfinite(D)
+        r = finite.sum(axis=1) - 1
+        tot = np.where(finite, D, 0.0).sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[idx] = np.where(tot > 0, (r / tot) * (r / (n - 1)), 0.0)
+    return out
+
+
+def closeness_dijkstra(W: sp.csr_array, *, weighted: bool, chunk: int = 256) -> np.ndarray:
     """Closeness towards each node, Wasserman & Faust's version (networkx's default).
 
     ``C(u) = (r / (n - 1)) * (r / sum_v d(v, u))`` over the r nodes that reach u;
@@ -319,16 +502,30 @@ def reachable_pairs(S: sp.csr_array) -> int:
 
 
 def inverse_distance_sum(S: sp.csr_array, *, chunk: int = 256) -> float:
-    """``sum_{i != j} 1 / d_ij`` over ordered pairs (1/inf = 0), in chunks of sources."""
+    """``sum_{i != j} 1 / d_ij`` over ordered pairs (1/inf = 0).
+
+    Breadth-first searches run per connected component (pairs in different
+    components add 0), in chunks of sources, so the work is
+    ``sum_c n_c m_c`` rather than ``n m`` and no block is wider than a component.
+    """
     n = S.shape[0]
+    if n < 2 or S.nnz == 0:
+        return 0.0
+    ncomp, labels = csgraph.connected_components(S, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(ncomp + 1))
     total = 0.0
-    for start in range(0, n, chunk):
-        idx = np.arange(start, min(n, start + chunk))
-        D = csgraph.shortest_path(S, method="D", directed=False, unweighted=True, indices=idx)
-        with np.errstate(divide="ignore"):
-            inv = 1.0 / D
-        inv[~np.isfinite(inv)] = 0.0
-        total += float(inv.sum())
+    for c in range(ncomp):
+        members = order[bounds[c] : bounds[c + 1]]
+        size = len(members)
+        if size < 2:
+            continue
+        sub = S[members][:, members] if ncomp > 1 else S
+        for start in range(0, size, chunk):
+            idx = np.arange(start, min(size, start + chunk))
+            D = csgraph.shortest_path(sub, method="D", directed=False, unweighted=True, indices=idx)
+            D = D[D > 0]  # the component is connected: every other distance is finite
+            total += float((1.0 / D).sum())
     return total
 
 
@@ -434,15 +631,20 @@ def leading_eigenvector(M: sp.csr_array, *, tol: float = 1e-10) -> np.ndarray:
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(ncomp + 1))
     rowsum = np.asarray(M.sum(axis=1)).ravel()
-    comps = sorted(range(ncomp), key=lambda c: -(bounds[c + 1] - bounds[c]))
+    # upper bounds of each component's largest eigenvalue: the largest row sum of M and
+    # the square root of the largest row sum of M^2 (M is symmetric and non-negative)
+    node_bound = np.minimum(rowsum, np.sqrt(M @ rowsum))
+    comp_bound = np.zeros(ncomp)
+    np.maximum.at(comp_bound, labels, node_bound)
+    comps = sorted(range(ncomp), key=lambda c: (-comp_bound[c], -(bounds[c + 1] - bounds[c])))
     best = 0.0
     found: list[tuple[float, np.ndarray, np.ndarray]] = []
     for c in comps:
         members = order[bounds[c] : bounds[c + 1]]
         if len(members) < 2:
             continue
-        if rowsum[members].max() < best * (1 - 1e-9):
-            continue  # the largest eigenvalue is at most the largest row sum
+        if comp_bound[c] < best * (1 - 1e-9):
+            break  # components come by falling bound: none of the rest can reach ``best``
         sub = M[members][:, members]
         if len(members) <= 64:
             vals, vecs = np.linalg.eigh(sub.toarray())
@@ -468,7 +670,9 @@ def leading_eigenvector(M: sp.csr_array, *, tol: float = 1e-10) -> np.ndarray:
 #: The kernels by name; an engine may replace entries with functions of the same signature.
 KERNELS: dict[str, Callable[..., Any]] = {
     "betweenness": betweenness,
+    "betweenness_sample": betweenness_sample,
     "closeness": closeness,
+    "closeness_sample": closeness_sample,
     "burt_measures": burt_measures,
     "brokerage_counts": brokerage_counts,
     "removal_pieces": removal_pieces,

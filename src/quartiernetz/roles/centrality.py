@@ -109,8 +109,14 @@ def centrality(
     return pd.DataFrame({c: values[c] for c in CENTRALITY_COLUMNS}, index=prep.index)
 
 
-def compute_centrality(prep: Prepared, needed: Any) -> dict[str, np.ndarray]:
-    """The centrality columns named in ``needed``, as arrays in node order."""
+def compute_centrality(
+    prep: Prepared, needed: Any, *, approximate: tuple[int, np.random.Generator] | None = None
+) -> dict[str, np.ndarray]:
+    """The centrality columns named in ``needed``, as arrays in node order.
+
+    ``approximate = (k, rng)`` estimates betweenness and closeness from ``k``
+    sampled sources.
+    """
     needed = set(needed)
     out: dict[str, np.ndarray] = {}
     n = prep.n
@@ -129,10 +135,22 @@ def compute_centrality(prep: Prepared, needed: Any) -> dict[str, np.ndarray]:
             s = s + np.asarray(W.sum(axis=0)).ravel()
         out["strength"] = s
     if "betweenness" in needed:
-        raw = KERNELS["betweenness"](prep.W, weighted=prep.weight is not None)
+        if approximate is None:
+            raw = KERNELS["betweenness"](prep.W, weighted=prep.weight is not None)
+        else:
+            k, rng = approximate
+            raw = KERNELS["betweenness_sample"](
+                prep.W, weighted=prep.weight is not None, k=k, rng=rng
+            )
         out["betweenness"] = raw / ((n - 1) * (n - 2)) if n > 2 else raw
     if "closeness" in needed:
-        out["closeness"] = KERNELS["closeness"](prep.W, weighted=prep.weight is not None)
+        if approximate is None:
+            out["closeness"] = KERNELS["closeness"](prep.W, weighted=prep.weight is not None)
+        else:
+            k, rng = approximate
+            out["closeness"] = KERNELS["closeness_sample"](
+                prep.W, weighted=prep.weight is not None, k=k, rng=rng
+            )
     if "eigenvector" in needed:
         M = prep.W + prep.W.T if prep.directed else prep.W
         out["eigenvector"] = KERNELS["leading_eigenvector"](M.tocsr())

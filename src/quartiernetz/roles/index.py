@@ -12,7 +12,8 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..network import Network
-from ._graph import Prepared, group_codes, prepare
+from ._graph import Prepared, group_codes, prepare, rng_from_seed
+from ._kernels import component_labels
 from .brokerage import compute_brokerage
 from .centrality import compute_centrality
 from .dependence import compute_impact
@@ -21,6 +22,7 @@ from .holes import compute_holes
 __all__ = [
     "catalysts",
     "catalyst_index",
+    "default_samples",
     "DEFAULT_COMPONENTS",
     "CATALYST_COLUMNS",
     "LOWER_IS_STRONGER",
@@ -93,12 +95,17 @@ _WHY_THRESHOLD = 0.75
 _WHY_MAX = 3
 
 
-def _measures(prep: Prepared, codes: np.ndarray, needed: set[str]) -> dict[str, np.ndarray]:
+def _measures(
+    prep: Prepared,
+    codes: np.ndarray,
+    needed: set[str],
+    approximate: tuple[int, np.random.Generator] | None = None,
+) -> dict[str, np.ndarray]:
     """The measure columns named in ``needed`` (and cheap companions), in node order."""
     out: dict[str, np.ndarray] = {}
     cent = needed & {"degree", "betweenness", "closeness", "eigenvector"}
     if cent:
-        out.update(compute_centrality(prep, cent))
+        out.update(compute_centrality(prep, cent, approximate=approximate))
     if needed & {"effective_size", "efficiency", "constraint", "hierarchy"}:
         holes = compute_holes(prep)
         for c in ("effective_size", "efficiency", "constraint", "hierarchy"):
@@ -225,21 +232,24 @@ def catalyst_index(
         if n
         else pd.Series(dtype=np.int64)
     )
-    degree = table["degree"].to_numpy() if "degree" in table.columns else None
-    raw = {c: table[c].to_numpy(dtype=float) for c in used}
+    degree = table["degree"].to_numpy().tolist() if "degree" in table.columns else None
+    # plain Python lists: indexing numpy arrays element by element is slow at 25,000 actors
+    raw = {c: table[c].to_numpy(dtype=float).tolist() for c in used}
+    pct_l = {c: pct[c].tolist() for c in used}
+    top_l = {c: top[c].tolist() for c in used}
     why = []
     for i in range(n):
         if degree is not None and degree[i] == 0:
             why.append("no ties")
             continue
-        ranked = sorted(used, key=lambda c: (-pct[c][i], -used[c]))
-        strong = [c for c in ranked if pct[c][i] >= _WHY_THRESHOLD][:_WHY_MAX]
+        ranked = sorted(used, key=lambda c: (-pct_l[c][i], -used[c]))
+        strong = [c for c in ranked if pct_l[c][i] >= _WHY_THRESHOLD][:_WHY_MAX]
         if strong:
-            why.append("; ".join(_phrase(c, raw[c][i], top[c][i]) for c in strong))
-        elif ranked and pct[ranked[0]][i] > 0:
+            why.append("; ".join(_phrase(c, raw[c][i], top_l[c][i]) for c in strong))
+        elif ranked and pct_l[ranked[0]][i] > 0:
             c = ranked[0]
             why.append(
-                "no component in the top quarter; best: " + _neutral(c, raw[c][i], top[c][i])
+                "no component in the top quarter; best: " + _neutral(c, raw[c][i], top_l[c][i])
             )
         elif ranked:
             why.append("no broker position (lowest in every component)")
@@ -271,6 +281,9 @@ def catalysts(
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     weight: str | None = None,
     components: Mapping[str, float] | None = None,
+    approximate: bool = False,
+    samples: int | None = None,
+    seed: int | np.random.Generator | None = None,
     **options: Any,
 ) -> pd.DataFrame:
     r"""Who holds the network together: network catalysts, ranked and explained.
@@ -294,6 +307,16 @@ def catalysts(
         Index components and their weights, e.g. ``{"betweenness": 2,
         "cross_group_brokerage": 1}``; keys from the measure columns below.
         Default :data:`DEFAULT_COMPONENTS`.
+    approximate : bool, default False
+        Estimate betweenness and closeness from a sample of source actors
+        instead of all (for very large networks; see Notes). Every other
+        column stays exact.
+    samples : int, optional
+        Source actors sampled in approximate mode (default
+        :func:`default_samples`: as many as about 5 * 10^7 arc visits allow,
+        at least 1,000); at least n gives the exact values.
+    seed : int or numpy.random.Generator, optional
+        Seed of the source sample (approximate mode only).
     **options
         Passed to :func:`~quartiernetz.network.as_graph` (``directed``,
         ``relations``, ``min_intensity``, ``combine``, ``reconcile``, ``wave``).
@@ -351,6 +374,14 @@ def catalysts(
     top quarter; best: ..."), "no ties" for an isolate, or "no broker
     position" when the actor is lowest in every component.
 
+    **Approximate mode.** Betweenness is estimated from ``samples`` source
+    actors (Geisberger, Sanders & Schultes 2008 with networkit installed,
+    otherwise Brandes & Pich 2007, both seeded), closeness from the distances
+    of the same number of sampled sources (Eppstein & Wang 2004; exact for
+    directed networks). The default sample makes a network of many small
+    components exact. The accuracy measured by ``benchmarks/run.py`` is in
+    ``docs/performance.md``.
+
     References
     ----------
     .. [1] Burt, R. S. (1992). Structural Holes. Harvard University Press.
@@ -361,6 +392,13 @@ def catalysts(
        doi:10.1007/s10588-006-7084-x
     .. [4] Freeman, L. C. (1977). A set of measures of centrality based on
        betweenness. Sociometry 40(1), 35-41. doi:10.2307/3033543
+    .. [5] Brandes, U. & Pich, C. (2007). Centrality estimation in large
+       networks. International Journal of Bifurcation and Chaos 17(7), 2303-2318.
+       doi:10.1142/S0218127407018403
+    .. [6] Geisberger, R., Sanders, P. & Schultes, D. (2008). Better approximation
+       of betweenness centrality. Proceedings of ALENEX 2008, 90-100.
+    .. [7] Eppstein, D. & Wang, J. (2004). Fast approximation of centrality.
+       Journal of Graph Algorithms and Applications 8(1), 39-45.
 
     Examples
     --------
@@ -375,7 +413,56 @@ def catalysts(
     comps = _check_components(components)
     prep = prepare(net, weight=weight, **options)
     codes, labels, _ = group_codes(prep, group)
-    return _catalyst_table(prep, group, comps, full=True, codes=codes, labels=labels)
+    approx = _approximation(prep, approximate, samples, seed)
+    return _catalyst_table(
+        prep, group, comps, full=True, codes=codes, labels=labels, approximate=approx
+    )
+
+
+#: Arc visits the default sample of the approximate mode aims at.
+SAMPLE_BUDGET = 50_000_000
+
+
+def default_samples(n: int, work: float | None = None) -> int:
+    """Source actors sampled in approximate mode by default.
+
+    ``min(n, max(1000, ceil(n * SAMPLE_BUDGET / work)))``, where ``work`` is the
+    number of arc visits of the exact computation (``sum_c n_c a_c`` over the
+    connected components, ``a_c`` their arcs; default ``n`` times ``n``). A
+    network of many small components (the programme network) is then computed
+    exactly; a large connected one from 1,000 sources or more.
+
+    Examples
+    --------
+    >>> default_samples(500), default_samples(26_000, work=26_000 * 103_000)
+    (500, 1000)
+    >>> default_samples(25_114, work=4e6)
+    25114
+    """
+    n = int(n)
+    work = float(n) * n if work is None else float(work)
+    budget = math.ceil(n * SAMPLE_BUDGET / work) if work > 0 else n
+    return min(n, max(1000, budget))
+
+
+def _approximation(
+    prep: Prepared, approximate: bool, samples: int | None, seed: Any
+) -> tuple[int, np.random.Generator] | None:
+    """``(k, rng)`` for the sampled betweenness, or None for the exact one."""
+    if not approximate:
+        if samples is not None:
+            raise AnalysisError("samples applies only with approximate=True")
+        return None
+    if samples is None:
+        _, labels = component_labels(prep.S)
+        sizes = np.bincount(labels, minlength=1).astype(float)
+        arcs = np.bincount(labels, weights=np.diff(prep.W.indptr), minlength=1)
+        k = default_samples(prep.n, float((sizes * arcs).sum()))
+    elif isinstance(samples, (int, np.integer)) and not isinstance(samples, bool) and samples > 0:
+        k = int(samples)
+    else:
+        raise AnalysisError(f"samples must be a whole number >= 1, got {samples!r}")
+    return k, rng_from_seed(seed)
 
 
 def _catalyst_table(
@@ -386,11 +473,12 @@ def _catalyst_table(
     full: bool,
     codes: np.ndarray | None = None,
     labels: list | None = None,
+    approximate: tuple[int, np.random.Generator] | None = None,
 ) -> pd.DataFrame:
     if codes is None or labels is None:
         codes, labels, _ = group_codes(prep, group)
     needed = set(CATALYST_COLUMNS) if full else set(comps) | {"degree", "betweenness"}
-    values = _measures(prep, codes, needed)
+    values = _measures(prep, codes, needed, approximate)
     cols = [c for c in CATALYST_COLUMNS if c in values]
     table = pd.DataFrame({c: values[c] for c in cols}, index=prep.index)
     scored = catalyst_index(table, comps)

@@ -16,7 +16,7 @@ from scipy import stats
 from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import Prepared, group_codes, prepare, rng_from_seed
-from .index import _catalyst_table, _check_components
+from .index import _approximation, _catalyst_table, _check_components
 
 __all__ = ["catalyst_stability", "CatalystStability", "STABILITY_MODES"]
 
@@ -69,6 +69,8 @@ def catalyst_stability(
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     weight: str | None = None,
     components: Mapping[str, float] | None = None,
+    approximate: bool = False,
+    samples: int | None = None,
     **options: Any,
 ) -> CatalystStability:
     r"""How stable the top catalysts are when part of the data is missing.
@@ -98,6 +100,9 @@ def catalyst_stability(
         Randomness of the replicates; the same seed gives the same result.
     group, weight, components
         As for :func:`~quartiernetz.roles.catalysts`.
+    approximate, samples
+        As for :func:`~quartiernetz.roles.catalysts`: betweenness and closeness from sampled
+        sources (drawn from ``seed``'s stream) in the reference and every replicate.
     **options
         Passed to :func:`~quartiernetz.network.as_graph`.
 
@@ -146,7 +151,10 @@ def catalyst_stability(
     prep = prepare(net, weight=weight, **options)
     codes, labels, _ = group_codes(prep, group)
     code_of = dict(zip(prep.nodes, codes.tolist(), strict=True))
-    ref = _catalyst_table(prep, group, comps, full=False, codes=codes, labels=labels)
+    approx = _approximation(prep, approximate, samples, rng)
+    ref = _catalyst_table(
+        prep, group, comps, full=False, codes=codes, labels=labels, approximate=approx
+    )
     ref_order = list(ref.index)
     ref_score = ref["catalyst_score"]
     N = prep.n
@@ -165,7 +173,9 @@ def catalyst_stability(
     for r in range(n):
         sub = _replicate(prep, mode, drop, rng, reporters, edge_reporters)
         sub_codes = np.array([code_of[v] for v in sub.nodes], dtype=np.int64)
-        table = _catalyst_table(sub, group, comps, full=False, codes=sub_codes, labels=labels)
+        table = _catalyst_table(
+            sub, group, comps, full=False, codes=sub_codes, labels=labels, approximate=approx
+        )
         kept = [v for v in ref_order if v in table.index]
         kr = min(int(k), len(kept))
         idx = [pos[v] for v in table.index]
@@ -285,7 +295,13 @@ def _replicate(
     if mode == "actors":
         dropped = rng.choice(prep.n, size=_count(drop, prep.n), replace=False)
         keep = np.setdiff1d(np.arange(prep.n), dropped)
-        H = G.subgraph([prep.nodes[i] for i in keep]).copy()
+        # the kept actors' rows and columns of the prepared matrix; the graph only as a view
+        W = prep.W[keep][:, keep].tocsr()
+        W.sort_indices()
+        nodes = [prep.nodes[i] for i in keep]
+        return Prepared(
+            G=G.subgraph(nodes), nodes=nodes, directed=prep.directed, weight=prep.weight, W=W
+        )
     else:
         edges = list(G.edges)
         if mode == "ties":

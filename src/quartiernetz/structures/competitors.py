@@ -355,7 +355,8 @@ def competitor_clusters(
                 return 0
             return len(set(G[a]) & set(G[b]))
 
-        untied.sort(key=lambda p: (-common(p), pairs.index(p)))
+        pair_pos = {p: i for i, p in enumerate(pairs)}
+        untied.sort(key=lambda p: (-common(p), pair_pos[p]))
         rows.append(
             {
                 "members": members,
