@@ -221,14 +221,16 @@ def test_catalyst_index_formula_and_options():
         index=["a", "b", "c", "d"],
     )
     out = catalyst_index(table, {"betweenness": 1, "constraint": 3})
-    # percentiles (share of the 3 others outranked): betweenness a 1, b 2/3, c,d 0;
-    # constraint reversed: a 1, b 2/3, c,d 0
-    assert out["catalyst_score"].tolist() == pytest.approx([100, 200 / 3, 0, 0])
+    # scaled to the strongest: betweenness a 1, b 1/3, c,d 0;
+    # constraint reversed, (1 - x) / (1 - 0.3): a 1, b 5/7, c,d 0; weights 1 and 3
+    assert out["catalyst_score"].tolist() == pytest.approx(
+        [100, 100 * (1 / 3 + 3 * 5 / 7) / 4, 0, 0]
+    )
     assert out["rank"].tolist() == [1, 2, 3, 3]
     assert out.loc["a", "p_constraint"] == 1.0
     assert "not boxed in by a closed circle" in out.loc["a", "why"]
     weighted = catalyst_index(table, {"betweenness": 1, "degree": 0})
-    assert weighted["catalyst_score"].tolist() == pytest.approx([100, 200 / 3, 0, 0])
+    assert weighted["catalyst_score"].tolist() == pytest.approx([100, 100 / 3, 0, 0])
     with pytest.raises(AnalysisError, match="unknown index components"):
         catalyst_index(table, {"eigenvectr": 1})
     with pytest.raises(AnalysisError, match=">= 0"):
@@ -243,9 +245,11 @@ def test_catalysts_components_and_constant_components():
     # without groups, cross-group brokerage is 0 everywhere and leaves the index
     default = catalysts(kite)
     assert (default["cross_group_brokerage"] == 0).all()
-    # Heather: top betweenness (1), effective size 2.33 above 6 of 9 others (6/9),
-    # most pairs disconnected (1); three components count, not four
-    assert default.loc[7, "catalyst_score"] == pytest.approx(100 * (1 + 6 / 9 + 1) / 3)
+    # Heather: top betweenness (1), effective size scaled between the kite's weakest and
+    # strongest (networkx's values), most pairs disconnected (1); three components count
+    es = nx.effective_size(kite)
+    scaled = (es[7] - min(es.values())) / (max(es.values()) - min(es.values()))
+    assert default.loc[7, "catalyst_score"] == pytest.approx(100 * (1 + scaled + 1) / 3)
     assert "betweenness top 10%" in default.loc[7, "why"]
     with pytest.raises(AnalysisError):
         catalysts(kite, components={"popularity": 1})

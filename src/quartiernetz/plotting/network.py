@@ -91,6 +91,10 @@ def _fr_grid(H: nx.Graph, seed: int, weighted: bool, iterations: int = 120) -> n
     return pos
 
 
+#: Largest component polished with Kamada-Kawai after the spring layout.
+KAMADA_KAWAI_MAX = 60
+
+
 def _component_layout(H: nx.Graph, seed: int, weighted: bool) -> np.ndarray:
     n = H.number_of_nodes()
     if n == 1:
@@ -99,9 +103,10 @@ def _component_layout(H: nx.Graph, seed: int, weighted: bool) -> np.ndarray:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     w = "weight" if weighted else None
     if n < 300:
-        # Fruchterman-Reingold from a seeded start, then Kamada-Kawai polishing
+        # Fruchterman-Reingold from a seeded start, then Kamada-Kawai polishing for
+        # quarter-sized components (its optimisation grows steeply with the size)
         pos = nx.spring_layout(H, seed=seed, weight=w, iterations=100, method="force")
-        if n <= 200:
+        if n <= KAMADA_KAWAI_MAX:
             pos = nx.kamada_kawai_layout(H, pos=pos, weight=None)
         xy = np.array([pos[v] for v in H.nodes], dtype=float)
     else:

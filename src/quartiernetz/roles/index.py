@@ -164,6 +164,20 @@ def _percentile(values: np.ndarray, *, lower_is_stronger: bool) -> np.ndarray:
     return below / (n - 1)
 
 
+def _scaled(values: np.ndarray, name: str) -> np.ndarray:
+    """Min-max scaled to 0-1 (1 = the strongest actor; NaN = 0; reversed where low is strong)."""
+    x = np.asarray(values, dtype=float)
+    if name in LOWER_IS_STRONGER:
+        x = -x
+    finite = x[np.isfinite(x)]
+    if finite.size == 0:
+        return np.zeros(len(x))
+    low, high = float(finite.min()), float(finite.max())
+    if high == low:
+        return np.zeros(len(x))
+    return np.nan_to_num((x - low) / (high - low), nan=0.0)
+
+
 def _top_share(values: np.ndarray, *, lower_is_stronger: bool) -> np.ndarray:
     """Share of actors with a value at least as strong (for "top 5%")."""
     x = np.asarray(values, dtype=float)
@@ -203,7 +217,7 @@ def catalyst_index(
     >>> import pandas as pd
     >>> t = pd.DataFrame({"betweenness": [0.5, 0.1, 0.0]}, index=["a", "b", "c"])
     >>> catalyst_index(t, {"betweenness": 1})["catalyst_score"].tolist()
-    [100.0, 50.0, 0.0]
+    [100.0, 20.0, 0.0]
     """
     comps = _check_components(components, allowed=list(table.columns))
     n = len(table)
@@ -222,7 +236,8 @@ def catalyst_index(
     out = pd.DataFrame(index=table.index)
     if used and n:
         total = sum(used.values())
-        score = sum(w * pct[c] for c, w in used.items()) / total * 100.0
+        score = sum(w * _scaled(table[c].to_numpy(dtype=float), c) for c, w in used.items())
+        score = score / total * 100.0
     else:
         score = np.zeros(n)
     score = np.round(score, 10)
@@ -348,13 +363,13 @@ def catalysts(
 
     Notes
     -----
-    **Catalyst index.** For each component c with weight ``w_c``, the
-    percentile rank of actor i is ``p_c(i) = #{j : x_c(j) < x_c(i)} / (n - 1)``
-    (the share of the other actors it outranks; 0 for the weakest, 1 for the
-    unique strongest; reversed for ``constraint`` and ``hierarchy``, where low
-    is strong). Then
+    **Catalyst index.** Each component c with weight ``w_c`` is scaled to the
+    strongest actor, ``s_c(i) = (x_c(i) - min_j x_c(j)) / (max_j x_c(j) -
+    min_j x_c(j))`` (1 for the strongest, 0 for the weakest; reversed for
+    ``constraint`` and ``hierarchy``, where low is strong; a missing value
+    counts 0). Then
 
-    ``catalyst_score(i) = 100 * sum_c w_c p_c(i) / sum_c w_c``.
+    ``catalyst_score(i) = 100 * sum_c w_c s_c(i) / sum_c w_c``.
 
     The default components weigh four views of brokerage equally:
     ``betweenness`` (Freeman: control of flows between others),
@@ -364,8 +379,11 @@ def catalysts(
     holes) and ``pairs_disconnected`` (Borgatti's fragmentation: what falls
     apart without the actor; unlike ``fragmentation_loss`` it is not shifted
     by the size of the actor's own component in a disconnected network).
-    Percentile ranks put measures of different scales on one footing and are
-    robust to the skewed distributions of brokerage counts. Components equal
+    Scaling to the strongest actor puts measures of different scales on one
+    footing and keeps their distances: an actor that cuts one pendant partner
+    off scores little on fragmentation next to one whose leaving splits the
+    network, which percentile ranks of the mostly-zero fragmentation measure
+    would not show. Components equal
     for every actor (e.g. cross-group brokerage without groups) carry no
     information and are left out. ``why`` names up to three components in
     which the actor outranks at least 75% of the others, strongest first, with
@@ -405,7 +423,7 @@ def catalysts(
     >>> import networkx as nx
     >>> top = catalysts(nx.florentine_families_graph()).head(3)
     >>> top.index.tolist(), top["catalyst_score"].round(1).tolist()
-    (['Medici', 'Guadagni', 'Albizzi'], [100.0, 88.1, 81.0])
+    (['Medici', 'Guadagni', 'Albizzi'], [100.0, 50.1, 40.2])
     >>> print(top.loc["Albizzi", "why"])
     on many shortest paths between others (betweenness top 20%); many non-redundant partners
     (effective size 3.0; top 27%); leaving would disconnect 13 pairs of actors (top 27%)
