@@ -24,8 +24,8 @@ format      what                                                        writer
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..exceptions import FormatError

@@ -306,14 +306,26 @@ def one_mode_ties(
             reason = f"the {what} is symmetric: read as undirected"
         record.add("info", reason, file=file, warn=False)
     keep_upper = {rel: not directed and rel not in asymmetric for rel in by_rel}
-    records, rows = [], []
+    records, rows, reverse = [], [], []
     for e in entries:
         if e.value == 0:
             continue
         if keep_upper[e.relation] and e.row > e.col:
+            reverse.append(e.line)
             continue
         records.append((labels[e.row], labels[e.col], e.relation, float(e.value)))
         rows.append(e.line)
+    if reverse and what != "matrix":
+        # a matrix holds each undirected tie twice by its layout; a list given both
+        # directions of a tie says it twice: one line is merged into the other
+        record.add(
+            "merged",
+            "both directions of an undirected tie given; merged into one "
+            "(the same value both ways)",
+            file=file,
+            rows=reverse,
+            count=len(reverse),
+        )
     return records, rows, bool(directed)
 
 

@@ -26,13 +26,24 @@ from ..exceptions import FormatError, MissingColumnError
 from ..network import Network
 from ..record import Record
 from .assemble import assemble
-from .text import Table, find_sheet, neutralize_cell, read_csv_table, read_xlsx_tables, restore_cell
+from .text import (
+    CSV_UNSTORABLE,
+    XML_UNSTORABLE,
+    Table,
+    find_sheet,
+    neutralize_cell,
+    read_csv_table,
+    read_xlsx_tables,
+    refuse_unstorable,
+    restore_cell,
+)
 
 __all__ = ["read_folder", "read_workbook", "read_ties_file", "write_folder", "write_workbook"]
 
 
 def _restored(table: Table) -> Table:
     frame = table.frame.map(lambda v: restore_cell(v) if isinstance(v, str) else v)
+    frame.columns = [restore_cell(str(c)) for c in frame.columns]
     return Table(frame, table.file, table.rows, table.encoding, table.sep, table.notes)
 
 
@@ -135,6 +146,7 @@ def read_workbook(
 
 def _out_frame(df: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
     out = df.reset_index() if index else df.copy()
+    out.columns = [neutralize_cell(str(c)) for c in out.columns]
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
             out[c] = out[c].map(lambda v: neutralize_cell(v) if isinstance(v, str) else v)
@@ -164,8 +176,10 @@ def _float_format(df: pd.DataFrame) -> pd.DataFrame:
 def write_folder(net: Network, path: str | os.PathLike[str]) -> Path:
     """Write ``actors.csv``, ``ties.csv`` and (if any) ``affiliations.csv`` into a folder."""
     folder = Path(path)
+    tables = _tables(net)
+    refuse_unstorable(tables, CSV_UNSTORABLE, file=folder.name, what="a CSV file")
     folder.mkdir(parents=True, exist_ok=True)
-    for key, frame in _tables(net).items():
+    for key, frame in tables.items():
         _float_format(frame).to_csv(
             folder / f"{key}.csv", index=False, encoding="utf-8-sig", lineterminator="\n"
         )
@@ -175,8 +189,10 @@ def write_folder(net: Network, path: str | os.PathLike[str]) -> Path:
 def write_workbook(net: Network, path: str | os.PathLike[str]) -> Path:
     """Write the sheets ``actors``, ``ties`` and (if any) ``affiliations`` to an ``.xlsx``."""
     path = Path(path)
+    tables = _tables(net)
+    refuse_unstorable(tables, XML_UNSTORABLE, file=path.name, what="an .xlsx workbook")
     path.parent.mkdir(parents=True, exist_ok=True)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for key, frame in _tables(net).items():
+        for key, frame in tables.items():
             frame.to_excel(writer, sheet_name=key, index=False)
     return path

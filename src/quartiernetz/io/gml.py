@@ -66,7 +66,7 @@ def read_gml(
     text, encoding = read_text(path)
     try:
         G = nx.parse_gml(text.splitlines(), label=None)
-    except (nx.NetworkXError, ValueError, KeyError, TypeError) as err:
+    except Exception as err:  # networkx on hostile input (also RecursionError on deep nesting)
         raise FormatError(
             f"networkx cannot read the GML ({type(err).__name__}: {err})",
             file=path.name,

@@ -42,7 +42,8 @@ from ._graphs import (
     two_mode_affiliations,
 )
 from .assemble import assemble
-from .text import Table, parse_numbers, read_text, sniff_separator
+from .limits import check_nodes
+from .text import Table, parse_numbers, read_records, read_text, sniff_separator
 
 __all__ = ["read_matrix", "is_matrix_header"]
 
@@ -64,7 +65,7 @@ def is_matrix_header(cells: list[str]) -> bool:
 def _records(text: str, sep: str, name: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
     try:
-        records = list(reader)
+        records = read_records(reader, file=name)
     except csv.Error as err:
         raise FormatError(
             f"the file cannot be parsed as delimited text ({err})", file=name, row=reader.line_num
@@ -135,6 +136,8 @@ def read_matrix(
         raise EmptyFileError("the file is empty", file=file, expected="a labelled matrix")
     sep = sniff_separator(text)
     numbered = _records(text, sep, file)
+    if not numbered:
+        raise EmptyFileError("the file holds no values", file=file, expected="a labelled matrix")
     header_line, header = numbered[0]
     header = [h.strip() for h in header]
     body = numbered[1:]
@@ -144,6 +147,7 @@ def read_matrix(
             break
         header.pop()
     col_labels = header[1:]
+    check_nodes(len(col_labels), file=file, row=header_line, what="column labels")
     if not col_labels:
         raise MatrixError(
             "the header holds no column labels",

@@ -56,7 +56,8 @@ from ..network import Network
 from ..record import Record
 from ._graphs import make_table, resolve_direction, split_tokens
 from .assemble import assemble
-from .text import read_text
+from .limits import check_nodes
+from .text import read_text, split_lines
 
 __all__ = ["read_pajek"]
 
@@ -68,7 +69,9 @@ _LINE_SECTIONS = {
     "matrix": "directed",
 }
 _STOP = ("partition", "vector", "permutation", "cluster", "hierarchy", "network")
-_HEADER = re.compile(r'^\*(\w+)\s*(?::\s*(\d+)\s*(?:"([^"]*)"|(\S.*?))?\s*)?$')
+# the relation name: quoted, or the rest of the line up to its last non-space (a lazy
+# "(\S.*?)\s*$" took quadratic time on lines with long runs of spaces)
+_HEADER = re.compile(r'^\*(\w+)\s*(?::\s*(\d+)\s*(?:"([^"]*)"|(\S(?:.*\S)?))?\s*)?$')
 _RELATION_PREFIX = re.compile(r"^(\d+):$")
 
 
@@ -126,7 +129,7 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
     section: str | None = None
     rel_key: int | None = None
     matrix_row = 0
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    for lineno, raw in enumerate(split_lines(text), start=1):
         line = raw.strip()
         if not line or line.startswith("%"):
             continue
@@ -155,6 +158,14 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
                         expected="*Vertices n (or *Vertices n m for two-mode)",
                     )
                 p.n = _int(tokens[0], file=file, line=lineno, what="vertex count")
+                if p.n < 1:
+                    raise FormatError(
+                        f"*Vertices {p.n}",
+                        file=file,
+                        row=lineno,
+                        expected="*Vertices n with n >= 1",
+                    )
+                check_nodes(p.n, file=file, row=lineno)
                 if len(tokens) > 1:
                     p.n_actors = _int(tokens[1], file=file, line=lineno, what="count of actors")
                     if not 0 < p.n_actors < p.n:
@@ -205,6 +216,13 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
                 expected="*Vertices n as the first line (after comments)",
             )
         tokens = split_tokens(line)
+        if not tokens:
+            raise FormatError(
+                f"the line holds no value: {line[:40]!r}",
+                file=file,
+                row=lineno,
+                expected="vertex numbers, labels and weights",
+            )
         if section == "vertices":
             v = _int(tokens[0], file=file, line=lineno, what="vertex number")
             if not 1 <= v <= p.n:

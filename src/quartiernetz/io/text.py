@@ -15,7 +15,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, overload
@@ -29,23 +29,28 @@ from ..exceptions import (
     InvalidValueError,
     MissingColumnError,
 )
+from .limits import DEFAULT_LIMITS, check_cells, check_zip, get_limit
 
 __all__ = [
     "Table",
     "decode_bytes",
     "read_text",
+    "read_records",
     "read_csv_table",
     "read_xlsx_tables",
     "parse_numbers",
     "find_column",
+    "split_lines",
+    "refuse_unstorable",
     "SEPARATORS",
 ]
 
 #: Separators that are detected, in order of preference on a tie.
 SEPARATORS = (";", "\t", ",")
 
-#: Refuse text files larger than this many bytes (override with QUARTIERNETZ_MAX_BYTES).
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+#: Refuse files larger than this many bytes (override with QUARTIERNETZ_MAX_BYTES or
+#: :func:`quartiernetz.io.limits.set_limits`; see :mod:`quartiernetz.io.limits`).
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS["bytes"]
 
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¶¼Ÿ–—]|Ã©|Ã¼|Ã¶|Ã¤|ÃŸ")
 
@@ -97,27 +102,38 @@ class Table:
 
 
 def _max_bytes() -> int:
-    value = os.environ.get("QUARTIERNETZ_MAX_BYTES")
-    return int(value) if value else DEFAULT_MAX_BYTES
+    return get_limit("bytes")
 
 
 def check_size(path: str | os.PathLike[str]) -> None:
-    """Refuse a file over the size limit before reading it."""
+    """Refuse a file over the size limit (``bytes`` in :mod:`~quartiernetz.io.limits`)
+    before reading it."""
     path = Path(path)
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise FormatError(
+            f"the file cannot be read ({err.strerror or type(err).__name__})", file=path.name
+        ) from None
     limit = _max_bytes()
     if size > limit:
         raise FormatError(
             f"the file has {size:,} bytes, more than the limit of {limit:,}",
             file=path.name,
-            hint="Raise the limit with the environment variable QUARTIERNETZ_MAX_BYTES.",
+            hint="Raise the limit with the environment variable QUARTIERNETZ_MAX_BYTES "
+            "or quartiernetz.io.limits.set_limits(bytes=...).",
         )
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file's bytes, refusing files over the size limit before reading them."""
     check_size(path)
-    return Path(path).read_bytes()
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise FormatError(
+            f"the file cannot be read ({err.strerror or type(err).__name__})", file=Path(path).name
+        ) from None
 
 
 def decode_bytes(data: bytes, *, file: str = "<input>") -> tuple[str, str]:
@@ -138,8 +154,15 @@ def decode_bytes(data: bytes, *, file: str = "<input>") -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-        return text, "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as err:
+            raise FormatError(
+                f"the file starts with a UTF-16 byte-order mark but is not UTF-16 text "
+                f"({err.reason} at byte offset {err.start})",
+                file=file,
+                expected="a text file in UTF-8, cp1252 or UTF-16",
+            ) from None
     else:
         encoding = "utf-8"
     if b"\x00" in data[:65536]:
@@ -169,6 +192,27 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     return decode_bytes(read_bytes(path), file=path.name)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines at ``\\r\\n``, ``\\r`` and ``\\n`` only.
+
+    Unlike :meth:`str.splitlines`, characters such as U+2028 (line separator),
+    U+0085 or form feeds stay inside their line, so that line numbers are the ones
+    an editor and the csv module count.
+
+    Examples
+    --------
+    >>> split_lines("a\\u2028b\\r\\nc\\rd\\ne")
+    ['a\u2028b', 'c', 'd', 'e']
+    """
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def _count_outside_quotes(line: str, sep: str) -> int:
     count, quoted = 0, False
     for ch in line:
@@ -189,7 +233,7 @@ def sniff_separator(text: str) -> str:
     >>> sniff_separator("Source,Target,Weight\\n1,2,3\\n")
     ','
     """
-    lines = [ln for ln in text.splitlines() if ln.strip()][:20]
+    lines = [ln for ln in split_lines(text[:1_000_000]) if ln.strip()][:20]
     if not lines:
         return ","
     best, best_score = ",", -1
@@ -242,7 +286,7 @@ def read_csv_table(
     sep = sep or sniff_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
     try:
-        records = list(reader)
+        records = read_records(reader, file=name)
     except csv.Error as err:
         raise FormatError(
             f"the file cannot be parsed as delimited text ({err})",
@@ -310,6 +354,25 @@ def read_csv_table(
     return table
 
 
+def read_records(reader: Iterator[list[str]], *, file: str) -> list[list[str]]:
+    """The records of a CSV reader, refusing more cells than the ``cells`` limit.
+
+    Raises
+    ------
+    FormatError
+        When the records hold more cells (values, counted as read) than the limit
+        (:mod:`quartiernetz.io.limits`); ``csv.Error`` passes through.
+    """
+    limit = get_limit("cells")
+    records, cells = [], 0
+    for rec in reader:
+        cells += max(len(rec), 1)
+        if cells > limit:
+            check_cells(cells, file=file, row=len(records) + 1)
+        records.append(rec)
+    return records
+
+
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
@@ -329,12 +392,25 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
 
     Sheet names are returned as given; look them up case-insensitively with
     :func:`find_sheet`. Empty sheets are returned with no columns.
+
+    Before openpyxl opens the file, its size and the sizes its zip archive
+    declares are checked against the limits of :mod:`quartiernetz.io.limits`
+    (``bytes``, ``xlsx_bytes``, ``zip_ratio``); while reading, the cells of each
+    sheet against ``cells``. The sheet's own dimension record is not trusted:
+    every row is read as stored.
+
+    Raises
+    ------
+    FormatError
+        When the file is not a workbook, is over a limit, or a column holding
+        data has an empty or repeated header.
     """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     check_size(path)
+    check_zip(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as err:
@@ -353,40 +429,80 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
     try:
         for ws in wb.worksheets:
             name = f"{path.name} [{ws.title}]"
-            rows_iter = ws.iter_rows(values_only=True)
-            numbered = [(i + 1, [_cell_text(v) for v in rec]) for i, rec in enumerate(rows_iter)]
-            numbered = [(n, r) for n, r in numbered if any(v.strip() for v in r)]
+            try:
+                numbered = _sheet_rows(ws, name)
+            except FormatError:
+                raise
+            except Exception as err:  # openpyxl on a damaged sheet
+                raise FormatError(
+                    f"the sheet cannot be read ({type(err).__name__}: {err})",
+                    file=name,
+                    expected="an .xlsx workbook",
+                ) from None
             if not numbered:
                 tables[ws.title] = Table(pd.DataFrame(), name, [])
                 continue
-            header_n, header = numbered[0]
-            header = [h.strip() for h in header]
-            while header and not header[-1]:
-                header.pop()
-            seen: set[str] = set()
-            for j, h in enumerate(header):
-                if not h:
-                    raise FormatError(
-                        f"column {j + 1} has an empty header",
-                        file=name,
-                        row=header_n,
-                        expected="a name for every column",
-                    )
-                if h.casefold() in seen:
-                    raise FormatError(
-                        f"the header {h!r} appears twice",
-                        file=name,
-                        row=header_n,
-                        expected="distinct column names",
-                    )
-                seen.add(h.casefold())
-            width = len(header)
-            values = [(r + [""] * width)[:width] for _, r in numbered[1:]]
-            frame = pd.DataFrame(values, columns=header, dtype=object)
-            tables[ws.title] = Table(frame, name, [n for n, _ in numbered[1:]])
+            tables[ws.title] = _sheet_table(numbered, name)
     finally:
         wb.close()
     return tables
+
+
+def _sheet_rows(ws, name: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows of a read-only sheet as (row number, texts), within the cell limit."""
+    if hasattr(ws, "reset_dimensions"):
+        # the stored dimension can claim a million rows by 16,384 columns (openpyxl then
+        # fills every missing cell) or fewer rows than the sheet holds: read rows as stored
+        ws.reset_dimensions()
+    limit = get_limit("cells")
+    cells = 0
+    numbered: list[tuple[int, list[str]]] = []
+    for i, rec in enumerate(ws.iter_rows(values_only=True)):
+        cells += max(len(rec), 1)
+        if cells > limit:
+            check_cells(cells, file=name, row=i + 1)
+        texts = [_cell_text(v) for v in rec]
+        while texts and not texts[-1].strip():
+            texts.pop()
+        if texts:
+            numbered.append((i + 1, texts))
+    return numbered
+
+
+def _sheet_table(numbered: list[tuple[int, list[str]]], name: str) -> Table:
+    header_n, header = numbered[0]
+    header = [h.strip() for h in header]
+    body = numbered[1:]
+    width = max([len(header), *(len(r) for _, r in body)])
+    last_named = max((j for j, h in enumerate(header) if h), default=-1)
+    seen: set[str] = set()
+    for j in range(width):
+        h = header[j] if j < len(header) else ""
+        if not h:
+            first = next((n for n, r in body if len(r) > j and r[j].strip()), None)
+            if first is None and j > last_named:
+                continue  # an empty column after the last header
+            raise FormatError(
+                f"column {j + 1} has an empty header"
+                + (f" but holds data (row {first})" if first is not None else ""),
+                file=name,
+                row=header_n,
+                expected="a name for every column",
+            )
+        if h.casefold() in seen:
+            raise FormatError(
+                f"the header {h!r} appears twice",
+                file=name,
+                row=header_n,
+                expected="distinct column names",
+            )
+        seen.add(h.casefold())
+    while header and not header[-1]:
+        header.pop()
+    width = len(header)
+    values = [(r + [""] * width)[:width] for _, r in body]
+    frame = pd.DataFrame(values, columns=header, dtype=object)
+    return Table(frame, name, [n for n, _ in body])
 
 
 def find_sheet(tables: dict[str, Table], *names: str) -> Table | None:
@@ -619,6 +735,61 @@ def neutralize_cell(value: object) -> object:
     if value.startswith("'") or (value.startswith(FORMULA_PREFIXES) and not _is_number(value)):
         return "'" + value
     return value
+
+
+#: Characters XML 1.0 and ``.xlsx`` cannot hold: C0 controls but tab, LF and CR; lone
+#: surrogates; U+FFFE and U+FFFF.
+XML_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters a CSV file written by quartiernetz cannot hold (NUL makes it binary).
+CSV_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def refuse_unstorable(
+    tables: dict[str, pd.DataFrame],
+    pattern: re.Pattern[str],
+    *,
+    file: str,
+    what: str,
+    name: object = None,
+) -> None:
+    """Raise when a text value (or header, index value, name) holds a character ``what``
+    cannot store, instead of writing a file that cannot be read back.
+
+    Raises
+    ------
+    InvalidValueError
+        Naming the table, row (header = 1), column and character.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"label": ["AWO", "bell\\x07"]})
+    >>> refuse_unstorable({"actors": frame}, XML_UNSTORABLE, file="n.xlsx", what="an .xlsx")
+    Traceback (most recent call last):
+    ...
+    quartiernetz.exceptions.InvalidValueError: n.xlsx [actors], row 3, column 'label': ...
+    """
+
+    def problem(text: str) -> str | None:
+        m = pattern.search(text)
+        if m is None:
+            return None
+        code = ord(m.group())
+        kind = "control character" if code < 0x20 else "character"
+        return f"{text[:40]!r} holds the {kind} U+{code:04X}, which {what} cannot store"
+
+    hint = "Remove the character, or write a folder of CSV files, which keeps it."
+    if isinstance(name, str) and (msg := problem(name)):
+        raise InvalidValueError(f"the network's name {msg}", file=file, hint=hint)
+    for table, frame in tables.items():
+        where = f"{file} [{table}]"
+        columns = [(frame.index.name or "id", frame.index)] if frame.index.name else []
+        columns += [(str(c), frame[c]) for c in frame.columns]
+        for col, values in columns:
+            if (msg := problem(col)) is not None:
+                raise InvalidValueError(f"the header {msg}", file=where, row=1, hint=hint)
+            for i, v in enumerate(values):
+                if isinstance(v, str) and (msg := problem(v)) is not None:
+                    raise InvalidValueError(msg, file=where, row=i + 2, column=col, hint=hint)
 
 
 def restore_cell(value: str) -> str:

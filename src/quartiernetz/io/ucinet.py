@@ -54,7 +54,8 @@ from ._graphs import (
     two_mode_affiliations,
 )
 from .assemble import assemble
-from .text import read_text
+from .limits import check_nodes
+from .text import read_text, split_lines
 
 __all__ = ["read_dl"]
 
@@ -138,7 +139,7 @@ class _Tokens:
 
 def _header_tokens(text: str, first_line: int) -> list[tuple[str, int, bool]]:
     out = []
-    for offset, line in enumerate(text.splitlines()):
+    for offset, line in enumerate(split_lines(text)):
         for m in _HEADER_TOKEN.finditer(line):
             if m.group(1) is not None:
                 out.append((m.group(1), first_line + offset, True))
@@ -162,6 +163,8 @@ def _int_value(tokens: _Tokens, key: str) -> int:
         raise FormatError(
             f"{key.upper()} = {value}", file=tokens.file, row=line, expected=f"{key.upper()} >= 1"
         )
+    what = {"n": "vertices", "nr": "rows", "nc": "columns", "nm": "matrices"}.get(key, "values")
+    check_nodes(value, file=tokens.file, row=line, what=f"{what} ({key.upper()})")
     return value
 
 
@@ -502,7 +505,7 @@ def read_dl(
     data_first = text.count("\n", 0, m.end()) + 1
     data_lines = [
         (split_tokens(line, separators=","), data_first + k)
-        for k, line in enumerate(text[m.end() :].splitlines())
+        for k, line in enumerate(split_lines(text[m.end() :]))
     ]
     data_lines = [(t, n) for t, n in data_lines if t]
     record = Record()

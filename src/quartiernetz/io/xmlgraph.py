@@ -51,7 +51,7 @@ from ..network import Network
 from ..record import Record
 from ._graphs import make_table, network_from_graph
 from .assemble import assemble
-from .text import Table, read_bytes
+from .text import XML_UNSTORABLE, Table, read_bytes, refuse_unstorable
 
 __all__ = ["read_graphml", "read_gexf", "write_graphml", "write_gexf"]
 
@@ -138,6 +138,12 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
         ) from None
     except ET.ParseError as err:
         raise _not_well_formed(path, root_name, err) from None
+    except (LookupError, ValueError) as err:  # an unknown or impossible encoding declared
+        raise FormatError(
+            f"the XML cannot be decoded ({type(err).__name__}: {err})",
+            file=path.name,
+            expected=f"a {root_name} file in UTF-8 or UTF-16",
+        ) from None
     return data, description
 
 
@@ -238,8 +244,15 @@ def _attrs(row: Sequence[Any], spec: list[list[Any]]) -> dict[str, Any]:
     return out
 
 
-def _to_graph(net: Network, *, gexf: bool) -> tuple[nx.MultiGraph, dict[str, Any]]:
+def _to_graph(net: Network, *, gexf: bool, file: str = "") -> tuple[nx.MultiGraph, dict[str, Any]]:
     """The multigraph written for ``net`` and the JSON spec that describes it."""
+    refuse_unstorable(
+        {"actors": net.actors, "ties": net.ties, "affiliations": net.affiliations},
+        XML_UNSTORABLE,
+        file=file or ("GEXF" if gexf else "GraphML"),
+        what="XML",
+        name=net.name,
+    )
     G: nx.MultiGraph = nx.MultiDiGraph() if net.directed else nx.MultiGraph()
     actors = net.actors
     actor_spec = _spec_columns(
@@ -327,7 +340,7 @@ def write_graphml(net: Network, path: str | os.PathLike[str]) -> Path:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    G, spec = _to_graph(net, gexf=False)
+    G, spec = _to_graph(net, gexf=False, file=path.name)
     G.graph[MARKER] = json.dumps(spec, ensure_ascii=False)
     nx.write_graphml(G, path, encoding="utf-8", prettyprint=True, infer_numeric_types=False)
     return path
@@ -359,7 +372,7 @@ def write_gexf(net: Network, path: str | os.PathLike[str]) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    G, spec = _to_graph(net, gexf=True)
+    G, spec = _to_graph(net, gexf=True, file=path.name)
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(G)
     meta = writer.xml.find("meta")
@@ -384,7 +397,49 @@ def _spec(text: object) -> dict[str, Any] | None:
         return None
     if not isinstance(spec, dict) or spec.get(MARKER) != _SPEC_VERSION:
         return None
+    if not isinstance(spec.get("directed"), bool) or not (
+        spec.get("name") is None or isinstance(spec.get("name"), str)
+    ):
+        return None
+    shapes = {
+        "actors": ((), ()),
+        "ties": (("source", "target"), ("relation", "intensity")),
+        "affiliations": (("actor", "item"), ("kind",)),
+    }
+    for table, (ends, needed) in shapes.items():
+        if not _valid_columns(spec.get(table), ends, needed):
+            return None
     return spec
+
+
+_KINDS = ("bool", "int", "float", "str")
+
+
+def _valid_columns(columns: object, ends: tuple[str, ...], needed: tuple[str, ...]) -> bool:
+    """Whether a table's columns in the spec are as :func:`_spec_columns` writes them:
+    distinct names, the edge ends without attribute, the canonical columns present."""
+    if not isinstance(columns, list):
+        return False
+    names, attrs, without = [], [], []
+    for entry in columns:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return False
+        name, attr, kind = entry
+        if not isinstance(name, str) or kind not in _KINDS:
+            return False
+        if attr is None:
+            without.append(name)
+        elif isinstance(attr, str) and attr:
+            attrs.append(attr)
+        else:
+            return False
+        names.append(name)
+    return (
+        len(set(names)) == len(names)
+        and len(set(attrs)) == len(attrs)
+        and sorted(without) == sorted(ends)
+        and set(needed) <= set(names)
+    )
 
 
 def _edges(G: nx.Graph) -> list[tuple[str, str, Any, dict[str, Any]]]:
@@ -398,12 +453,28 @@ def _order(key: Any) -> int:
     return int(m.group(1)) if m else -1
 
 
-def _typed(records: list[dict[str, Any]], spec: list[list[Any]]) -> dict[str, list[Any]]:
-    return {
-        col: [_to_kind(d.get(attr), kind) for d in records]
-        for col, attr, kind in spec
-        if attr is not None
-    }
+def _typed(
+    records: list[dict[str, Any]], spec: list[list[Any]], *, file: str
+) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for col, attr, kind in spec:
+        if attr is None:
+            continue
+        values = []
+        for k, d in enumerate(records):
+            try:
+                values.append(_to_kind(d.get(attr), kind))
+            except (ValueError, TypeError, OverflowError):
+                raise FormatError(
+                    f"the value {str(d.get(attr))[:40]!r} of the attribute {attr!r} is not "
+                    f"of the kind {kind!r} the file's quartiernetz description gives",
+                    file=file,
+                    row=k + 1,
+                    column=col,
+                    expected=f"a {kind} value",
+                ) from None
+        out[col] = values
+    return out
 
 
 def _edge_table(
@@ -420,7 +491,7 @@ def _edge_table(
     so that its column aliases cannot reinterpret them; ``qn_row`` ties each row of
     the result back to its edge.
     """
-    typed = _typed([d for _, _, d in rows], spec)
+    typed = _typed([d for _, _, d in rows], spec, file=file)
     names = [c for c, a, _ in spec if a is not None]
     header = [*ends, *(c if c in canonical else f"qn_{j}" for j, c in enumerate(names)), "qn_row"]
     recs = [(a, b, *(typed[c][k] for c in names), k) for k, (a, b, _) in enumerate(rows)]
@@ -428,12 +499,21 @@ def _edge_table(
 
 
 def _rebuild(
-    frame: pd.DataFrame, spec: list[list[Any]], typed: dict[str, list[Any]]
+    frame: pd.DataFrame,
+    spec: list[list[Any]],
+    typed: dict[str, list[Any]],
+    canonical: tuple[str, ...],
 ) -> pd.DataFrame:
-    """The rows assemble kept, with every column as written (order and kinds)."""
+    """The rows assemble kept, with every column as written (order and kinds).
+
+    The edge ends and the ``canonical`` columns keep the values assemble checked
+    (an intensity missing from an edited file is 1, as recorded).
+    """
     kept = [int(r) for r in frame["qn_row"]]
     data = {
-        c: frame[c].astype(object).tolist() if attr is None else [typed[c][r] for r in kept]
+        c: frame[c].astype(object).tolist()
+        if attr is None or c in canonical
+        else [typed[c][r] for r in kept]
         for c, attr, _ in spec
     }
     return pd.DataFrame(data, columns=[c for c, _, _ in spec])
@@ -472,7 +552,7 @@ def _from_quartiernetz(
     actor_nodes = [(str(n), d) for n, d in nodes if str(n) not in items]
     ids = [n for n, _ in actor_nodes]
     actor_cols = [c for c, a, _ in spec["actors"] if a is not None]
-    actor_typed = _typed([d for _, d in actor_nodes], spec["actors"])
+    actor_typed = _typed([d for _, d in actor_nodes], spec["actors"], file=f"{file} [nodes]")
     actor_table = make_table(
         ["id", *(f"qn_{j}" for j in range(len(actor_cols)))],
         [(i, *(actor_typed[c][k] for c in actor_cols)) for k, i in enumerate(ids)],
@@ -520,8 +600,8 @@ def _from_quartiernetz(
     )
     return Network._from_clean(
         actors,
-        _rebuild(net.ties, spec["ties"], tie_typed),
-        _rebuild(net.affiliations, spec["affiliations"], aff_typed),
+        _rebuild(net.ties, spec["ties"], tie_typed, ("relation", "intensity")),
+        _rebuild(net.affiliations, spec["affiliations"], aff_typed, ("kind",)),
         directed=is_directed,
         record=net.record,
         name=net.name,
@@ -603,7 +683,7 @@ def read_graphml(
         G = nx.parse_graphml(data, force_multigraph=True)
     except ET.ParseError as err:
         raise _not_well_formed(path, "GraphML", err) from None
-    except (nx.NetworkXError, KeyError, ValueError, TypeError) as err:
+    except Exception as err:  # networkx on hostile input: any failure means an unreadable file
         raise _networkx_error(path, "GraphML", err) from None
     return _read(
         G, _spec(G.graph.get(MARKER)), path, "graphml", directed=directed, name=name, weight=weight
@@ -656,6 +736,6 @@ def read_gexf(
         G = nx.read_gexf(io.BytesIO(data))
     except ET.ParseError as err:
         raise _not_well_formed(path, "GEXF", err) from None
-    except (nx.NetworkXError, KeyError, ValueError, TypeError, RuntimeError) as err:
+    except Exception as err:  # networkx on hostile input: any failure means an unreadable file
         raise _networkx_error(path, "GEXF", err) from None
     return _read(G, _spec(description), path, "gexf", directed=directed, name=name, weight=weight)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ...exceptions import FormatError
 from ..text import read_csv_table, read_text, sniff_separator
 from .export import SurveyExport, column, parse_times, read_table
 
@@ -108,8 +109,20 @@ def read_qualtrics_export(
     else:
         text, encoding = read_text(path)
         sep = sniff_separator(text)
-        head = list(csv.reader(io.StringIO(text[:200_000], newline=""), delimiter=sep))
-        head = [r for r in head if any(v.strip() for v in r)][:3]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+        head: list[list[str]] = []
+        try:
+            for rec in reader:
+                if any(v.strip() for v in rec):
+                    head.append(rec)
+                    if len(head) == 3:
+                        break
+        except csv.Error as err:  # e.g. a field over the csv module's size limit
+            raise FormatError(
+                f"the file cannot be parsed as delimited text ({err})",
+                file=path.name,
+                row=reader.line_num,
+            ) from None
         n_header = header_rows(head)
         table = read_csv_table((text, path.name), sep=sep, header_rows=n_header)
         table.encoding = encoding

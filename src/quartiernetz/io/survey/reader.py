@@ -175,6 +175,10 @@ def _as_mapping(value: Any) -> dict[str, str | None]:
     return {str(v): None for v in value}
 
 
+#: The most separator-parts one multi-select option may have ("Stadt Lindenau, Sozialamt": 2).
+_OPTION_PARTS = 32
+
+
 def _split_cell(text: str, seps: Sequence[str], known: Callable[[str], bool]) -> list[str]:
     """Split a multi-select cell; keep together parts that form a known option.
 
@@ -191,7 +195,9 @@ def _split_cell(text: str, seps: Sequence[str], known: Callable[[str], bool]) ->
     out: list[str] = []
     i, n = 0, len(parts)
     while i < n:
-        for j in range(n, i + 1, -1):
+        # an option spans at most _OPTION_PARTS parts: trying every longer run made a
+        # cell of a few thousand separators take minutes
+        for j in range(min(n, i + _OPTION_PARTS), i + 1, -1):
             cand = sep.join(parts[i:j]).strip()
             if known(cand):
                 out.append(cand)
@@ -1409,7 +1415,9 @@ def _pair_table(
     cols = ["relation", "a", "b", "by_a", "by_b", "both_responded", "confirmed"]
     t = ties[ties["intensity"].astype(float) > 0]
     if t.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(
+            {c: pd.Series(dtype=object if c in ("relation", "a", "b") else bool) for c in cols}
+        )
     s, g = t["source"].astype(str).to_numpy(), t["target"].astype(str).to_numpy()
     a, b = np.where(s < g, s, g), np.where(s < g, g, s)
     frame = pd.DataFrame(
