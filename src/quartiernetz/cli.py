@@ -218,7 +218,9 @@ def _pseudonymize(net: Network, keyfile: Path) -> Network:
         print(f"new pseudonymisation key written to {keyfile}", file=sys.stderr)
     net, table = pseudonymize(net, key=key)
     table_path = keyfile.with_name(keyfile.stem + "-key-table.csv")
-    table.to_csv(table_path, index=False, encoding="utf-8-sig")
+    from .report.tables import write_csv
+
+    write_csv(table, table_path)
     print(f"key table written to {table_path} (keep it apart from the outputs)", file=sys.stderr)
     return net
 

@@ -248,10 +248,16 @@ class Network:
                 self.actors.astype(object).where(self.actors.notna(), None).sort_index(),
                 other.actors.astype(object).where(other.actors.notna(), None).sort_index(),
                 check_dtype=False,
+                check_exact=True,
             )
-            pd.testing.assert_frame_equal(canon(self.ties), canon(other.ties), check_dtype=False)
             pd.testing.assert_frame_equal(
-                canon(self.affiliations), canon(other.affiliations), check_dtype=False
+                canon(self.ties), canon(other.ties), check_dtype=False, check_exact=True
+            )
+            pd.testing.assert_frame_equal(
+                canon(self.affiliations),
+                canon(other.affiliations),
+                check_dtype=False,
+                check_exact=True,
             )
         except AssertionError:
             return False
