@@ -132,6 +132,38 @@ def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
     return out
 
 
+def check_actor_ids(table: Table, column: str, ids: list[str]) -> None:
+    """Refuse an empty or repeated actor id, naming its row (and the first one's).
+
+    Raises
+    ------
+    InputError
+        For an empty id.
+    DuplicateActorError
+        For an id given twice.
+    """
+    seen: dict[str, int] = {}
+    for i, a in enumerate(ids):
+        if not a:
+            raise InputError(
+                "the actor id is empty",
+                file=table.file,
+                row=table.row(i),
+                column=column,
+                expected="a non-empty id",
+            )
+        if a in seen:
+            raise DuplicateActorError(
+                f'the actor id "{a}" appears again (first in row {table.row(seen[a])})',
+                file=table.file,
+                row=table.row(i),
+                column=column,
+                expected="each id once",
+                hint="Give each actor its own id or merge the rows.",
+            )
+        seen[a] = i
+
+
 def _actors(table: Table, record: Record) -> pd.DataFrame:
     id_col = find_column(
         table,
@@ -141,26 +173,7 @@ def _actors(table: Table, record: Record) -> pd.DataFrame:
         purpose="a column 'id' with one unique id per actor",
     )
     ids = _strip_column(table, id_col, record)
-    seen: dict[str, int] = {}
-    for i, a in enumerate(ids):
-        if not a:
-            raise InputError(
-                "the actor id is empty",
-                file=table.file,
-                row=table.row(i),
-                column=id_col,
-                expected="a non-empty id",
-            )
-        if a in seen:
-            raise DuplicateActorError(
-                f'the actor id "{a}" appears again (first in row {table.row(seen[a])})',
-                file=table.file,
-                row=table.row(i),
-                column=id_col,
-                expected="each id once",
-                hint="Give each actor its own id or merge the rows.",
-            )
-        seen[a] = i
+    check_actor_ids(table, id_col, ids)
     used = {id_col}
     data: dict[str, list] = {}
     for canon in ACTOR_COLUMNS:

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from ...exceptions import DuplicateActorError, InputError
 from ...privacy import identifying_columns
-from ..assemble import ALIASES, table_from_frame
+from ..assemble import ALIASES, check_actor_ids, table_from_frame
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables
 
 __all__ = ["Roster", "read_roster", "respondent_key", "close_matches"]
@@ -223,25 +223,7 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
     alias_col = find_column(table, "aliases", aliases=("alias", "alternative_names"))
     frame = table.frame
     ids = [str(v).strip() for v in frame[id_col]]
-    seen: dict[str, int] = {}
-    for i, a in enumerate(ids):
-        if not a:
-            raise InputError(
-                "the actor id is empty",
-                file=table.file,
-                row=table.row(i),
-                column=id_col,
-                expected="a non-empty id",
-            )
-        if a in seen:
-            raise DuplicateActorError(
-                f'the actor id "{a}" appears again (first in row {table.row(seen[a])})',
-                file=table.file,
-                row=table.row(i),
-                column=id_col,
-                expected="each id once",
-            )
-        seen[a] = i
+    check_actor_ids(table, id_col, ids)
     labels = (
         [str(v).strip() or a for v, a in zip(frame[label_col], ids, strict=True)]
         if label_col is not None
