@@ -22,7 +22,8 @@ analysis function accepts either a :class:`Network` or a networkx graph
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal
 
 import networkx as nx
@@ -327,6 +328,59 @@ class Network:
             raise AnalysisError(f"combine must be one of {COMBINE_RULES}, got {combine!r}")
         if reconcile not in RECONCILE_RULES:
             raise AnalysisError(f"reconcile must be one of {RECONCILE_RULES}, got {reconcile!r}")
+        options = {
+            "relations": relations,
+            "min_intensity": min_intensity,
+            "directed": directed,
+            "combine": combine,
+            "reconcile": reconcile,
+            "wave": wave,
+            "weight": weight,
+            "isolates": isolates,
+        }
+        cache = self.__dict__.get("_graphs")
+        if cache is None:
+            return self._build_graph(**options)
+        key = repr(sorted(options.items()))
+        if key not in cache:
+            cache[key] = self._build_graph(**options)
+        # a copy: the caller may change its graph (attribute dicts are copied too)
+        return cache[key].copy()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the graphs kept by ``_reusing_graphs`` are not part of the network
+        return {k: v for k, v in self.__dict__.items() if k != "_graphs"}
+
+    @contextmanager
+    def _reusing_graphs(self) -> Iterator[None]:
+        """Within this block, :meth:`to_networkx` builds each distinct graph once.
+
+        For a run of many analyses on a network that does not change meanwhile (the
+        report): every call returns a fresh copy of the graph built for its options.
+        Nested blocks share the outer block's graphs.
+        """
+        if "_graphs" in self.__dict__:
+            yield
+            return
+        self.__dict__["_graphs"] = {}
+        try:
+            yield
+        finally:
+            del self.__dict__["_graphs"]
+
+    def _build_graph(
+        self,
+        *,
+        relations: str | Sequence[str] | None,
+        min_intensity: float | None,
+        directed: bool | None,
+        combine: str,
+        reconcile: str,
+        wave: Any,
+        weight: str,
+        isolates: bool,
+    ) -> nx.Graph:
+        """The body of :meth:`to_networkx` (options checked there)."""
         survey = self.is_survey
         if directed is None:
             directed = self.directed and not survey

@@ -151,23 +151,32 @@ def _pack_components(H: nx.Graph, seed: int, weighted: bool) -> tuple[list[Any],
 
 def _separate(centers: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 300) -> None:
     """Push overlapping circles apart (in place), deterministically."""
+    # plain floats: the pairs are visited in order (each shift sees the previous ones),
+    # which numpy's per-call overhead made the slowest part of the community layout
     k = len(radii)
+    xs = [float(v) for v in centers[:, 0]]
+    ys = [float(v) for v in centers[:, 1]]
+    rs = [float(v) for v in radii]
     for _ in range(rounds):
         moved = False
         for i in range(k):
             for j in range(i + 1, k):
-                d = centers[j] - centers[i]
-                dist = float(np.hypot(*d))
-                need = radii[i] + radii[j] + gap
+                dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+                dist = math.hypot(dx, dy)
+                need = rs[i] + rs[j] + gap
                 if dist >= need:
                     continue
-                direction = d / dist if dist > 1e-12 else np.array([1.0, 0.0])
-                shift = (need - dist) / 2 * direction
-                centers[i] -= shift
-                centers[j] += shift
+                ux, uy = (dx / dist, dy / dist) if dist > 1e-12 else (1.0, 0.0)
+                half = (need - dist) / 2
+                xs[i] -= half * ux
+                ys[i] -= half * uy
+                xs[j] += half * ux
+                ys[j] += half * uy
                 moved = True
         if not moved:
-            return
+            break
+    centers[:, 0] = xs
+    centers[:, 1] = ys
 
 
 def _community_layout(
@@ -229,7 +238,8 @@ def layout(
     """Positions for drawing the network, reproducible for a given seed.
 
     Each connected component is laid out on its own (Fruchterman–Reingold from a
-    seeded start, then Kamada–Kawai for components of up to 200 actors; from 300
+    seeded start, then Kamada–Kawai for components of up to
+    :data:`KAMADA_KAWAI_MAX` (60) actors; from 300
     actors on, Fruchterman–Reingold's grid variant with local repulsion); the
     largest sits in the middle, the smaller ones and the isolates in rows below it.
     With ``communities``, each community gets its own disc (sized by its

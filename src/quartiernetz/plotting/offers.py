@@ -138,10 +138,8 @@ def plot_offer_map(
         )
         ax.set_yticks(range(n_rows))
         ax.set_yticklabels([_short(r, 34) for r in counts.index])
-        ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
-        ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
-        ax.grid(which="minor", color="white", linewidth=1.5)
-        ax.tick_params(which="both", length=0)
+        st.cell_lines(ax, n_rows, n_cols, linewidth=1.5)
+        ax.tick_params(length=0)
         for s in ax.spines.values():
             s.set_visible(False)
         names = (

@@ -305,10 +305,7 @@ def plot_overlap(
         ax.tick_params(length=0)
         for s in ax.spines.values():
             s.set_visible(False)
-        ax.set_xticks(np.arange(-0.5, n, 1), minor=True)
-        ax.set_yticks(np.arange(-0.5, n, 1), minor=True)
-        ax.grid(which="minor", color="white", linewidth=1.0)
-        ax.tick_params(which="minor", length=0)
+        st.cell_lines(ax, n, n, linewidth=1.0)
         cbar = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
         if lang == "de":
             what = "Mitglieder" if kind == "committee" else "Angebote"

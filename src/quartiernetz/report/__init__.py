@@ -25,12 +25,14 @@ import os
 import shutil
 import tempfile
 import warnings
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
 
 from ..exceptions import QuartiernetzError
 from ..network import Network
+from ._parallel import FigureWorker, default_jobs
 from .analyses import STEPS, ReportData, run_analyses
 from .figures import FIGURE_NAMES, make_figures
 from .html import build_context, render_html
@@ -143,6 +145,7 @@ def write_report(
     quiet: bool = False,
     force: bool = False,
     approximate: bool = False,
+    n_jobs: int | None = None,
 ) -> Path:
     """Write the report folder for ``net`` into ``out``.
 
@@ -166,6 +169,13 @@ def write_report(
         Estimate betweenness and closeness from sampled sources (for very large
         networks; see :func:`quartiernetz.roles.catalysts`). Every other measure
         stays exact.
+    n_jobs : int, optional
+        Processes drawing the figures: 1 draws them here; 2 or more start that many
+        minus one further Python processes, which import while the analyses run and
+        then share the figures with this one (matplotlib cannot draw in parallel
+        threads). The files are the same either way. Default: 2 from 150 actors on
+        where two CPUs are available, else 1 (see
+        :func:`quartiernetz.report._parallel.default_jobs`).
 
     Returns
     -------
@@ -205,18 +215,39 @@ def write_report(
             f"{out}: the folder exists and is not empty; choose another --out or pass --force "
             "to replace it"
         )
+    if n_jobs is None:
+        n_jobs = default_jobs(len(net.actors))
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
+        raise QuartiernetzError(f"n_jobs must be a whole number >= 1, got {n_jobs!r}")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     progress = Progress(len(STEPS) + len(FIGURE_NAMES) + 2, enabled=False if quiet else None)
     try:
-        with warnings.catch_warnings():
+        with ExitStack() as stack:
+            # the further processes import while the analyses run here
+            workers = [
+                stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)
+            ]
+            stack.enter_context(warnings.catch_warnings())
             # the report's data-quality section lists what the loader did
             from ..exceptions import DataCleaningWarning
 
             warnings.simplefilter("ignore", DataCleaningWarning)
-            data = run_analyses(net, seed=seed, progress=progress, approximate=approximate)
+            # the network does not change during the report: each graph is built once
+            stack.enter_context(net._reusing_graphs())
+            # the stability check runs beside the figures, in a worker where there is one
+            data = run_analyses(
+                net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
+            )
             figures = make_figures(
-                net, data, tmp / "figures", lang=lang, seed=seed, progress=progress
+                net,
+                data,
+                tmp / "figures",
+                lang=lang,
+                seed=seed,
+                progress=progress,
+                workers=workers,
+                approximate=approximate,
             )
         progress.step("tables")
         _write_data_tables(net, tmp)

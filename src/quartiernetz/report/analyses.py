@@ -12,7 +12,7 @@ from ..exceptions import QuartiernetzError
 from ..network import Network
 from .progress import Progress
 
-__all__ = ["ReportData", "run_analyses", "stability_replicates", "STEPS"]
+__all__ = ["ReportData", "run_analyses", "run_stability", "stability_replicates", "STEPS"]
 
 #: The analysis steps, in order (for the progress display).
 STEPS = (
@@ -62,6 +62,8 @@ class ReportData:
     has_offers: bool = False
     has_committees: bool = False
     replicates: int = 0
+    #: the stability check is left to :func:`~quartiernetz.report.figures.make_figures`
+    stability_deferred: bool = False
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -87,6 +89,7 @@ def run_analyses(
     seed: int = 0,
     progress: Progress | None = None,
     approximate: bool = False,
+    defer_stability: bool = False,
 ) -> ReportData:
     """Every analysis of the report, seeded.
 
@@ -99,6 +102,9 @@ def run_analyses(
     approximate : bool, default False
         Betweenness and closeness from sampled sources in the catalysts and the stability
         check (see :func:`quartiernetz.roles.catalysts`).
+    defer_stability : bool, default False
+        Leave the catalyst-stability check out and set ``stability_deferred``: the
+        report runs it beside the figures (see :func:`run_stability`).
 
     Returns
     -------
@@ -106,7 +112,7 @@ def run_analyses(
     """
     from ..descriptives import summary
     from ..plotting.dependence import dependence_curve
-    from ..roles import brokerage, catalyst_stability, catalysts
+    from ..roles import brokerage, catalysts
     from ..structures import (
         communities,
         competitor_clusters,
@@ -129,13 +135,16 @@ def run_analyses(
         data, "catalysts", lambda: catalysts(net, approximate=approximate, seed=seed)
     )
     data.replicates = stability_replicates(n_actors)
-    prog.step(f"stability ({data.replicates} replicates)")
     if data.catalysts is not None and len(net.actors) >= 3:
-        data.stability = _attempt(
-            data,
-            "stability",
-            lambda: catalyst_stability(net, n=data.replicates, seed=seed, approximate=approximate),
-        )
+        if defer_stability:
+            data.stability_deferred = True
+        else:
+            prog.step(f"stability ({data.replicates} replicates)")
+            data.stability = _attempt(
+                data,
+                "stability",
+                lambda: run_stability(net, data, seed=seed, approximate=approximate),
+            )
     prog.step("brokerage")
     data.brokerage = _attempt(data, "brokerage", lambda: brokerage(net))
     prog.step("dependence")
@@ -159,3 +168,10 @@ def run_analyses(
             data, "offers", lambda: offer_map(net, by_area=False, layout="wide")
         )
     return data
+
+
+def run_stability(net: Network, data: ReportData, *, seed: int, approximate: bool) -> Any:
+    """The report's catalyst-stability check (``data.replicates`` replicates, seeded)."""
+    from ..roles import catalyst_stability
+
+    return catalyst_stability(net, n=data.replicates, seed=seed, approximate=approximate)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..exceptions import QuartiernetzError
 from ..network import Network
-from .analyses import ReportData
+from ._parallel import FigureWorker
+from .analyses import ReportData, run_stability
 from .progress import Progress
 
 __all__ = ["FigureFile", "make_figures", "FIGURE_NAMES"]
@@ -38,39 +42,22 @@ class FigureFile:
     data_uri: str
 
 
-def _save(fig: Any, folder: Path, name: str) -> FigureFile:
-    from ..plotting.style import save_figure
+def _save(fig: Any, folder: Path, name: str, compress: Callable[..., Any]) -> FigureFile:
+    from ..plotting.style import _save_figure
 
-    png, svg = save_figure(fig, folder / name)
+    png, svg = _save_figure(fig, folder / name, formats=("png", "svg"), dpi=None, compress=compress)
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
     return FigureFile(name=name, png=f"figures/{png.name}", svg=f"figures/{svg.name}", data_uri=uri)
 
 
-def make_figures(
-    net: Network,
-    data: ReportData,
-    folder: Path,
-    *,
-    lang: str,
-    seed: int,
-    progress: Progress | None = None,
-) -> dict[str, FigureFile]:
-    """Draw and save every figure the results allow; returns them by name.
-
-    A figure whose drawing raises a :class:`~quartiernetz.exceptions.QuartiernetzError`
-    is left out (its reason goes to ``data.errors["figure_<name>"]``).
-    """
-    import matplotlib.pyplot as plt
-
+def _drawers(
+    net: Network, data: ReportData, *, lang: str, seed: int, pos: Any
+) -> list[tuple[str, Callable[[], Any], bool]]:
+    """The figures in report order: name, drawing function, whether the results allow it."""
     from .. import plotting as qp
 
-    prog = progress or Progress(0, enabled=False)
-    folder.mkdir(parents=True, exist_ok=True)
-    out: dict[str, FigureFile] = {}
     cat = data.catalysts
-    # both network maps share one layout (the same seed gives the same one anyway)
-    pos = qp.layout(net, seed=seed) if len(net.actors) <= 2000 else None
-    drawers: list[tuple[str, Callable[[], Any], bool]] = [
+    return [
         (
             "network",
             lambda: qp.plot_network(net, catalysts=cat, seed=seed, lang=lang, pos=pos),
@@ -128,17 +115,149 @@ def make_figures(
             data.offers_wide is not None,
         ),
     ]
-    for name, draw, possible in drawers:
+
+
+#: The one job shared with the figures that is not a figure: the catalyst-stability check
+#: (deferred by :func:`~quartiernetz.report.analyses.run_analyses`; no figure needs it).
+STABILITY_JOB = "stability"
+
+
+#: The order in which the jobs are taken: about the longest first (measured on quarters of
+#: 30 to 530 actors with committees and offers; the order changes no file).
+JOB_ORDER = (
+    "communities",
+    STABILITY_JOB,
+    "overlap_offers",
+    "offer_map",
+    "sectors",
+    "network",
+    "overlap_committees",
+    "brokerage",
+    "dependence",
+)
+
+
+def _run_job(
+    name: str,
+    drawers: dict[str, Callable[[], Any]],
+    setup: dict[str, Any],
+    compress: Callable[..., Any],
+) -> tuple[str, Any]:
+    """One job, a figure drawn and saved or the stability check: ``("ok", result)`` or
+    ``("error", reason)`` for a :class:`~quartiernetz.exceptions.QuartiernetzError`."""
+    import matplotlib.pyplot as plt
+
+    if name == STABILITY_JOB:
+        try:
+            return "ok", run_stability(
+                setup["net"], setup["data"], seed=setup["seed"], approximate=setup["approximate"]
+            )
+        except QuartiernetzError as err:
+            return "error", str(err)
+    ax = None
+    try:
+        ax = drawers[name]()
+        return "ok", _save(ax.figure, Path(setup["folder"]), name, compress)
+    except QuartiernetzError as err:
+        return "error", str(err)
+    finally:
+        if ax is not None:
+            plt.close(ax.figure)
+
+
+def make_figures(
+    net: Network,
+    data: ReportData,
+    folder: Path,
+    *,
+    lang: str,
+    seed: int,
+    progress: Progress | None = None,
+    workers: Sequence[FigureWorker] = (),
+    approximate: bool = False,
+) -> dict[str, FigureFile]:
+    """Draw and save every figure the results allow; returns them by name.
+
+    A figure whose drawing raises a :class:`~quartiernetz.exceptions.QuartiernetzError`
+    is left out (its reason goes to ``data.errors["figure_<name>"]``). Where
+    ``data.stability_deferred``, the catalyst-stability check runs as one more job
+    (into ``data.stability``; ``approximate`` as for the analyses). With started
+    :class:`~quartiernetz.report._parallel.FigureWorker` processes, the jobs are shared
+    between this process and them (the same files and results either way).
+    """
+    from .. import plotting as qp
+
+    prog = progress or Progress(0, enabled=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    # both network maps share one layout (the same seed gives the same one anyway)
+    pos = qp.layout(net, seed=seed) if len(net.actors) <= 2000 else None
+    drawers = _drawers(net, data, lang=lang, seed=seed, pos=pos)
+    draw_of = {name: draw for name, draw, possible in drawers if possible}
+    # every process takes the next job from the front, the longest first, so that no
+    # process is left with a long job at the end (longest processing time first)
+    names = [*draw_of, *([STABILITY_JOB] if data.stability_deferred else [])]
+    queue: deque[str] = deque(sorted(names, key=JOB_ORDER.index))
+    lock = threading.Lock()
+    setup = {
+        "net": net,
+        "data": data,
+        "lang": lang,
+        "seed": seed,
+        "pos": pos,
+        "folder": folder,
+        "approximate": approximate,
+    }
+
+    def label(name: str) -> str:
+        if name == STABILITY_JOB:
+            return f"stability ({data.replicates} replicates)"
+        return f"figure {name}"
+
+    for worker in workers:
+        worker.share(
+            queue, lock, setup, announce=lambda name: prog.step(f"{label(name)} (in parallel)")
+        )
+    done: dict[str, tuple[str, Any]] = {}
+    # PNG compression runs in a second thread while the next figure is drawn (Pillow
+    # releases the GIL); every file is complete when this function returns
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quartiernetz-png") as pool:
+        pending = []
+
+        def run_here(name: str) -> None:
+            prog.step(label(name))
+            done[name] = _run_job(
+                name, draw_of, setup, lambda job: pending.append(pool.submit(job))
+            )
+
+        while True:
+            with lock:
+                if not queue:
+                    break
+                name = queue.popleft()
+            run_here(name)
+        for worker in workers:
+            worker.finish()
+            done.update(worker.results)
+            for name in worker.unfinished:  # the worker died on these: run them here
+                run_here(name)
+        for job in pending:
+            job.result()  # raises what the compression raised
+    for kind, value in done.values():
+        if kind == "raise":  # an unexpected error in a worker: as if it had happened here
+            raise value
+    if data.stability_deferred:
+        kind, value = done[STABILITY_JOB]
+        if kind == "ok":
+            data.stability = value
+        else:
+            data.errors["stability"] = value
+    out: dict[str, FigureFile] = {}
+    for name, _, possible in drawers:
         if not possible:
             continue
-        prog.step(f"figure {name}")
-        try:
-            ax = draw()
-        except QuartiernetzError as err:
-            data.errors[f"figure_{name}"] = str(err)
-            continue
-        try:
-            out[name] = _save(ax.figure, folder, name)
-        finally:
-            plt.close(ax.figure)
+        kind, value = done[name]
+        if kind == "ok":
+            out[name] = value
+        else:
+            data.errors[f"figure_{name}"] = value
     return out

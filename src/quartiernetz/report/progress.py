@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import TextIO
 
@@ -49,12 +50,14 @@ class Progress:
         self.clock = clock
         self.start = clock()
         self.i = 0
+        self._lock = threading.Lock()  # the figure worker's steps come from a thread
 
     def step(self, label: str) -> None:
         """Announce the next step."""
-        self.i += 1
-        if self.enabled:
-            print(f"[{self.i}/{self.total}] {label} …", file=self.stream, flush=True)
+        with self._lock:
+            self.i += 1
+            if self.enabled:
+                print(f"[{self.i}/{self.total}] {label} …", file=self.stream, flush=True)
 
     def done(self) -> None:
         """Announce the end, with the elapsed time."""

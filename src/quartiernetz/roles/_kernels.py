@@ -27,10 +27,20 @@ try:  # the compiled engine (Apache-2.0); without it the pure-Python kernels run
     import rustworkx as rx
 except ImportError:  # pragma: no cover - rustworkx is a dependency
     rx = None
-try:  # optional (MIT): compiled source sampling for the approximate mode
-    import networkit as nk
-except ImportError:  # pragma: no cover - optional
-    nk = None
+
+
+def _networkit() -> Any:
+    """networkit (MIT; compiled source sampling for the approximate mode), or None.
+
+    Imported on first use: it takes about half a second to import (it loads matplotlib's
+    PDF backend among others) and only the approximate mode needs it.
+    """
+    try:
+        import networkit
+    except ImportError:  # pragma: no cover - a dependency, but optional for the code
+        return None
+    return networkit
+
 
 __all__ = [
     "KERNELS",
@@ -130,7 +140,8 @@ def betweenness_sample(
     n = W.shape[0]
     if k >= n:
         return betweenness(W, weighted=weighted)
-    if nk is not None and not weighted:
+    nk = _networkit() if not weighted else None
+    if nk is not None:
         nk.setSeed(int(rng.integers(2**31 - 1)), False)
         est = nk.centrality.EstimateBetweenness(_networkit_graph(W), int(k), False, False)
         est.run()
@@ -148,7 +159,7 @@ def _networkit_graph(W: sp.csr_array) -> Any:
     if symmetric:
         keep = rows < cols
         rows, cols = rows[keep], cols[keep]
-    g = nk.Graph(n, weighted=False, directed=not symmetric)
+    g = _networkit().Graph(n, weighted=False, directed=not symmetric)
     if len(rows):
         g.addEdges((rows.astype(np.uint64), cols.astype(np.uint64)))
     return g

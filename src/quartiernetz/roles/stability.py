@@ -11,7 +11,6 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..exceptions import AnalysisError
 from ..network import Network
@@ -56,6 +55,21 @@ class CatalystStability:
             f"{self.overall.loc['mode', 'description']!r}, top-{int(o['k'])} overlap "
             f"{o['top_k_overlap_mean']:.2f}, rank correlation {o['rank_correlation_mean']:.2f}>"
         )
+
+
+def _spearman(a: np.ndarray, b: np.ndarray) -> float:
+    """Spearman's rho: Pearson's r of the average ranks (as ``scipy.stats.spearmanr``).
+
+    Here rather than scipy's, whose module takes 0.3 s to import in every report.
+
+    Examples
+    --------
+    >>> _spearman(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 20.0, 40.0]))
+    0.9486832980505138
+    """
+    ra = pd.Series(a).rank(method="average").to_numpy()
+    rb = pd.Series(b).rank(method="average").to_numpy()
+    return float(np.corrcoef(ra, rb)[0, 1])
 
 
 def catalyst_stability(
@@ -188,7 +202,7 @@ def catalyst_stability(
         b = table["catalyst_score"].loc[kept].to_numpy(dtype=float)
         rho = np.nan
         if len(kept) > 2 and np.ptp(a) > 0 and np.ptp(b) > 0:
-            rho = float(stats.spearmanr(a, b).statistic)
+            rho = _spearman(a, b)
         edges = sub.G.number_of_edges()
         rows.append((len(kept), edges, overlap, rho))
 
