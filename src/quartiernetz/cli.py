@@ -148,8 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="processes for the figures and the stability check (default: 2 from 150 actors "
-        "on where two CPUs are free, else 1)",
+        help="processes for the figures and the stability check (default: 2 on two CPUs "
+        "from 150 actors with committees or offers or from 2,000 actors, else 1)",
     )
     return parser
 

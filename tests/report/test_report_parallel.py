@@ -13,7 +13,12 @@ from quartiernetz.datasets import load_example
 from quartiernetz.exceptions import QuartiernetzError
 from quartiernetz.network import Network
 from quartiernetz.report import write_report
-from quartiernetz.report._parallel import PARALLEL_MIN_ACTORS, FigureWorker, default_jobs
+from quartiernetz.report._parallel import (
+    PARALLEL_ALWAYS_ACTORS,
+    PARALLEL_MIN_ACTORS,
+    FigureWorker,
+    default_jobs,
+)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -104,6 +109,8 @@ def test_n_jobs_must_be_a_whole_number(example, tmp_path, bad):
 def test_default_jobs():
     assert default_jobs(PARALLEL_MIN_ACTORS - 1) == 1
     assert default_jobs(PARALLEL_MIN_ACTORS) in (1, 2)
+    assert default_jobs(1999, affiliation_figures=False) == 1
+    assert default_jobs(PARALLEL_ALWAYS_ACTORS, affiliation_figures=False) in (1, 2)
 
 
 def test_cli_passes_jobs(tmp_path):

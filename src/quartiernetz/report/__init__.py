@@ -33,7 +33,7 @@ import pandas as pd
 from ..exceptions import QuartiernetzError
 from ..network import Network
 from ._parallel import FigureWorker, default_jobs
-from .analyses import STEPS, ReportData, run_analyses
+from .analyses import STEPS, ReportData, _has_kind, run_analyses
 from .figures import FIGURE_NAMES, make_figures
 from .html import build_context, render_html
 from .progress import Progress
@@ -173,8 +173,9 @@ def write_report(
         Processes drawing the figures: 1 draws them here; 2 or more start that many
         minus one further Python processes, which import while the analyses run and
         then share the figures with this one (matplotlib cannot draw in parallel
-        threads). The files are the same either way. Default: 2 from 150 actors on
-        where two CPUs are available, else 1 (see
+        threads). The files are the same either way. Default: 2 where two CPUs are
+        available and the network has 150 actors or more with committees or offers, or
+        2,000 actors or more; else 1 (see
         :func:`quartiernetz.report._parallel.default_jobs`).
 
     Returns
@@ -216,7 +217,10 @@ def write_report(
             "to replace it"
         )
     if n_jobs is None:
-        n_jobs = default_jobs(len(net.actors))
+        n_jobs = default_jobs(
+            len(net.actors),
+            affiliation_figures=_has_kind(net, ("committee", "gremium", "offer", "angebot")),
+        )
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
         raise QuartiernetzError(f"n_jobs must be a whole number >= 1, got {n_jobs!r}")
     out.parent.mkdir(parents=True, exist_ok=True)
