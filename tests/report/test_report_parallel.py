@@ -59,41 +59,38 @@ def test_worker_that_cannot_start_leaves_the_work_here(example, serial, tmp_path
     assert _files(out) == serial
 
 
-# a worker that says it is ready, takes one job and dies
-_DIES_AFTER_TAKING = (
-    "import pickle, sys\n"
-    "source, sink = sys.stdin.buffer, sys.stdout.buffer\n"
-    "pickle.load(source)\n"
-    "pickle.dump(('ready',), sink); sink.flush()\n"
-    "pickle.load(source)\n"
-)
+def _fake_worker(after_taking: str = "") -> list[str]:
+    """A worker that reads the setup, says it is ready, takes one job, runs
+    ``after_taking`` (with the job's ``name``) and ends."""
+    script = (
+        "import pickle, sys\n"
+        "source, sink = sys.stdin.buffer, sys.stdout.buffer\n"
+        "pickle.load(source)\n"
+        "pickle.dump(('ready',), sink); sink.flush()\n"
+        "name = pickle.load(source)\n" + after_taking
+    )
+    return [sys.executable, "-c", script]
 
 
 def test_worker_that_dies_leaves_its_job_here(example, serial, tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        FigureWorker, "_command", staticmethod(lambda: [sys.executable, "-c", _DIES_AFTER_TAKING])
-    )
+    monkeypatch.setattr(FigureWorker, "_command", staticmethod(lambda: _fake_worker()))
     out = write_report(example, tmp_path / "report", lang="en", quiet=True, n_jobs=2)
     assert _files(out) == serial
-
-
-_RAISES = (
-    "import pickle, sys\n"
-    "source, sink = sys.stdin.buffer, sys.stdout.buffer\n"
-    "pickle.load(source)\n"
-    "pickle.dump(('ready',), sink); sink.flush()\n"
-    "name = pickle.load(source)\n"
-    "pickle.dump(('result', name, ('raise', RuntimeError('boom in the worker'))), sink)\n"
-    "sink.flush()\n"
-    "pickle.load(source)\n"
-)
 
 
 def test_unexpected_error_in_the_worker_is_raised_and_leaves_no_report(
     example, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(
-        FigureWorker, "_command", staticmethod(lambda: [sys.executable, "-c", _RAISES])
+        FigureWorker,
+        "_command",
+        staticmethod(
+            lambda: _fake_worker(
+                "pickle.dump(('result', name, ('raise', RuntimeError('boom in the worker'))), sink)\n"
+                "sink.flush()\n"
+                "pickle.load(source)\n"
+            )
+        ),
     )
     with pytest.raises(RuntimeError, match="boom in the worker"):
         write_report(example, tmp_path / "report", lang="en", quiet=True, n_jobs=2)
@@ -137,3 +134,24 @@ def test_spearman_equals_scipy():
         if np.ptp(a) == 0 or np.ptp(b) == 0:
             continue
         assert _spearman(a, b) == pytest.approx(spearmanr(a, b).statistic, abs=1e-12)
+
+
+def test_worker_ends_when_an_analysis_fails(example, tmp_path, monkeypatch):
+    import quartiernetz.report as report
+
+    started: list[FigureWorker] = []
+    original_start = FigureWorker.start
+
+    def start(self):
+        started.append(self)
+        return original_start(self)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("analysis failed")
+
+    monkeypatch.setattr(FigureWorker, "start", start)
+    monkeypatch.setattr(report, "run_analyses", fail)
+    with pytest.raises(RuntimeError, match="analysis failed"):
+        write_report(example, tmp_path / "report", quiet=True, n_jobs=2)
+    assert len(started) == 1 and started[0].process is None  # closed, and waited for
+    assert list(tmp_path.iterdir()) == []

@@ -4,7 +4,14 @@ Kept apart from :mod:`quartiernetz.report._parallel`, which the package imports:
 run with ``-m`` must not have been imported before.
 """
 
+import sys
+
 from quartiernetz.report._parallel import _work
 
 if __name__ == "__main__":
-    _work()
+    try:
+        _work()
+    except (KeyboardInterrupt, BrokenPipeError, EOFError):
+        # Ctrl-C reaches both processes, and a report that stops closes the pipes: the
+        # report's process says what happened, this one ends without a traceback
+        sys.exit(1)

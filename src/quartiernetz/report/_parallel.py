@@ -130,21 +130,22 @@ class FigureWorker:
         self.close()
 
     def close(self) -> None:
-        """End the worker process (it is killed if it is still drawing)."""
+        """End the worker process: it stops when its input closes (killed after 5 s)."""
         proc, self.process = self.process, None
         if proc is None:
             return
-        for stream in (proc.stdin, proc.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        try:
+            if proc.stdin is not None:
+                proc.stdin.close()
+        except OSError:
+            pass
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
 
     # ------------------------------------------------------------------ work
     def share(

@@ -64,8 +64,8 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
 
     Examples
     --------
-    >>> _spearman(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 20.0, 40.0]))
-    0.9486832980505138
+    >>> round(_spearman(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 20.0, 40.0])), 12)
+    0.948683298051
     """
     ra = pd.Series(a).rank(method="average").to_numpy()
     rb = pd.Series(b).rank(method="average").to_numpy()
