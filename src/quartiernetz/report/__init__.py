@@ -170,10 +170,11 @@ def write_report(
         networks; see :func:`quartiernetz.roles.catalysts`). Every other measure
         stays exact.
     n_jobs : int, optional
-        Processes drawing the figures: 1 draws them here; 2 or more start that many
-        minus one further Python processes, which import while the analyses run and
-        then share the figures with this one (matplotlib cannot draw in parallel
-        threads). The files are the same either way. Default: 2 where two CPUs are
+        Processes for the figures and the catalyst-stability check: 1 does all here;
+        2 or more (at most 8 are used) start that many minus one further Python
+        processes, which import while the analyses run and then share these jobs with
+        this one (matplotlib cannot draw in parallel threads). The files are the same
+        either way. Default: 2 where two CPUs are
         available and the network has 150 actors or more with committees or offers, or
         2,000 actors or more; else 1 (see
         :func:`quartiernetz.report._parallel.default_jobs`).
