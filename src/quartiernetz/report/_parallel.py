@@ -235,9 +235,8 @@ def _work() -> None:
     import matplotlib as mpl
 
     mpl.use("Agg")
-    import matplotlib.pyplot as plt
 
-    from .figures import _drawers, _run_job
+    from .figures import _drawers
 
     _warm_up()  # while the report's analyses still run
     try:
@@ -255,6 +254,19 @@ def _work() -> None:
         if possible
     }
     _send(sink, ("ready",))
+    # as in the report's process: each graph built once for all the jobs taken here
+    with setup["net"]._reusing_graphs():
+        _take_jobs(source, sink, drawers, setup)
+
+
+def _take_jobs(
+    source: BinaryIO, sink: BinaryIO, drawers: dict[str, Any], setup: dict[str, Any]
+) -> None:
+    """Run the jobs the report's process hands out until it says there are no more."""
+    import matplotlib.pyplot as plt
+
+    from .figures import _run_job
+
     while True:
         name = pickle.load(source)
         if name is None:
