@@ -14,6 +14,8 @@ Its message names what was found, what was expected and, where it helps, the fix
 
 from __future__ import annotations
 
+from .i18n import Text, render
+
 __all__ = [
     "QuartiernetzError",
     "InputError",
@@ -32,7 +34,25 @@ __all__ = [
 
 
 class QuartiernetzError(Exception):
-    """Base class of every error quartiernetz raises on purpose."""
+    """Base class of every error quartiernetz raises on purpose.
+
+    An error built from a :class:`~quartiernetz.i18n.Text` (or an
+    :class:`InputError` whose parts are Texts) can be shown in German or English
+    and in the words of the command line: :meth:`render`. ``str(error)`` is the
+    English text for Python users.
+    """
+
+    def __init__(self, *args: object) -> None:
+        self.text = args[0] if len(args) == 1 and isinstance(args[0], Text) else None
+        if self.text is not None:
+            args = (str(self.text),)
+        super().__init__(*args)
+
+    def render(self, lang: str = "en", *, interface: str = "python") -> str:
+        """The message in ``lang`` (``"de"``/``"en"``) for ``interface`` (``"python"``/``"cli"``)."""
+        if self.text is not None:
+            return render(self.text, lang, interface=interface)
+        return render(str(self), lang, interface=interface)
 
 
 class InputError(QuartiernetzError, ValueError):
@@ -40,7 +60,7 @@ class InputError(QuartiernetzError, ValueError):
 
     Parameters
     ----------
-    problem : str
+    problem : str or Text
         What was found, e.g. ``'"abc" is not a number'``.
     file : str, optional
         The file's name (not its full path, which may hold personal data).
@@ -48,21 +68,22 @@ class InputError(QuartiernetzError, ValueError):
         The row as a spreadsheet user counts it (header row = 1).
     column : str, optional
         The column's header.
-    expected : str, optional
+    expected : str or Text, optional
         What was expected instead.
-    hint : str, optional
-        How to fix it.
+    hint : str or Text, optional
+        How to fix it; may name options with the markers of :mod:`quartiernetz.i18n`
+        so that the command line shows ``--option`` where Python shows ``option=``.
     """
 
     def __init__(
         self,
-        problem: str,
+        problem: str | Text,
         *,
         file: str | None = None,
         row: int | None = None,
         column: str | None = None,
-        expected: str | None = None,
-        hint: str | None = None,
+        expected: str | Text | None = None,
+        hint: str | Text | None = None,
     ) -> None:
         self.problem = problem
         self.file = file
@@ -70,23 +91,41 @@ class InputError(QuartiernetzError, ValueError):
         self.column = column
         self.expected = expected
         self.hint = hint
-        super().__init__(self._format())
+        Exception.__init__(self, self._format())
+        self.text = None
 
-    def _format(self) -> str:
+    def render(self, lang: str = "en", *, interface: str = "python") -> str:
+        """The message in ``lang`` for ``interface``.
+
+        Examples
+        --------
+        >>> e = InputError(Text("empty", "leer"), file="ties.csv", row=3, column="source",
+        ...                hint=Text("Use [[opt:sheet]].", "Mit [[opt:sheet]] wählen."))
+        >>> e.render("de", interface="cli")
+        "ties.csv, Zeile 3, Spalte 'source': leer. Mit --sheet wählen."
+        >>> str(e)
+        "ties.csv, row 3, column 'source': empty. Use sheet=."
+        """
+        return self._format(lang, interface)
+
+    def _format(self, lang: str = "en", interface: str = "python") -> str:
+        de = lang == "de"
         where = []
         if self.file:
             where.append(str(self.file))
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(f"{'Zeile' if de else 'row'} {self.row}")
         if self.column is not None:
-            where.append(f"column {self.column!r}")
+            where.append(f"{'Spalte' if de else 'column'} {self.column!r}")
         text = ", ".join(where)
-        text = f"{text}: {self.problem}" if text else self.problem
+        problem = render(self.problem, lang, interface=interface)
+        text = f"{text}: {problem}" if text else problem
         if self.expected:
-            text += f"; expected {self.expected}"
+            expected = render(self.expected, lang, interface=interface)
+            text += f"; {'erwartet: ' if de else 'expected '}{expected}"
         text += "."
         if self.hint:
-            text += f" {self.hint}"
+            text += " " + render(self.hint, lang, interface=interface)
         return text
 
 

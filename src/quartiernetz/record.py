@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from .exceptions import DataCleaningWarning
+from .i18n import Text, render
 
 __all__ = ["Record", "RecordEntry", "ACTIONS"]
 
@@ -32,8 +33,10 @@ class RecordEntry:
         One of ``dropped`` (rows left out), ``merged`` (rows combined into one),
         ``cleaned`` (values changed), ``added`` (rows created, e.g. actors named
         only in ties) and ``info`` (what was detected, e.g. the encoding).
-    reason : str
-        Why, in a short sentence.
+    reason : str or Text
+        Why, in a short sentence; a :class:`~quartiernetz.i18n.Text` where the
+        reason exists in German and English (``str(entry)`` is English, the report
+        and the command line render it with :meth:`render`).
     count : int
         How many input rows (or values) this concerns.
     file : str or None
@@ -45,24 +48,61 @@ class RecordEntry:
     """
 
     action: str
-    reason: str
+    reason: str | Text
     count: int = 1
     file: str | None = None
     rows: tuple[int, ...] = field(default_factory=tuple)
     column: str | None = None
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en", *, interface: str = "python") -> str:
+        """The entry as one line in ``lang`` (``"de"`` or ``"en"``) for ``interface``.
+
+        Examples
+        --------
+        >>> e = RecordEntry("dropped", Text("empty row", "leere Zeile"), rows=(3, 4),
+        ...                 count=2, file="ties.csv")
+        >>> e.render("de")
+        'ties.csv (Zeilen 3, 4): ausgelassen 2: leere Zeile'
+        """
+        w = _WORDS[lang if lang in _WORDS else "en"]
         where = self.file or ""
         if self.rows:
             shown = ", ".join(str(r) for r in self.rows[:10])
-            more = f" and {len(self.rows) - 10} more" if len(self.rows) > 10 else ""
-            where += f" (rows {shown}{more})" if where else f"rows {shown}{more}"
+            more = w["more"].format(n=len(self.rows) - 10) if len(self.rows) > 10 else ""
+            rows = f"{w['rows']} {shown}{more}"
+            where += f" ({rows})" if where else rows
         if self.column:
-            where += f", column {self.column!r}"
+            where += f", {w['column']} {self.column!r}"
         prefix = f"{where}: " if where else ""
+        reason = render(self.reason, lang, interface=interface)
         if self.action == "info":
-            return f"{prefix}{self.reason}"
-        return f"{prefix}{self.action} {self.count}: {self.reason}"
+            return f"{prefix}{reason}"
+        return f"{prefix}{w[self.action]} {self.count}: {reason}"
+
+
+_WORDS = {
+    "en": {
+        "rows": "rows",
+        "more": " and {n} more",
+        "column": "column",
+        "dropped": "dropped",
+        "merged": "merged",
+        "cleaned": "cleaned",
+        "added": "added",
+    },
+    "de": {
+        "rows": "Zeilen",
+        "more": " und {n} weitere",
+        "column": "Spalte",
+        "dropped": "ausgelassen",
+        "merged": "zusammengeführt",
+        "cleaned": "bereinigt",
+        "added": "ergänzt",
+    },
+}
 
 
 class Record:
@@ -85,7 +125,7 @@ class Record:
     def add(
         self,
         action: str,
-        reason: str,
+        reason: str | Text,
         *,
         count: int | None = None,
         file: str | None = None,
@@ -123,7 +163,12 @@ class Record:
         data = [asdict(e) for e in self._entries]
         frame = pd.DataFrame(data, columns=cols)
         frame["rows"] = [" ".join(map(str, e.rows)) for e in self._entries]
+        frame["reason"] = [str(e.reason) for e in self._entries]
         return frame
+
+    def render(self, lang: str = "en", *, interface: str = "python") -> list[str]:
+        """Every entry as one line in ``lang`` for ``interface`` (see :meth:`RecordEntry.render`)."""
+        return [e.render(lang, interface=interface) for e in self._entries]
 
     def __iter__(self) -> Iterator[RecordEntry]:
         return iter(self._entries)
