@@ -27,6 +27,7 @@ __all__ = [
     "InvalidValueError",
     "MatrixError",
     "SurveyError",
+    "InputProblems",
     "AnalysisError",
     "QuartiernetzWarning",
     "DataCleaningWarning",
@@ -159,6 +160,59 @@ class MatrixError(InputError):
 
 class SurveyError(InputError):
     """A survey export does not fit its roster or codebook."""
+
+
+class InputProblems(InputError):
+    """Several problems found in one input, listed together (``validate`` shows them all).
+
+    Parameters
+    ----------
+    problems : list of InputError
+        Each problem with its own file, row and column; kept in ``.problems``,
+        sorted by file and row.
+    limit : int, optional
+        How many more problems there were beyond ``problems`` (not collected after
+        the cap), so that the message can say so.
+
+    Examples
+    --------
+    >>> e = InputProblems([InvalidValueError("x", file="t.csv", row=4),
+    ...                    InvalidValueError("y", file="t.csv", row=2)])
+    >>> print(e)
+    t.csv: 2 problems.
+      t.csv, row 2: y.
+      t.csv, row 4: x.
+    >>> print(e.render("de"))
+    t.csv: 2 Probleme.
+      t.csv, Zeile 2: y.
+      t.csv, Zeile 4: x.
+    """
+
+    def __init__(self, problems: list[InputError], *, more: int = 0) -> None:
+        if not problems:
+            raise ValueError("InputProblems needs at least one problem")
+        self.problems = sorted(
+            problems, key=lambda p: (str(p.file or ""), p.row if p.row is not None else -1)
+        )
+        self.more = int(more)
+        files = sorted({str(p.file) for p in self.problems if p.file})
+        super().__init__("", file=", ".join(files) or None)
+
+    def _format(self, lang: str = "en", interface: str = "python") -> str:
+        de = lang == "de"
+        n = len(self.problems) + self.more
+        head = f"{n} {'Probleme' if de else 'problems'}" if n != 1 else (
+            "1 Problem" if de else "1 problem"
+        )
+        if self.file:
+            head = f"{self.file}: {head}"
+        lines = [head + "."]
+        lines += ["  " + p.render(lang, interface=interface) for p in self.problems]
+        if self.more:
+            lines.append(
+                f"  … {self.more} {'weitere nicht aufgeführt' if de else 'more not listed'}"
+            )
+        return "\n".join(lines)
 
 
 class AnalysisError(QuartiernetzError, ValueError):
