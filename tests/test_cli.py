@@ -15,6 +15,14 @@ from quartiernetz.io import read_network
 ACTORS = "id,label,type\nqm,Quartiersmanagement,Quartiersmanagement\nawo,AWO,Wohlfahrtsverband\n"
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """These tests read the English messages; the default language comes from the locale."""
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
 def make(tmp_path: Path, files: dict[str, str | bytes], folder: str = "net") -> Path:
     d = tmp_path / folder
     d.mkdir()
@@ -92,7 +100,7 @@ def test_validate_prints_what_was_read_and_the_record(tmp_path, capsys):
     )
     code, out, _ = run(["validate", folder], capsys)
     assert code == 0
-    assert "3 actors, 1 ties, 0 affiliations, undirected" in out
+    assert "3 actors, 1 tie, 0 affiliations, undirected" in out
     assert "ties.csv (rows 4): dropped 1: self-tie" in out
     assert "ties.csv (rows 2, 3): merged 1" in out
 
@@ -132,6 +140,7 @@ def test_installed_entry_point_prints_no_traceback(tmp_path):
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and '"nobody" is not an actor' in proc.stderr

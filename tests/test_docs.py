@@ -1,4 +1,10 @@
-"""The documentation site builds without warnings, and the CLI page lists every option."""
+"""The documentation site builds without warnings, and the CLI page lists every option.
+
+The build renders the notebooks without running them (``QUARTIERNETZ_DOCS_EXECUTE=false``,
+read by ``mkdocs.yml``): nbmake runs them in the same suite. Only ``.ipynb`` files go through
+mkdocs-jupyter; a ``.md`` file with many ``::: name`` lines (``docs/api.md``) would otherwise
+be handed to pandoc by jupytext, whose time doubles with each line.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,10 +21,13 @@ from quartiernetz.cli import build_parser
 
 REPO = Path(__file__).resolve().parents[1]
 
+#: Seconds the documentation build may take (measured: 18 s on two busy cores).
+DOCS_TIMEOUT = 300
+
 
 def test_docs_build_strict(tmp_path):
     pytest.importorskip("mkdocs", reason="mkdocs is in the test extras: pip install -e '.[test]'")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "QUARTIERNETZ_DOCS_EXECUTE": "false"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
         cwd=REPO,
@@ -25,9 +35,49 @@ def test_docs_build_strict(tmp_path):
         text=True,
         check=False,
         env=env,
+        timeout=DOCS_TIMEOUT,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "site" / "api" / "index.html").is_file()
+    notebook = tmp_path / "site" / "notebooks" / "01_quick_start" / "index.html"
+    assert notebook.is_file(), "the notebooks are rendered into the site"
+
+
+def _jupyter_plugin():
+    pytest.importorskip("mkdocs_jupyter", reason="mkdocs-jupyter is in the test extras")
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return config, config["plugins"]["mkdocs-jupyter"]
+
+
+def test_only_notebooks_go_through_mkdocs_jupyter(monkeypatch):
+    """No .md page is read by jupytext (which would start pandoc on docs/api.md)."""
+    import jupytext
+
+    _, plugin = _jupyter_plugin()
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError(f"jupytext.read called for {args[:1]}")
+
+    monkeypatch.setattr(jupytext, "read", forbidden)
+    pages = sorted((REPO / "docs").glob("*.md"))
+    assert REPO / "docs" / "api.md" in pages
+    for page in pages:
+        assert not plugin.should_include(SimpleNamespace(abs_src_path=str(page))), page
+    for notebook in sorted((REPO / "docs" / "notebooks").glob("*.ipynb")):
+        assert plugin.should_include(SimpleNamespace(abs_src_path=str(notebook))), notebook
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, True), ("false", False)])
+def test_docs_execute_notebooks_unless_told_not_to(monkeypatch, value, expected):
+    """The published site runs the notebooks; the test build does not (nbmake does)."""
+    if value is None:
+        monkeypatch.delenv("QUARTIERNETZ_DOCS_EXECUTE", raising=False)
+    else:
+        monkeypatch.setenv("QUARTIERNETZ_DOCS_EXECUTE", value)
+    _, plugin = _jupyter_plugin()
+    assert plugin.config["execute"] is expected
 
 
 def test_cli_page_documents_every_option():

@@ -31,5 +31,6 @@ def test_ruff(args):
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -2,156 +2,471 @@
 
 The command line is thin: it calls the public functions, so notebook users and
 evaluators get the same numbers. Invalid input prints one message naming the
-file, row and column, without a traceback, and exits with status 2.
+file, row and column, without a traceback, and exits with status 2; Ctrl-C ends
+with one line and status 130.
+
+Everything it prints exists in German and English (``--lang de|en``; default: the
+language of the locale, German where the locale is neither), and passes through
+:func:`quartiernetz.terminal.visible`, so that control characters in names and
+file contents are shown, never obeyed by the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__
 from .exceptions import DataCleaningWarning, QuartiernetzError
+from .i18n import Text, default_lang, render
 from .network import Network
+from .terminal import visible
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "describe_text", "EXIT_OK", "EXIT_INPUT", "EXIT_INTERRUPTED"]
 
-EXIT_OK, EXIT_INPUT = 0, 2
+#: Exit statuses: success, invalid input or arguments, interrupted (Ctrl-C).
+EXIT_OK, EXIT_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+
+_ = Text  # the help texts below read like the messages they are
+
+#: German for argparse's own words (usage, errors); argparse looks them up with gettext.
+_ARGPARSE_DE = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Angaben",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "show program's version number and exit": "die Version zeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ungültige Wahl: %(value)r (möglich: %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ungültiger Wert (%(type)s): %(value)r",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "ein Wert erwartet",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "mehrdeutige Option: %(option)s passt zu %(matches)s"
+    ),
+}
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
+@contextlib.contextmanager
+def _argparse_in(lang: str) -> Iterator[None]:
+    """argparse's own words in ``lang`` while the parser is built and used."""
+    original = argparse._  # type: ignore[attr-defined]
+    if lang == "de":
+        argparse._ = lambda s: _ARGPARSE_DE.get(s, original(s))  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose messages (usage, errors) show control characters."""
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+        if message:
+            super()._print_message(visible(message), file)
+
+
+def _add_input_options(p: argparse.ArgumentParser, h: Any) -> None:
     p.add_argument(
         "input",
         metavar="INPUT",
-        help="a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export",
+        help=h(
+            _(
+                "a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export",
+                "ein Ordner, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF oder ein "
+                "Befragungsexport",
+            )
+        ),
     )
-    g = p.add_argument_group("network files")
+    p.add_argument(
+        "--lang",
+        choices=("de", "en"),
+        default=None,
+        help=h(
+            _(
+                "language of the messages (and of the report); default: the locale's, "
+                "German where it is neither",
+                "Sprache der Meldungen (und des Berichts); Standard: die der "
+                "Spracheinstellung, sonst Deutsch",
+            )
+        ),
+    )
+    g = p.add_argument_group(h(_("network files", "Netzwerkdateien")))
     g.add_argument(
         "--format",
         default="auto",
-        help="input format (default: detected); see `quartiernetz.io.READ_FORMATS`",
+        help=h(
+            _(
+                "input format (default: detected); see `quartiernetz.io.READ_FORMATS`",
+                "Eingabeformat (Standard: erkannt); siehe `quartiernetz.io.READ_FORMATS`",
+            )
+        ),
     )
     g.add_argument(
         "--directed",
         action="store_true",
         default=None,
-        help="read ties as arcs (default: what the file says, else undirected)",
+        help=h(
+            _(
+                "read ties as arcs (default: what the file says, else undirected)",
+                "Beziehungen als gerichtet lesen (Standard: wie die Datei angibt, sonst "
+                "ungerichtet)",
+            )
+        ),
     )
-    s = p.add_argument_group("survey exports (any of these reads INPUT as a survey)")
-    s.add_argument("--roster", help="roster CSV/XLSX: id, label, optional code and attributes")
-    s.add_argument("--respondent", help="the export's column naming the responding actor")
-    s.add_argument("--codebook", help="CSV with value,intensity mapping the answers")
+    s = p.add_argument_group(
+        h(
+            _(
+                "survey exports (any of these reads INPUT as a survey)",
+                "Befragungsexporte (jede dieser Optionen liest INPUT als Befragung)",
+            )
+        )
+    )
+    s.add_argument(
+        "--roster",
+        help=h(
+            _(
+                "roster CSV/XLSX: id, label, optional code and attributes",
+                "Akteursliste CSV/XLSX: id, label, optional code und Merkmale",
+            )
+        ),
+    )
+    s.add_argument(
+        "--respondent",
+        help=h(
+            _(
+                "the export's column naming the responding actor",
+                "die Spalte des Exports, die den antwortenden Akteur nennt",
+            )
+        ),
+    )
+    s.add_argument(
+        "--codebook",
+        help=h(
+            _(
+                "CSV with value,intensity mapping the answers",
+                "CSV mit value,intensity, das die Antworten übersetzt",
+            )
+        ),
+    )
     s.add_argument(
         "--tool",
         default=None,
-        help="limesurvey, sosci, qualtrics, googleforms, msforms, wide or auto",
+        help=h(
+            _(
+                "limesurvey, sosci, qualtrics, googleforms, msforms, wide or auto",
+                "limesurvey, sosci, qualtrics, googleforms, msforms, wide oder auto",
+            )
+        ),
     )
     s.add_argument(
         "--include-unfinished",
         action="store_true",
-        help="keep unfinished responses (excluded by default)",
+        help=h(
+            _(
+                "keep unfinished responses (excluded by default)",
+                "unvollständige Antworten behalten (sonst ausgelassen)",
+            )
+        ),
     )
-    s.add_argument("--aliases", help="alias table (name, actor) from an edited review table")
+    s.add_argument(
+        "--aliases",
+        help=h(
+            _(
+                "alias table (name, actor) from an edited review table",
+                "Namenstabelle (name, actor) aus einer bearbeiteten Prüftabelle",
+            )
+        ),
+    )
     s.add_argument(
         "--questions",
         action="append",
         metavar="STEM[=RELATION]",
-        help="a roster question (e.g. KOOP, Q5) and the relation it asks for; "
-        "repeat for several (default: found from the roster)",
+        help=h(
+            _(
+                "a roster question (e.g. KOOP, Q5) and the relation it asks for; "
+                "repeat for several (default: found from the roster)",
+                "eine Listenfrage (z. B. KOOP, Q5) und die Beziehungsart, nach der sie "
+                "fragt; wiederholbar (Standard: aus der Akteursliste erkannt)",
+            )
+        ),
     )
     s.add_argument(
         "--names",
         action="append",
         metavar="STEM[=INTENSITY_STEM]",
-        help="a name-generator question (free-text partner names), optionally "
-        "paired with the question asking each partner's intensity; repeatable",
+        help=h(
+            _(
+                "a name-generator question (free-text partner names), optionally "
+                "paired with the question asking each partner's intensity; repeatable",
+                "eine Namensfrage (Partner als Freitext), optional mit der Frage nach "
+                "der Intensität je Partner; wiederholbar",
+            )
+        ),
     )
     s.add_argument(
         "--ignore",
         action="append",
         metavar="COLUMN",
-        help="a column or question stem to leave out; repeatable",
+        help=h(
+            _(
+                "a column or question stem to leave out; repeatable",
+                "eine Spalte oder Frage, die ausgelassen wird; wiederholbar",
+            )
+        ),
     )
     s.add_argument(
         "--match-threshold",
         type=float,
         default=None,
         metavar="SCORE",
-        help="least similarity (0-100) for a name suggestion (default 80)",
+        help=h(
+            _(
+                "least similarity (0-100) for a name suggestion (default 80)",
+                "kleinste Ähnlichkeit (0-100) für einen Namensvorschlag (Standard 80)",
+            )
+        ),
     )
     s.add_argument(
         "--review-out",
         metavar="FILE",
-        help="write the name-matching review table (name, suggested_actor, score) here",
+        help=h(
+            _(
+                "write the name-matching review table (name, suggested_actor, score) here",
+                "die Prüftabelle des Namensabgleichs (name, suggested_actor, score) hierhin "
+                "schreiben",
+            )
+        ),
     )
     p.add_argument(
         "--pseudonymize",
         metavar="KEYFILE",
-        help="replace actor ids and labels by keyed pseudonyms; the key is read from "
-        "KEYFILE (created with a random key if missing), the key table is written "
-        "beside it, never into the outputs",
+        help=h(
+            _(
+                "replace actor ids and labels by keyed pseudonyms; the key is read from "
+                "KEYFILE (created with a random key if missing), the key table is written "
+                "beside it, never into the outputs",
+                "Akteurs-IDs und -Namen durch Pseudonyme mit Schlüssel ersetzen; der "
+                "Schlüssel steht in KEYFILE (fehlt die Datei, wird ein zufälliger angelegt), "
+                "die Schlüsseltabelle wird daneben geschrieben, nie in die Ergebnisse",
+            )
+        ),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation)."""
-    parser = argparse.ArgumentParser(
-        prog="quartiernetz",
-        description="Cooperation networks in neighbourhoods: network catalysts, duplicate "
-        "structures, competitor clusters, plots and reports.",
-    )
-    parser.add_argument("--version", action="version", version=f"quartiernetz {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.required = True
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its help in ``lang`` (exposed for documentation)."""
+    h = lambda text: render(text, lang)  # noqa: E731
+    with _argparse_in(lang):
+        parser = _Parser(
+            prog="quartiernetz",
+            description=h(
+                _(
+                    "Cooperation networks in neighbourhoods: network catalysts, duplicate "
+                    "structures, competitor clusters, plots and reports.",
+                    "Kooperationsnetzwerke im Quartier: Netzwerkkatalysatoren, "
+                    "Doppelstrukturen, Konkurrenzcluster, Abbildungen und Berichte.",
+                )
+            ),
+        )
+        parser.add_argument("--version", action="version", version=f"quartiernetz {__version__}")
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+        sub.required = True
 
-    p = sub.add_parser(
-        "validate",
-        help="show what was read and every problem found",
-        description="Read INPUT and show what was read (actors, ties by relation, "
-        "affiliations) and what the loader cleaned, merged or dropped.",
-    )
-    _add_input_options(p)
+        p = sub.add_parser(
+            "validate",
+            help=h(
+                _(
+                    "show what was read and every problem found",
+                    "zeigen, was gelesen wurde, und jedes gefundene Problem",
+                )
+            ),
+            description=h(
+                _(
+                    "Read INPUT and show what was read (actors, ties by relation, "
+                    "affiliations) and what the loader cleaned, merged or dropped.",
+                    "INPUT lesen und zeigen, was gelesen wurde (Akteure, Beziehungen nach "
+                    "Art, Zugehörigkeiten) und was beim Einlesen bereinigt, zusammengeführt "
+                    "oder ausgelassen wurde.",
+                )
+            ),
+        )
+        _add_input_options(p, h)
 
-    p = sub.add_parser(
-        "convert",
-        help="convert between formats",
-        description="Read INPUT and write OUTPUT: a folder (CSV), .xlsx, "
-        ".graphml or .gexf, chosen by OUTPUT's ending.",
-    )
-    _add_input_options(p)
-    p.add_argument("output", metavar="OUTPUT", help="a folder, .xlsx, .graphml or .gexf")
-    p.add_argument("--to", default="auto", help="output format (default: from OUTPUT's ending)")
+        p = sub.add_parser(
+            "convert",
+            help=h(_("convert between formats", "zwischen Formaten umwandeln")),
+            description=h(
+                _(
+                    "Read INPUT and write OUTPUT: a folder (CSV), .xlsx, "
+                    ".graphml or .gexf, chosen by OUTPUT's ending.",
+                    "INPUT lesen und OUTPUT schreiben: ein Ordner (CSV), .xlsx, .graphml "
+                    "oder .gexf, nach der Endung von OUTPUT.",
+                )
+            ),
+        )
+        _add_input_options(p, h)
+        p.add_argument(
+            "output",
+            metavar="OUTPUT",
+            help=h(
+                _(
+                    "a folder, .xlsx, .graphml or .gexf",
+                    "ein Ordner, .xlsx, .graphml oder .gexf",
+                )
+            ),
+        )
+        p.add_argument(
+            "--to",
+            default="auto",
+            help=h(
+                _(
+                    "output format (default: from OUTPUT's ending)",
+                    "Ausgabeformat (Standard: nach der Endung von OUTPUT)",
+                )
+            ),
+        )
 
-    p = sub.add_parser(
-        "report",
-        help="analyse and write the report (the main job)",
-        description="Read INPUT, run the analyses and write tables, figures "
-        "and report.html into DIR.",
-    )
-    _add_input_options(p)
-    p.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    p.add_argument("--lang", choices=("de", "en"), default="de", help="report language")
-    p.add_argument("--seed", type=int, default=0, help="seed for layouts and Louvain (default 0)")
-    p.add_argument("--title", default=None, help="report title")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
-    p.add_argument("--force", action="store_true", help="replace an existing report in DIR")
-    p.add_argument(
-        "--approximate",
-        action="store_true",
-        help="estimate betweenness and closeness from sampled sources (very large networks)",
-    )
-    p.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        metavar="N",
-        help="processes for the figures and the stability check (default: 2 on two CPUs "
-        "from 150 actors with committees or offers or from 2,000 actors, else 1)",
-    )
+        p = sub.add_parser(
+            "report",
+            help=h(
+                _(
+                    "analyse and write the report (the main job)",
+                    "auswerten und den Bericht schreiben (die Hauptaufgabe)",
+                )
+            ),
+            description=h(
+                _(
+                    "Read INPUT, run the analyses and write tables, figures "
+                    "and report.html into DIR.",
+                    "INPUT lesen, die Analysen rechnen und Tabellen, Abbildungen und "
+                    "report.html in DIR schreiben.",
+                )
+            ),
+        )
+        _add_input_options(p, h)
+        p.add_argument(
+            "--out",
+            required=True,
+            metavar="DIR",
+            help=h(
+                _(
+                    "output folder: new, empty, or holding an earlier report (with --force)",
+                    "Ausgabeordner: neu, leer oder mit einem früheren Bericht (mit --force)",
+                )
+            ),
+        )
+        p.add_argument(
+            "--seed",
+            type=int,
+            default=0,
+            help=h(
+                _(
+                    "seed for layouts and Louvain (default 0)",
+                    "Startwert für Layouts und Louvain (Standard 0)",
+                )
+            ),
+        )
+        p.add_argument("--title", default=None, help=h(_("report title", "Titel des Berichts")))
+        p.add_argument(
+            "--quiet",
+            action="store_true",
+            help=h(
+                _(
+                    "no progress output and no warnings",
+                    "keine Fortschrittsanzeige, keine Warnungen",
+                )
+            ),
+        )
+        p.add_argument(
+            "--force",
+            action="store_true",
+            help=h(
+                _(
+                    "replace an earlier report in DIR (never other files)",
+                    "einen früheren Bericht in DIR ersetzen (nie andere Dateien)",
+                )
+            ),
+        )
+        p.add_argument(
+            "--approximate",
+            action="store_true",
+            help=h(
+                _(
+                    "estimate betweenness and closeness from sampled sources (very large networks)",
+                    "Betweenness und Closeness aus einer Stichprobe schätzen (sehr große "
+                    "Netzwerke)",
+                )
+            ),
+        )
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help=h(
+                _(
+                    "processes for the figures and the stability check (default: 2 on two "
+                    "CPUs from 150 actors with committees or offers or from 2,000 actors, "
+                    "else 1)",
+                    "Prozesse für die Abbildungen und die Stabilitätsprüfung (Standard: 2 "
+                    "bei zwei CPUs ab 150 Akteuren mit Gremien oder Angeboten oder ab 2.000 "
+                    "Akteuren, sonst 1)",
+                )
+            ),
+        )
     return parser
+
+
+def _argv_lang(argv: Sequence[str]) -> str:
+    """The ``--lang`` of the command line, else the locale's (German where neither)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("de", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=de", "--lang=en"):
+            return arg.partition("=")[2]
+    return default_lang("de")
+
+
+# ---------------------------------------------------------------------------- output
+class _Say:
+    """Print messages in one language, with control characters made visible."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, text: Text | str, *, file: TextIO | None = None, **kwargs: Any) -> None:
+        if isinstance(text, Text):
+            text = text.format(**kwargs) if kwargs else text
+        shown = render(text, self.lang, interface="cli")
+        print(visible(shown), file=file if file is not None else sys.stdout)
+
+    def error(self, message: str) -> None:
+        prefix = render(_("quartiernetz: error: ", "quartiernetz: Fehler: "), self.lang)
+        print(prefix + visible(message), file=sys.stderr)
+
+    def warning(self, message: object) -> None:
+        prefix = render(_("quartiernetz: warning: ", "quartiernetz: Warnung: "), self.lang)
+        text = message.render(self.lang, interface="cli") if hasattr(message, "render") else message
+        print(prefix + visible(str(text), newlines=False), file=sys.stderr, flush=True)
+
+
+def _plural(n: int, one: Text, many: Text, lang: str) -> str:
+    return (
+        f"{n:,}".replace(",", "." if lang == "de" else ",")
+        + " "
+        + render(one if n == 1 else many, lang)
+    )
 
 
 def _is_survey(args: argparse.Namespace) -> bool:
@@ -185,7 +500,11 @@ def _survey_options(args: argparse.Namespace) -> dict:
     return options
 
 
-def _read(args: argparse.Namespace) -> Network:
+def _key_table(keyfile: Path) -> Path:
+    return keyfile.with_name(keyfile.stem + "-key-table.csv")
+
+
+def _read(args: argparse.Namespace, say: _Say) -> Network:
     if _is_survey(args):
         from .io.survey import read_survey
 
@@ -202,17 +521,21 @@ def _read(args: argparse.Namespace) -> Network:
             from .report.tables import write_csv
 
             write_csv(review, args.review_out)
-            print(f"review table written to {args.review_out}", file=sys.stderr)
+            say(
+                _("review table written to {path}", "Prüftabelle geschrieben nach {path}"),
+                file=sys.stderr,
+                path=args.review_out,
+            )
     else:
         from .io import read_network
 
         net = read_network(args.input, format=args.format, directed=args.directed)
     if args.pseudonymize:
-        net = _pseudonymize(net, Path(args.pseudonymize))
+        net = _pseudonymize(net, Path(args.pseudonymize), say)
     return net
 
 
-def _pseudonymize(net: Network, keyfile: Path) -> Network:
+def _pseudonymize(net: Network, keyfile: Path, say: _Say) -> Network:
     import secrets
 
     from .privacy import pseudonymize, read_key
@@ -223,75 +546,171 @@ def _pseudonymize(net: Network, keyfile: Path) -> Network:
         key = secrets.token_hex(32)
         keyfile.parent.mkdir(parents=True, exist_ok=True)
         keyfile.write_text(key + "\n", encoding="utf-8")
-        print(f"new pseudonymisation key written to {keyfile}", file=sys.stderr)
+        say(
+            _(
+                "new pseudonymisation key written to {path}",
+                "neuer Pseudonymisierungsschlüssel geschrieben nach {path}",
+            ),
+            file=sys.stderr,
+            path=keyfile,
+        )
     net, table = pseudonymize(net, key=key)
-    table_path = keyfile.with_name(keyfile.stem + "-key-table.csv")
+    table_path = _key_table(keyfile)
     from .report.tables import write_csv
 
     write_csv(table, table_path)
-    print(f"key table written to {table_path} (keep it apart from the outputs)", file=sys.stderr)
+    say(
+        _(
+            "key table written to {path} (keep it apart from the outputs)",
+            "Schlüsseltabelle geschrieben nach {path} (getrennt von den Ergebnissen aufbewahren)",
+        ),
+        file=sys.stderr,
+        path=table_path,
+    )
     return net
 
 
-def _print_table(title: str, frame, out) -> None:
+#: Column headers of the validate tables in German (the English ones are the names).
+_HEADERS_DE = {
+    "type": "Typ",
+    "actors": "Akteure",
+    "relation": "Beziehungsart",
+    "ties": "Beziehungen",
+    "mean_intensity": "mittlere Intensität",
+    "kind": "Art",
+    "items": "Einträge",
+    "memberships": "Mitgliedschaften",
+}
+
+
+def _print_table(title: str, frame: Any, out: TextIO, lang: str) -> None:
     print(f"\n{title}", file=out)
     if frame.empty:
-        print("  (none)", file=out)
+        print("  " + render(_("(none)", "(keine)"), lang), file=out)
         return
-    for line in frame.to_string(index=False).splitlines():
-        print("  " + line, file=out)
+    float_format = None
+    if lang == "de":
+        frame = frame.rename(columns=_HEADERS_DE)
+        frame = frame.replace({"(none)": "(keiner)"})
+        float_format = lambda x: f"{x:.3f}".replace(".", ",")  # noqa: E731
+    for line in frame.to_string(index=False, float_format=float_format).splitlines():
+        print("  " + visible(line, newlines=False), file=out)
 
 
-def describe_text(net: Network) -> str:
-    """The text ``quartiernetz validate`` prints."""
+def describe_text(net: Network, *, lang: str = "en") -> str:
+    """The text ``quartiernetz validate`` prints, in ``lang`` (``"de"`` or ``"en"``).
+
+    Control characters in names and values are shown as escapes (``\\x1b``), never
+    passed to the terminal.
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import load_example
+    >>> print(describe_text(load_example(), lang="de").splitlines()[0])
+    Gelesen: nordstadt (folder): 31 Akteure, 65 Beziehungen, 51 Zugehörigkeiten, ungerichtet
+    """
     import io
 
     buf = io.StringIO()
     fmt = net.meta.get("format", "")
-    kind = "directed" if net.directed else "undirected"
-    print(
-        f"Read {net.meta.get('source', net.name or '')} ({fmt}): {len(net.actors)} actors, "
-        f"{len(net.ties)} ties, {len(net.affiliations)} affiliations, {kind}",
-        file=buf,
+    kind = render(
+        _("directed", "gerichtet") if net.directed else _("undirected", "ungerichtet"), lang
     )
+    counts = ", ".join(
+        [
+            _plural(len(net.actors), _("actor", "Akteur"), _("actors", "Akteure"), lang),
+            _plural(len(net.ties), _("tie", "Beziehung"), _("ties", "Beziehungen"), lang),
+            _plural(
+                len(net.affiliations),
+                _("affiliation", "Zugehörigkeit"),
+                _("affiliations", "Zugehörigkeiten"),
+                lang,
+            ),
+        ]
+    )
+    source = visible(str(net.meta.get("source", net.name or "")), newlines=False)
+    head = _(
+        "Read {source} ({fmt}): {counts}, {kind}", "Gelesen: {source} ({fmt}): {counts}, {kind}"
+    )
+    print(render(head.format(source=source, fmt=fmt, counts=counts, kind=kind), lang), file=buf)
     tables = net.describe()
-    _print_table("Actors by type:", tables["actors_by_type"], buf)
-    _print_table("Ties by relation:", tables["ties_by_relation"], buf)
-    _print_table("Affiliations by kind:", tables["affiliations_by_kind"], buf)
+    _print_table(
+        render(_("Actors by type:", "Akteure nach Typ:"), lang), tables["actors_by_type"], buf, lang
+    )
+    _print_table(
+        render(_("Ties by relation:", "Beziehungen nach Art:"), lang),
+        tables["ties_by_relation"],
+        buf,
+        lang,
+    )
+    _print_table(
+        render(_("Affiliations by kind:", "Zugehörigkeiten nach Art:"), lang),
+        tables["affiliations_by_kind"],
+        buf,
+        lang,
+    )
     survey = net.meta.get("survey")
     if survey:
-        print("\nSurvey:", file=buf)
+        print("\n" + render(_("Survey:", "Befragung:"), lang), file=buf)
         for k, v in survey.items():
-            print(f"  {k}: {v}", file=buf)
+            print(f"  {k}: {visible(v, newlines=False)}", file=buf)
     changes = [e for e in net.record if e.action != "info"]
     infos = [e for e in net.record if e.action == "info"]
     if infos:
-        print("\nDetected:", file=buf)
+        print("\n" + render(_("Detected:", "Erkannt:"), lang), file=buf)
         for e in infos:
-            print(f"  - {e}", file=buf)
+            print(f"  - {visible(e.render(lang, interface='cli'), newlines=False)}", file=buf)
     if changes:
-        print(
-            f"\nWhat the loader changed ({len(changes)} entries, "
-            f"{sum(e.count for e in changes)} rows or values):",
-            file=buf,
+        entries = _plural(len(changes), _("entry", "Eintrag"), _("entries", "Einträge"), lang)
+        rows = _plural(
+            sum(e.count for e in changes),
+            _("row or value", "Zeile oder Wert"),
+            _("rows or values", "Zeilen oder Werte"),
+            lang,
         )
+        title = _(
+            "What the loader changed ({entries}, {rows}):",
+            "Was beim Einlesen geändert wurde ({entries}, {rows}):",
+        )
+        print("\n" + render(title.format(entries=entries, rows=rows), lang), file=buf)
         for e in changes:
-            print(f"  - {e}", file=buf)
+            print(f"  - {visible(e.render(lang, interface='cli'), newlines=False)}", file=buf)
     else:
-        print("\nNo problems found: nothing was cleaned, merged or dropped.", file=buf)
+        none = _(
+            "No problems found: nothing was cleaned, merged or dropped.",
+            "Keine Probleme gefunden: nichts wurde bereinigt, zusammengeführt oder ausgelassen.",
+        )
+        print("\n" + render(none, lang), file=buf)
     return buf.getvalue()
 
 
-def _run(args: argparse.Namespace) -> int:
-    net = _read(args)
+def _paths_of_this_run(args: argparse.Namespace) -> list[str]:
+    """Every file this run reads or writes besides the report (the report must not hold one)."""
+    paths = [args.input]
+    for name in ("roster", "codebook", "aliases", "review_out"):
+        value = getattr(args, name, None)
+        if value:
+            paths.append(value)
+    if getattr(args, "pseudonymize", None):
+        paths += [args.pseudonymize, str(_key_table(Path(args.pseudonymize)))]
+    return paths
+
+
+def _run(args: argparse.Namespace, say: _Say) -> int:
+    if args.command == "report":
+        from .report.output import check_output
+
+        # before the input is read and the analyses run: the output folder may be used
+        check_output(args.out, force=args.force, inputs=_paths_of_this_run(args))
+    net = _read(args, say)
     if args.command == "validate":
-        print(describe_text(net), end="")
+        print(describe_text(net, lang=args.lang), end="")
         return EXIT_OK
     if args.command == "convert":
         from .io import write_network
 
         written = write_network(net, args.output, format=args.to)
-        print(f"wrote {written}", file=sys.stderr)
+        say(_("wrote {path}", "geschrieben: {path}"), file=sys.stderr, path=written)
         return EXIT_OK
     from .report import write_report
 
@@ -306,34 +725,75 @@ def _run(args: argparse.Namespace) -> int:
         approximate=args.approximate,
         n_jobs=args.jobs,
     )
-    print(f"report written to {out}", file=sys.stderr)
+    say(_("report written to {path}", "Bericht geschrieben nach {path}"), file=sys.stderr, path=out)
     return EXIT_OK
 
 
+def _os_error(err: OSError) -> Text:
+    name = Path(err.filename).name if getattr(err, "filename", None) else ""
+    if isinstance(err, FileNotFoundError):
+        text = _("{name}: does not exist.", "{name}: existiert nicht.")
+    elif isinstance(err, IsADirectoryError):
+        text = _(
+            "{name}: is a folder, expected a file.", "{name}: ist ein Ordner, erwartet: eine Datei."
+        )
+    elif isinstance(err, NotADirectoryError):
+        text = _("{name}: is not a folder.", "{name}: ist kein Ordner.")
+    else:
+        text = _(
+            "{name}: cannot be read or written (permission denied).",
+            "{name}: kann nicht gelesen oder geschrieben werden (keine Berechtigung).",
+        )
+    return text.format(name=name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 invalid input).
+    """Run the command line; returns the exit status (0 ok, 2 invalid input, 130 Ctrl-C).
 
     Examples
     --------
     >>> from quartiernetz.datasets import example_path
-    >>> main(["validate", str(example_path())])  # doctest: +ELLIPSIS
+    >>> main(["validate", str(example_path()), "--lang", "en"])  # doctest: +ELLIPSIS
     Read nordstadt (folder): 31 actors, 65 ties, 51 affiliations, undirected
     ...
     0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _argv_lang(argv)
+    with _argparse_in(lang):
+        args = build_parser(lang).parse_args(argv)
+    args.lang = args.lang or lang
+    say = _Say(args.lang)
     try:
         with warnings.catch_warnings():
-            # the record is printed instead of one warning per entry
-            warnings.simplefilter("ignore", DataCleaningWarning)
-            return _run(args)
+            if getattr(args, "quiet", False):
+                warnings.simplefilter("ignore")
+            else:
+                # one clean line per warning, without the source file and line
+                warnings.showwarning = lambda message, *a, **k: say.warning(message)
+                # the record is printed instead of one warning per entry
+                warnings.simplefilter("ignore", DataCleaningWarning)
+            return _run(args, say)
+    except KeyboardInterrupt:
+        if args.command == "report":
+            text = _(
+                "quartiernetz: interrupted (Ctrl-C); no report was written, {out} is as it was",
+                "quartiernetz: abgebrochen (Strg-C); kein Bericht geschrieben, {out} ist "
+                "unverändert",
+            ).format(out=args.out)
+        else:
+            text = _("quartiernetz: interrupted (Ctrl-C)", "quartiernetz: abgebrochen (Strg-C)")
+        say(text, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except QuartiernetzError as err:
-        print(f"quartiernetz: error: {err}", file=sys.stderr)
+        say.error(err.render(args.lang, interface="cli"))
         return EXIT_INPUT
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
-        name = Path(err.filename).name if getattr(err, "filename", None) else ""
-        print(f"quartiernetz: error: {name}: {err.strerror}", file=sys.stderr)
+    except OSError as err:
+        if not isinstance(
+            err, (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError)
+        ):
+            raise
+        say.error(render(_os_error(err), args.lang, interface="cli"))
         return EXIT_INPUT
 
 

@@ -19,6 +19,7 @@ from .exceptions import AnalysisError
 from .network import Network
 from .roles._graph import MISSING_GROUP, Prepared, group_codes, prepare
 from .roles._kernels import KERNELS
+from .roles.cost import AUTO_EXACT_SECONDS, choose_sampling
 from .roles.dependence import fragmentation
 
 __all__ = [
@@ -70,6 +71,10 @@ def summary(
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     municipal: str | Iterable[str] | None = MUNICIPAL_TYPES,
     weight: str = "weight",
+    approximate: bool | None = None,
+    samples: int | None = None,
+    seed: int | np.random.Generator | None = None,
+    exact_seconds: float = AUTO_EXACT_SECONDS,
     **options: Any,
 ) -> pd.DataFrame:
     r"""Network-level figures, one row per figure.
@@ -86,6 +91,13 @@ def summary(
         Verwaltung, Municipality). None: no municipal figures (NaN).
     weight : str, default "weight"
         Edge attribute averaged in ``mean_intensity``.
+    approximate : bool or None, default None
+        Betweenness (for ``betweenness_centralization``) from sampled source
+        actors (True), exactly (False), or automatically (None: sampled when
+        :func:`~quartiernetz.roles.estimate_seconds` for betweenness exceeds
+        ``exact_seconds``), as in :func:`~quartiernetz.roles.catalysts`.
+    samples, seed, exact_seconds
+        As for :func:`~quartiernetz.roles.catalysts`.
     **options
         Passed to :func:`~quartiernetz.network.as_graph` (``relations``, ...).
 
@@ -107,6 +119,11 @@ def summary(
         - ``response_rate``, ``confirmed_tie_share`` unless the input is a
           survey Network (:attr:`Network.is_survey`); ``confirmed_tie_share``
           also when no reported pair has two respondents.
+
+        ``attrs``: ``approximate``, ``samples``, ``estimated_seconds`` and
+        ``notes`` as for :func:`~quartiernetz.roles.catalysts` (here for
+        betweenness alone; ``notes`` also says when the default group
+        attribute ``type`` is absent).
 
     Notes
     -----
@@ -143,7 +160,16 @@ def summary(
     [5.0, 4.0, 0.4, 1.0]
     """
     prep = prepare(net, **options)
-    codes, labels, missing = group_codes(prep, group)
+    notes: list = []
+    codes, labels, missing = group_codes(prep, group, notes=notes)
+    approx, info = choose_sampling(
+        prep,
+        approximate,
+        samples,
+        seed,
+        exact_seconds=exact_seconds,
+        measures=("betweenness",),
+    )
     has_group = group is not None and not bool(missing.all()) and prep.n > 0
     n = prep.n
     G = prep.G
@@ -173,7 +199,13 @@ def summary(
         values["mean_intensity"] = float(np.mean(w))
     if n >= 3:
         values["degree_centralization"] = float((deg.max() - deg).sum() / ((n - 1) * (n - 2)))
-        b = KERNELS["betweenness"](S, weighted=False) / ((n - 1) * (n - 2))
+        S_float = S.astype(np.float64)
+        if approx is None:
+            raw = KERNELS["betweenness"](S_float, weighted=False)
+        else:
+            k, rng = approx
+            raw = KERNELS["betweenness_sample"](S_float, weighted=False, k=k, rng=rng)
+        b = raw / ((n - 1) * (n - 2))
         values["betweenness_centralization"] = float((b.max() - b).sum() / (n - 1))
     if has_group:
         values["groups"] = float(len(set(codes[~missing].tolist())))
@@ -196,13 +228,18 @@ def summary(
         values["response_rate"] = float(responded.mean()) if len(responded) else float("nan")
         conf = confirmed_ties(net, relations=options.get("relations"), wave=options.get("wave"))
         values["confirmed_tie_share"] = float(conf.loc["all", "confirmed_share"])
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "value": [values[k] for k in SUMMARY_FIGURES],
             "description": pd.array(list(SUMMARY_FIGURES.values()), dtype=object),
         },
         index=pd.Index(list(SUMMARY_FIGURES), name="figure"),
     )
+    frame.attrs["approximate"] = bool(info["approximate"])
+    frame.attrs["samples"] = info["samples"]
+    frame.attrs["estimated_seconds"] = float(info["estimated_seconds"])
+    frame.attrs["notes"] = [*notes, *info["notes"]]
+    return frame
 
 
 def _ei(prep: Prepared, codes: np.ndarray, missing: np.ndarray) -> tuple[float, float] | None:
@@ -415,7 +452,8 @@ def mixing_matrix(
     [[0, 1], [1, 1]]
     """
     prep = prepare(net, **options)
-    codes, labels, _ = group_codes(prep, group)
+    notes: list = []
+    codes, labels, _ = group_codes(prep, group, notes=notes)
     names = [str(x) for x in labels]
     order = sorted(range(len(labels)), key=lambda c: (names[c] == MISSING_GROUP, names[c]))
     K = len(labels)
@@ -434,4 +472,5 @@ def mixing_matrix(
     if normalized:
         total = prep.G.number_of_edges()
         frame = frame / total if total else frame.astype(float)
+    frame.attrs["notes"] = notes
     return frame

@@ -33,7 +33,7 @@ import pandas as pd
 from .exceptions import AnalysisError
 from .record import Record
 
-__all__ = ["Network", "as_graph", "COMBINE_RULES", "RECONCILE_RULES"]
+__all__ = ["Network", "as_graph", "undirected", "COMBINE_RULES", "RECONCILE_RULES"]
 
 #: How the ties of one pair (several relations; both directions) combine into one weight.
 COMBINE_RULES = ("sum", "max", "mean", "min")
@@ -521,6 +521,78 @@ class Network:
         return out
 
 
+def undirected(
+    G: nx.Graph,
+    *,
+    weight: str = "weight",
+    combine: Literal["sum", "max", "mean", "min"] = "sum",
+) -> nx.Graph:
+    """A directed graph made undirected, both arcs of a pair combined by ``combine``.
+
+    networkx's ``to_undirected`` keeps the attributes of one arc of a reciprocated
+    pair, and which one depends on the node order; here the two arcs combine as the
+    ties of a :class:`Network` do (:meth:`Network.to_networkx`, ``combine``), so the
+    result does not depend on the order in which nodes or edges were added.
+
+    Parameters
+    ----------
+    G : networkx.Graph or networkx.DiGraph
+        An undirected simple graph is returned as a copy, unchanged.
+    weight : str, default "weight"
+        The edge attribute combined; an arc without it counts 1 when the other
+        arc has it (when neither has it, the edge gets none).
+    combine : {"sum", "max", "mean", "min"}, default "sum"
+        How the weights of the arcs u -> v and v -> u combine.
+
+    Returns
+    -------
+    networkx.Graph
+        Node and graph attributes copied. Every other edge attribute is kept
+        where both arcs agree; where they differ, the two values as sorted text
+        joined by ``"; "`` (as for a Network's tie columns).
+
+    Examples
+    --------
+    >>> D = nx.DiGraph([("a", "b", {"weight": 1.0}), ("b", "a", {"weight": 5.0})])
+    >>> undirected(D)["a"]["b"]["weight"], undirected(D, combine="max")["a"]["b"]["weight"]
+    (6.0, 5.0)
+    """
+    if combine not in COMBINE_RULES:
+        raise AnalysisError(f"combine must be one of {COMBINE_RULES}, got {combine!r}")
+    if not G.is_directed():
+        return G.copy()
+    H = nx.Graph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    for u, v, d in G.edges(data=True):
+        if not H.has_edge(u, v):
+            H.add_edge(u, v, **d)
+            continue
+        old = H[u][v]
+        merged: dict[str, Any] = {}
+        for key in dict.fromkeys([*old, *d]):
+            if key == weight:
+                continue
+            a, b = old.get(key), d.get(key)
+            if key not in old or key not in d or a == b:
+                merged[key] = a if key in old else b
+            else:
+                merged[key] = "; ".join(sorted({str(a), str(b)}))
+        if weight in old or weight in d:
+            pair = [float(old.get(weight, 1.0)), float(d.get(weight, 1.0))]
+            if combine == "sum":
+                merged[weight] = pair[0] + pair[1]
+            elif combine == "max":
+                merged[weight] = max(pair)
+            elif combine == "min":
+                merged[weight] = min(pair)
+            else:
+                merged[weight] = (pair[0] + pair[1]) / 2
+        old.clear()
+        old.update(merged)
+    return H
+
+
 def as_graph(
     net: Network | nx.Graph,
     *,
@@ -537,12 +609,15 @@ def as_graph(
         converted to undirected/directed when ``directed`` asks for it).
         Multigraphs are collapsed to simple graphs, summing ``weight``.
     directed : bool, optional
-        Force a directed or undirected graph.
+        Force a directed or undirected graph. A networkx ``DiGraph`` made
+        undirected combines the two arcs of a pair by ``combine`` (default
+        ``"sum"``; see :func:`undirected`), as a Network's ties do.
     weight : str or None
         The edge attribute that holds the combined intensity (for a Network).
     **options
         Passed to :meth:`Network.to_networkx` (``relations``, ``min_intensity``,
-        ``combine``, ``reconcile``, ``wave``).
+        ``combine``, ``reconcile``, ``wave``); for a networkx graph only
+        ``combine`` applies.
 
     Examples
     --------
@@ -553,6 +628,7 @@ def as_graph(
     if isinstance(net, Network):
         return net.to_networkx(directed=directed, weight=weight or "weight", **options)
     if isinstance(net, nx.Graph):
+        combine = options.pop("combine", "sum")
         if options:
             raise AnalysisError(
                 f"options {sorted(options)} apply to a quartiernetz Network, not to a networkx graph"
@@ -571,7 +647,9 @@ def as_graph(
         if directed is True and not G.is_directed():
             G = G.to_directed()
         elif directed is False and G.is_directed():
-            G = G.to_undirected(as_view=False)
+            G = undirected(G, weight=weight or "weight", combine=combine)
+        elif combine not in COMBINE_RULES:
+            raise AnalysisError(f"combine must be one of {COMBINE_RULES}, got {combine!r}")
         return G
     raise AnalysisError(
         f"expected a quartiernetz Network or a networkx graph, got {type(net).__name__}"

@@ -4,9 +4,13 @@ Organisations' names are not personal data, but contact persons, one-person
 initiatives, names typed into free-text answers and the technical traces of a
 survey (e-mail and IP addresses, invitation tokens) are. quartiernetz
 
-- drops identifying columns when it reads a survey export
-  (:func:`identifying_columns` says which, and why), so that they never reach a
-  network, a report or a file written from it;
+- drops columns that hold personal data when it reads a survey export or a
+  roster, found by their headers (:func:`identifying_columns`) and by their
+  values (:func:`personal_data_in`: e-mail and IP addresses, telephone numbers,
+  tokens and random ids, URLs with a query), so that they never reach a
+  network, a report or a file written from it. :func:`find_personal_data` and
+  :func:`drop_personal_data` do this for any table; the record names the column
+  and the kind of data (:data:`KINDS`), never a value;
 - replaces actor ids and labels by stable keyed pseudonyms on request
   (:func:`pseudonymize`), returning the key table separately.
 
@@ -21,17 +25,20 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import os
 import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .exceptions import AnalysisError, InputError, QuartiernetzWarning
+from .i18n import Text
 from .network import Network
 from .record import Record, RecordEntry
 
@@ -41,6 +48,13 @@ __all__ = [
     "read_key",
     "identifying_columns",
     "identifying_values",
+    "find_personal_data",
+    "drop_personal_data",
+    "personal_data_in",
+    "describe",
+    "left_out",
+    "PersonalData",
+    "KINDS",
     "PSEUDONYM_PREFIX",
 ]
 
@@ -51,6 +65,51 @@ _DIGITS = 8
 _MIN_KEY_BYTES = 16
 
 # ---------------------------------------------------------------- identifying
+
+#: The kinds of personal data quartiernetz recognises, as they are named in messages.
+KINDS: dict[str, Text] = {
+    "email": Text("e-mail address", "E-Mail-Adresse"),
+    "ip": Text("IP address", "IP-Adresse"),
+    "phone": Text("telephone number", "Telefonnummer"),
+    "token": Text("access token or random id", "Zugangsschlüssel oder Zufallskennung"),
+    "url": Text(
+        "URL with a query (may carry tokens)", "URL mit Parametern (kann Schlüssel tragen)"
+    ),
+    "referrer": Text("referrer URL (may carry tokens)", "Referrer-URL (kann Schlüssel tragen)"),
+    "person": Text("name of a person", "Name einer Person"),
+    "contact": Text("contact details", "Kontaktdaten"),
+    "geolocation": Text("geolocation", "Standortdaten"),
+    "comment": Text("free-text comment", "Freitext-Kommentar"),
+    "free_text": Text("free-text answer", "Freitext-Antwort"),
+}
+#: The same kinds in the plural, for "the column holds …".
+_PLURAL: dict[str, Text] = {
+    "email": Text("e-mail addresses", "E-Mail-Adressen"),
+    "ip": Text("IP addresses", "IP-Adressen"),
+    "phone": Text("telephone numbers", "Telefonnummern"),
+    "token": Text("access tokens or random ids", "Zugangsschlüssel oder Zufallskennungen"),
+    "url": Text(
+        "URLs with a query (may carry tokens)", "URLs mit Parametern (können Schlüssel tragen)"
+    ),
+}
+#: The English reasons :func:`identifying_columns` returns, by kind.
+_REASON = {kind: text.en for kind, text in KINDS.items()}
+#: Further reasons the tool readers give, with their German text.
+_MORE_REASONS = {
+    "access token": Text("access token", "Zugangsschlüssel"),
+    "access token (serial number of a personal invitation)": Text(
+        "access token (serial number of a personal invitation)",
+        "Zugangsschlüssel (Seriennummer einer persönlichen Einladung)",
+    ),
+    "access token (reference passed in the link)": Text(
+        "access token (reference passed in the link)",
+        "Zugangsschlüssel (im Link übergebene Referenz)",
+    ),
+    "access token (external data reference of the contact)": Text(
+        "access token (external data reference of the contact)",
+        "Zugangsschlüssel (externe Referenz des Kontakts)",
+    ),
+}
 
 
 def _squash(header: str) -> str:
@@ -66,8 +125,8 @@ for _reason, _names in {
     "access token": (
         "token",
         "zugangsschluessel",
-        "zugangscode",
         "zugangsschlussel",
+        "zugangscode",
         "accesscode",
         "serial",
         "ref",
@@ -87,26 +146,11 @@ for _reason, _names in {
         "surname",
         "recipientfirstname",
         "recipientlastname",
-        "ansprechpartner",
-        "ansprechpartnerin",
-        "ansprechperson",
-        "kontaktperson",
-        "contactperson",
-        "contactname",
         "namederperson",
         "ihrname",
         "yourname",
     ),
-    "telephone number": (
-        "telefon",
-        "telefonnummer",
-        "phone",
-        "phonenumber",
-        "tel",
-        "mobil",
-        "handy",
-        "mobile",
-    ),
+    "e-mail address": ("mail", "mailadresse", "mailaddress"),
     "geolocation": (
         "locationlatitude",
         "locationlongitude",
@@ -119,8 +163,41 @@ for _reason, _names in {
     for _n in _names:
         _EXACT[_n] = _reason
 
+#: Squashed headers (see _squash) of telephone, contact and person columns, as patterns.
+_HEADER_PATTERNS = (
+    (
+        re.compile(
+            r"^(tel|telefon|telephone|telefax|fax|fon|phone|mobil|mobile|mobiltelefon|handy|"
+            r"cell|cellphone|festnetz)(nr|no|nummer|number|nummern)?"
+            r"(dienstlich|privat|geschaeftlich|business|work|private|office|mobil|festnetz)?$"
+        ),
+        "telephone number",
+    ),
+    (
+        re.compile(r"telefonnummer|phonenumber|handynummer|mobilnummer|faxnummer"),
+        "telephone number",
+    ),
+    (re.compile(r"^telefon(dienstlich|privat|geschaeftlich)"), "telephone number"),
+    (
+        re.compile(
+            r"^(kontakt|contact)(daten|info|infos|information|informationen|details|adresse|"
+            r"address|email|mail|telefon|tel|phone)?$"
+        ),
+        "contact details",
+    ),
+    (
+        re.compile(
+            r"^(ansprechpartner|ansprechpartnerin|ansprechperson|kontaktperson|contactperson|"
+            r"contactname)"
+        ),
+        "name of a person",
+    ),
+)
+
 _CONTAINS = (
     ("email", "e-mail address"),
+    ("mailadress", "e-mail address"),
+    ("mailaddress", "e-mail address"),
     ("ipadresse", "IP address"),
     ("ipaddress", "IP address"),
     ("kommentar", "free-text comment"),
@@ -134,20 +211,138 @@ _CONTAINS = (
 #: header endings of free-text fields: LimeSurvey "[comment]"/"[other]", Qualtrics "_TEXT"
 _SUFFIX = re.compile(r"(\[(comment|other)\]|_TEXT|\[sonstiges\])$", re.IGNORECASE)
 
-_EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[A-Za-z]{2,}$")
-_IPV4 = re.compile(r"^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
-_IPV6 = re.compile(r"^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$")
+_EMAIL = re.compile(r"[\w.+%'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_URL_QUERY = re.compile(r"(?:https?://|www\.)[^\s?#]+\?[^\s#]*=", re.IGNORECASE)
+# a run of digits with the separators of German and international notation (no dots, so
+# that dates and decimal numbers are not read as telephone numbers)
+_PHONE = re.compile(r"(?<![\w+/-])(?:\+|\(0?)?\d[\d \t()/-]{5,}\d(?![\w/-])")
+# dates and times (03/05/2026, 2026/05/03, 10:09:40), removed before looking for numbers
+_DATE_TIME = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}(:\d{2})?\b")
+_DATE_LIKE = re.compile(r"^\(?\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\)?$")
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
+_QUALTRICS_ID = re.compile(r"^(R|FS|EMD|CID|MLRP|SV|UR)_[A-Za-z0-9]{10,20}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_HEX = re.compile(r"^[0-9a-f]{16,}$", re.IGNORECASE)
+_PSEUDONYM = re.compile(r"^[AI]-[0-9a-f]{8,64}$")
+_WORD_SPLIT = re.compile(r"[\s,;<>()\[\]\"']+")
+
+
+def _is_phone(candidate: str) -> bool:
+    text = candidate.strip()
+    if _DATE_LIKE.match(text):
+        return False
+    digits = re.sub(r"\D", "", text.replace("(0)", ""))
+    if text.startswith("+") or digits.startswith("00"):
+        digits = digits[2:] if digits.startswith("00") else digits
+        return digits[:1] != "0" and 7 <= len(digits) <= 15
+    # a national number: 0, an area code not starting with 0, the number
+    digits = re.sub(r"\D", "", text)
+    return bool(re.match(r"^0[1-9]", digits)) and 8 <= len(digits) <= 14
+
+
+def _classes(text: str) -> int:
+    """How often the kind of character (lower, upper, digit, other) changes along ``text``."""
+
+    def kind(c: str) -> int:
+        return 0 if c.islower() else 1 if c.isupper() else 2 if c.isdigit() else 3
+
+    kinds = [kind(c) for c in text]
+    return sum(a != b for a, b in zip(kinds, kinds[1:], strict=False))
+
+
+def _is_token(word: str) -> bool:
+    """An access token or a random id: a long word whose characters look drawn at random."""
+    if _QUALTRICS_ID.match(word) or _UUID.match(word):
+        return True
+    if _PSEUDONYM.match(word):  # quartiernetz's own pseudonyms are not personal data
+        return False
+    if not _TOKEN.match(word):
+        return False
+    digits = sum(c.isdigit() for c in word)
+    letters = sum(c.isalpha() for c in word)
+    if _HEX.match(word):
+        return digits >= 2 and letters >= 2
+    return digits >= 2 and letters >= 2 and _classes(word) >= max(5, len(word) / 3)
+
+
+def _is_ip(word: str) -> bool:
+    word = word.strip(".,:;")
+    if word.count(".") != 3 and word.count(":") < 2:
+        return False
+    try:
+        ipaddress.ip_address(word)
+    except ValueError:
+        return False
+    return True
+
+
+def personal_data_in(text: object) -> list[str]:
+    """The kinds of personal data found in one text (keys of :data:`KINDS`).
+
+    Looks for e-mail addresses, IPv4 and IPv6 addresses, telephone numbers in
+    German and international notation (``0511 123456``, ``0176/12345678``,
+    ``+49 (0)511-123 456``), URLs with a query (``?token=…``) anywhere in the
+    text, and for access tokens and random ids (LimeSurvey tokens, Qualtrics
+    ``R_…`` response ids, UUIDs, long hexadecimal strings) as the whole text.
+    Dates, times, decimal numbers, answer codes and organisation names are not
+    personal data.
+
+    Parameters
+    ----------
+    text : object
+        One value (a cell, a typed name); anything that is not a string is read
+        with ``str``.
+
+    Returns
+    -------
+    list of str
+        The kinds found, in the order ``email``, ``url``, ``ip``, ``phone``,
+        ``token``; empty when there are none.
+
+    Examples
+    --------
+    >>> personal_data_in("Frau Meier, Tel. 0511 123456")
+    ['phone']
+    >>> personal_data_in("max.mustermann@awo-hannover.de")
+    ['email']
+    >>> personal_data_in("R_1abcDEF2ghIJk3L"), personal_data_in("2001:db8::1")
+    (['token'], ['ip'])
+    >>> personal_data_in("AWO Ortsverein Nordstadt e.V."), personal_data_in("03.05.2026 10:09")
+    ([], [])
+    """
+    value = str(text).strip()
+    if not value or len(value) < 7:
+        return []
+    found: list[str] = []
+    rest = value
+    if "@" in rest and _EMAIL.search(rest):
+        found.append("email")
+        rest = _EMAIL.sub(" ", rest)
+    if _URL_QUERY.search(rest):
+        found.append("url")
+        rest = re.sub(r"(?:https?://|www\.)\S+", " ", rest, flags=re.IGNORECASE)
+    words = [w for w in _WORD_SPLIT.split(rest) if w]
+    if any(_is_ip(w) for w in words):
+        found.append("ip")
+    rest = _DATE_TIME.sub(" ", rest)
+    if any(_is_phone(m.group(0)) for m in _PHONE.finditer(rest)):
+        found.append("phone")
+    if not found and _is_token(value):
+        found.append("token")
+    return found
 
 
 def identifying_columns(columns: Iterable[str]) -> dict[str, str]:
     """The columns whose headers say they identify a person, with the reason.
 
-    Recognised: e-mail addresses, IP addresses, access tokens and invitation
-    serials (LimeSurvey ``token``, SoSci ``SERIAL``/``REF``, Qualtrics
-    ``ExternalReference``), names of persons (MS Forms ``Name``, Qualtrics
-    ``RecipientFirstName``, ``Ansprechpartner``), telephone numbers, geolocation,
-    referrer URLs and free-text comments (``Kommentar``, ``Anmerkungen``,
-    LimeSurvey ``[comment]``/``[other]``, Qualtrics ``_TEXT``).
+    Recognised: e-mail addresses (``E-Mail``, ``Mail``), IP addresses, access
+    tokens and invitation serials (LimeSurvey ``token``, SoSci ``SERIAL``/``REF``,
+    Qualtrics ``ExternalReference``), names of persons (MS Forms ``Name``,
+    Qualtrics ``RecipientFirstName``, ``Ansprechpartner``), telephone numbers
+    (``Telefon``, ``Telefon (dienstlich)``, ``Tel.``, ``Tel.-Nr.``, ``Mobil``,
+    ``Handy``, ``Fax``), contact details (``Kontakt``, ``Kontaktdaten``),
+    geolocation, referrer URLs and free-text comments (``Kommentar``,
+    ``Anmerkungen``, LimeSurvey ``[comment]``/``[other]``, Qualtrics ``_TEXT``).
 
     Parameters
     ----------
@@ -157,12 +352,13 @@ def identifying_columns(columns: Iterable[str]) -> dict[str, str]:
     Returns
     -------
     dict
-        ``{header: reason}`` for the identifying columns, in the given order.
+        ``{header: reason}`` for the identifying columns, in the given order;
+        the reason in English (:func:`describe` gives it in both languages).
 
     Examples
     --------
-    >>> identifying_columns(["id", "token", "E-Mail-Adresse", "KOOP[SQ001]", "ipaddr"])
-    {'token': 'access token', 'E-Mail-Adresse': 'e-mail address', 'ipaddr': 'IP address'}
+    >>> identifying_columns(["id", "token", "E-Mail-Adresse", "KOOP[SQ001]", "Tel.-Nr."])
+    {'token': 'access token', 'E-Mail-Adresse': 'e-mail address', 'Tel.-Nr.': 'telephone number'}
     """
     out: dict[str, str] = {}
     for col in columns:
@@ -172,6 +368,8 @@ def identifying_columns(columns: Iterable[str]) -> dict[str, str]:
             continue
         reason = _EXACT.get(key)
         if reason is None:
+            reason = next((r for pattern, r in _HEADER_PATTERNS if pattern.search(key)), None)
+        if reason is None:
             reason = next((r for part, r in _CONTAINS if part in key), None)
         if reason is None and _SUFFIX.search(header.strip()):
             reason = "free-text answer"
@@ -180,8 +378,34 @@ def identifying_columns(columns: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _value_kind(values: Sequence[object]) -> tuple[str | None, int]:
+    """The kind of personal data a column's values hold, and how many values hold it.
+
+    One e-mail/IP address, telephone number or URL with a query is enough; tokens
+    (which might be a code by chance) must be at least half of the distinct values.
+    """
+    counts: dict[str, int] = {}
+    distinct = 0
+    tokens = 0
+    for v in dict.fromkeys(str(v).strip() for v in values):
+        if not v or v.casefold() in ("nan", "none"):
+            continue
+        distinct += 1
+        for kind in personal_data_in(v):
+            if kind == "token":
+                tokens += 1
+            else:
+                counts[kind] = counts.get(kind, 0) + 1
+    for kind in ("email", "ip", "phone", "url"):
+        if counts.get(kind):
+            return kind, counts[kind]
+    if tokens and tokens >= 0.5 * distinct:
+        return "token", tokens
+    return None, 0
+
+
 def identifying_values(values: Sequence[object]) -> str | None:
-    """Why the values identify persons (e-mail or IP addresses), or None.
+    """Why the values identify persons, or None (see :func:`personal_data_in`).
 
     Examples
     --------
@@ -192,18 +416,191 @@ def identifying_values(values: Sequence[object]) -> str | None:
     >>> identifying_values(["A1", "2"]) is None
     True
     """
-    for v in values:
-        text = str(v).strip()
-        if not text:
-            continue
-        if _EMAIL.match(text):
-            return "holds e-mail addresses"
-        if _IPV4.match(text):
-            return "holds IP addresses"
-        # IPv6: hex groups and colons, with a hex letter (so that times like 10:09:40 do not count)
-        if _IPV6.match(text) and any(c.isalpha() for c in text):
-            return "holds IP addresses"
-    return None
+    kind, _ = _value_kind(values)
+    return None if kind is None else f"holds {_PLURAL[kind].en}"
+
+
+def describe(reason: str | Text) -> Text:
+    """A reason of :func:`identifying_columns` (or a kind of :data:`KINDS`) in both languages.
+
+    Examples
+    --------
+    >>> describe("telephone number").de
+    'Telefonnummer'
+    >>> describe("phone").en
+    'telephone number'
+    """
+    if isinstance(reason, Text):
+        return reason
+    if reason in KINDS:
+        return KINDS[reason]
+    for kind, en in _REASON.items():
+        if en == reason:
+            return KINDS[kind]
+    if reason in _MORE_REASONS:
+        return _MORE_REASONS[reason]
+    return Text(reason, reason)
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One column found to hold personal data.
+
+    Attributes
+    ----------
+    column : str
+        The column's header.
+    kind : str
+        A key of :data:`KINDS` (``email``, ``ip``, ``phone``, ``token``, ``url``,
+        ``person``, ``contact``, ``comment``, …).
+    by : str
+        ``"header"`` (the header says so) or ``"values"`` (the values show it).
+    count : int
+        How many distinct values hold it (0 when found by the header).
+    """
+
+    column: str
+    kind: str
+    by: str
+    count: int = 0
+
+    @property
+    def reason(self) -> Text:
+        """Why the column was left out, in both languages (never a value)."""
+        if self.by == "values":
+            plural = _PLURAL[self.kind]
+            return Text(f"holds {plural.en}", f"enthält {plural.de}")
+        return KINDS[self.kind]
+
+
+def _kind_of(reason: str) -> str:
+    return next((k for k, en in _REASON.items() if en == reason), "token")
+
+
+def find_personal_data(
+    frame: pd.DataFrame,
+    *,
+    keep: Iterable[str] = (),
+    values: bool = True,
+) -> list[PersonalData]:
+    """The columns of a table that hold personal data, by header and by value.
+
+    Every column is looked at: its header (:func:`identifying_columns`) and,
+    for text columns, every value (:func:`personal_data_in`). A column of
+    organisation names, dates, numbers or answer codes is not flagged.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table as read (survey export, roster, actor table).
+    keep : iterable of str
+        Columns not to look at (ids and labels the reader needs).
+    values : bool, default True
+        Also look at the values (False: headers only).
+
+    Returns
+    -------
+    list of PersonalData
+        One per flagged column, in the table's order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"id": ["awo", "qm"], "Träger": ["AWO", "Stadt"],
+    ...                       "Kontakt": ["info@awo.de", ""], "Tel.-Nr.": ["", ""]})
+    >>> [(f.column, f.kind, f.by) for f in find_personal_data(frame, keep=["id"])]
+    [('Kontakt', 'email', 'values'), ('Tel.-Nr.', 'phone', 'header')]
+    """
+    keep = {str(k) for k in keep}
+    columns = [c for c in frame.columns if str(c) not in keep]
+    by_header = identifying_columns([str(c) for c in columns])
+    out: list[PersonalData] = []
+    for c in columns:
+        kind, count = (None, 0)
+        series = frame[c]
+        if values and not (
+            pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series)
+        ):
+            kind, count = _value_kind(series.dropna().tolist())
+        if kind is not None:
+            out.append(PersonalData(str(c), kind, "values", count))
+        elif str(c) in by_header:
+            out.append(PersonalData(str(c), _kind_of(by_header[str(c)]), "header"))
+    return out
+
+
+def drop_personal_data(
+    frame: pd.DataFrame,
+    record: Record,
+    *,
+    file: str | None = None,
+    keep: Iterable[str] = (),
+    warn: bool = True,
+) -> tuple[pd.DataFrame, list[PersonalData]]:
+    """Leave out the columns that hold personal data, with one record entry each.
+
+    The record entry names the column and what kind of data it holds, never a
+    value: ``dropped …: identifying column left out (holds e-mail addresses)``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table as read.
+    record : Record
+        Where to write what was left out.
+    file : str, optional
+        The file's name, for the record.
+    keep : iterable of str
+        Columns never dropped nor looked at (e.g. ``id``, ``label``).
+    warn : bool, default True
+        Issue each entry as a :class:`~quartiernetz.exceptions.DataCleaningWarning`.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        A copy without the flagged columns.
+    found : list of PersonalData
+        What was left out (see :func:`find_personal_data`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rec = Record()
+    >>> frame = pd.DataFrame({"id": ["awo"], "label": ["AWO"], "Server": ["10.0.0.7"]})
+    >>> out, found = drop_personal_data(frame, rec, file="akteure.csv", keep=["id", "label"],
+    ...                                 warn=False)
+    >>> list(out.columns)
+    ['id', 'label']
+    >>> rec[0].render("de")
+    "akteure.csv, Spalte 'Server': ausgelassen 1: identifizierende Spalte ausgelassen (enthält IP-Adressen)"
+    """
+    found = find_personal_data(frame, keep=keep)
+    for f in found:
+        record.add(
+            "dropped",
+            left_out(f.reason),
+            file=file,
+            column=f.column,
+            count=len(frame),
+            warn=warn,
+        )
+    dropped = {f.column for f in found}
+    return frame[[c for c in frame.columns if str(c) not in dropped]].copy(), found
+
+
+def left_out(reason: str | Text) -> Text:
+    """The record's reason for an identifying column: ``identifying column left out (…)``.
+
+    Examples
+    --------
+    >>> left_out("free-text comment").de
+    'identifizierende Spalte ausgelassen (Freitext-Kommentar)'
+    """
+    why = describe(reason)
+    return Text(
+        f"identifying column left out ({why.en})",
+        f"identifizierende Spalte ausgelassen ({why.de})",
+    )
 
 
 # ----------------------------------------------------------------- pseudonyms
@@ -215,10 +612,21 @@ def _key_bytes(key: bytes | str) -> bytes:
     elif isinstance(key, bytes | bytearray):
         data = bytes(key)
     else:
-        raise AnalysisError(f"key must be bytes or str, got {type(key).__name__}")
+        kind = type(key).__name__
+        raise AnalysisError(
+            Text(
+                f"key must be bytes or str, got {kind}",
+                f"der Schlüssel muss bytes oder str sein, nicht {kind}",
+            )
+        )
     if not data:
         raise AnalysisError(
-            f"the pseudonymisation key is empty; give a secret of at least {_MIN_KEY_BYTES} bytes"
+            Text(
+                "the pseudonymisation key is empty; give a secret of at least "
+                f"{_MIN_KEY_BYTES} bytes",
+                "der Schlüssel für die Pseudonymisierung ist leer; ein Geheimnis von mindestens "
+                f"{_MIN_KEY_BYTES} Bytes angeben",
+            )
         )
     return data
 
@@ -246,7 +654,12 @@ def _pseudonyms(values: Sequence[str], key: bytes, prefix: str) -> dict[str, str
         out = {v: pseudonym(v, key=key, prefix=prefix, digits=digits) for v in distinct}
         if len(set(out.values())) == len(out):
             return out
-    raise AnalysisError("two ids have the same HMAC-SHA256; they cannot be told apart")
+    raise AnalysisError(
+        Text(
+            "two ids have the same HMAC-SHA256; they cannot be told apart",
+            "zwei ids haben denselben HMAC-SHA256; sie lassen sich nicht unterscheiden",
+        )
+    )
 
 
 def read_key(path: str | os.PathLike[str]) -> bytes:
@@ -260,16 +673,23 @@ def read_key(path: str | os.PathLike[str]) -> bytes:
     path = Path(path)
     if not path.is_file():
         raise InputError(
-            "the key file does not exist",
+            Text("the key file does not exist", "die Schlüsseldatei existiert nicht"),
             file=path.name,
-            expected="a text file holding the secret key",
+            expected=Text(
+                "a text file holding the secret key",
+                "eine Textdatei mit dem geheimen Schlüssel",
+            ),
         )
     data = path.read_bytes().strip()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:].strip()
     if not data:
         raise InputError(
-            "the key file is empty", file=path.name, expected="a secret of at least 16 characters"
+            Text("the key file is empty", "die Schlüsseldatei ist leer"),
+            file=path.name,
+            expected=Text(
+                "a secret of at least 16 characters", "ein Geheimnis von mindestens 16 Zeichen"
+            ),
         )
     return data
 
@@ -293,10 +713,12 @@ def _text_columns(frame: pd.DataFrame, keep: Iterable[str]) -> list[str]:
     return out
 
 
-def _replace_quoted(text: str, mapping: Mapping[str, str]) -> str:
-    """Replace '"x"' and "'x'" for every x in mapping (longest first)."""
+def _replace_quoted(text: str | Text, mapping: Mapping[str, str]) -> str | Text:
+    """Replace '"x"' and "'x'" for every x in mapping (longest first), in both languages."""
     if not mapping:
         return text
+    if isinstance(text, Text):
+        return Text(_replace_quoted(text.en, mapping), _replace_quoted(text.de, mapping))
     names = sorted(mapping, key=len, reverse=True)
     pattern = re.compile("([\"'])(" + "|".join(re.escape(n) for n in names) + r")\1")
     return pattern.sub(lambda m: m.group(1) + mapping[m.group(2)] + m.group(1), text)
@@ -373,8 +795,12 @@ def pseudonymize(
     True
     """
     if not isinstance(net, Network):
+        kind = type(net).__name__
         raise AnalysisError(
-            f"pseudonymize expects a quartiernetz Network, got {type(net).__name__}"
+            Text(
+                f"pseudonymize expects a quartiernetz Network, got {kind}",
+                f"pseudonymize erwartet ein quartiernetz-Network, nicht {kind}",
+            )
         )
     secret = _key_bytes(key)
     if len(secret) < _MIN_KEY_BYTES:
@@ -442,21 +868,37 @@ def pseudonymize(
             ]
         )
     if drop_a or drop_t:
+        shown = ", ".join(map(str, drop_a + drop_t))
         record.add(
             "dropped",
-            "free-text columns that may hold names of persons removed by "
-            f"pseudonymisation: {', '.join(map(str, drop_a + drop_t))}",
+            Text(
+                f"free-text columns that may hold names of persons removed by pseudonymisation: "
+                f"{shown}",
+                "Freitext-Spalten, die Namen von Personen enthalten können, bei der "
+                f"Pseudonymisierung entfernt: {shown}",
+            ),
             count=len(drop_a) + len(drop_t),
             warn=False,
         )
     if "review" in net.meta:
         record.add(
-            "dropped", "the name review table (typed names) removed by pseudonymisation", warn=False
+            "dropped",
+            Text(
+                "the name review table (typed names) removed by pseudonymisation",
+                "die Prüftabelle der eingetippten Namen bei der Pseudonymisierung entfernt",
+            ),
+            warn=False,
         )
+    n_items = Text(f", {len(item_map)} items", f", {len(item_map)} Items") if item_map else ""
     record.add(
         "info",
-        f"actor ids and labels replaced by keyed pseudonyms (HMAC-SHA256, "
-        f"{len(mapping)} actors" + (f", {len(item_map)} items" if item_map else "") + ")",
+        Text(
+            f"actor ids and labels replaced by keyed pseudonyms (HMAC-SHA256, {len(mapping)} actors",
+            f"ids und labels der Akteure durch verschlüsselte Pseudonyme ersetzt (HMAC-SHA256, "
+            f"{len(mapping)} Akteure",
+        )
+        + n_items
+        + ")",
         count=len(mapping),
         warn=False,
     )

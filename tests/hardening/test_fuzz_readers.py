@@ -58,7 +58,7 @@ def _kumu_rows() -> dict[str, list[list[object]]]:
             ["Label", "Type", "Description", "Tags", "ID"],
             ["QM Nord", "Quartiersmanagement", "Büro am Markt", "Stadt|Nord", "qm"],
             ["AWO", "Verband", "", "", ""],
-            ["Kita Sonnenschein", "Kita", "=1+1", "Kinder", "kita"],
+            ["Kita Sonnenschein", "Kita", "1. OG", "Kinder", "kita"],
         ],
         "Connections": [
             ["From", "To", "Type", "Direction", "Strength", "Label"],

@@ -105,7 +105,7 @@ def test_mixed_types_error_and_choices(tmp_path):
         ("c", "a", "cooperation", 1.0),
         ("c", "b", "cooperation", 2.0),
     ]
-    reverse = [e for e in both.record if e.reason.startswith("reverse arc")]
+    reverse = [e for e in both.record if str(e.reason).startswith("reverse arc")]
     assert len(reverse) == 1 and reverse[0].rows == (3,)
     flat = read_gephi(f, directed=False)
     assert not flat.directed and len(flat.ties) == 3

@@ -80,7 +80,7 @@ def test_kumu_export(tmp_path):
     assert "Direction" not in net.ties.columns
     fest = net.ties[net.ties["Label"] == "Quartiersfest"]
     assert len(fest) == 2
-    pipes = [e for e in net.record if "'|' in From/To" in e.reason]
+    pipes = [e for e in net.record if "'|' in From/To" in str(e.reason)]
     assert len(pipes) == 1 and pipes[0].rows == (3,) and pipes[0].file.endswith("[Connections]")
 
 

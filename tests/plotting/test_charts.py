@@ -224,3 +224,17 @@ def test_offer_map_cells(nordstadt):
     assert image[hausaufgaben, cols.index("Senioren")] == 0  # a gap
     with pytest.raises(AnalysisError):
         plot_offer_map(nx.path_graph(3))
+
+
+@pytest.mark.parametrize("lang, words", [("de", "(ohne Angabe)"), ("en", "(not given)")])
+def test_offer_map_names_the_missing_target_group_in_the_language(lang, words):
+    aff = pd.DataFrame(
+        {
+            "actor": ["awo", "caritas", "kita"],
+            "item": ["Seniorentreff", "Seniorentreff", "Elterncafé"],
+            "kind": "offer",
+            "target_group": ["Senioren", "Senioren", None],
+        }
+    )
+    ax = plot_offer_map(Network(affiliations=aff), lang=lang)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Senioren", words]

@@ -235,3 +235,44 @@ def test_computes_the_catalysts_when_not_given(nordstadt, nordstadt_catalysts):
     labels = {t for t, _ in _label_boxes(ax)}
     ax2 = plot_network(nordstadt, catalysts=nordstadt_catalysts, seed=0)
     assert labels == {t for t, _ in _label_boxes(ax2)}
+
+
+# ------------------------------------------------ issue 13: arrows, named colour columns
+def test_directed_graph_is_drawn_with_arrowheads():
+    from matplotlib.patches import ArrowStyle, FancyArrowPatch
+
+    D = nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c"), ("c", "d")])
+    ax = plot_network(D, size_by="degree", seed=1, legend=False)
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 4
+    assert all(isinstance(a.get_arrowstyle(), ArrowStyle.CurveFilledB) for a in arrows)
+    # the reciprocated pair bends apart; the single arcs are straight
+    rads = sorted(a.get_connectionstyle().rad for a in arrows)
+    assert rads == [0.0, 0.0, 0.12, 0.12]
+    plt.close(ax.figure)
+    U = nx.Graph(D)
+    ax = plot_network(U, size_by="degree", seed=1, legend=False)
+    assert not [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+
+
+def test_directed_network_is_drawn_with_arrowheads():
+    from matplotlib.patches import FancyArrowPatch
+
+    net = Network(
+        ties=pd.DataFrame({"source": ["a", "b", "c"], "target": ["b", "c", "a"]}),
+        directed=True,
+    )
+    ax = plot_network(net, size_by="degree", seed=1, legend=False)
+    assert len([p for p in ax.patches if isinstance(p, FancyArrowPatch)]) == 3
+
+
+def test_color_by_a_missing_column_names_the_columns_present():
+    from quartiernetz.i18n import Text
+
+    G = nx.path_graph(["a", "b", "c"])
+    nx.set_node_attributes(G, {"a": "Nord", "b": "Süd", "c": "Nord"}, "area")
+    with pytest.raises(AnalysisError) as err:
+        plot_network(G, color_by="areas", size_by=None)
+    assert isinstance(err.value.text, Text)
+    assert "Did you mean 'area'?" in err.value.render("en")
+    assert "Meinten Sie 'area'?" in err.value.render("de")

@@ -84,6 +84,7 @@ def test_identical_in_a_fresh_process_with_another_hash_seed(tmp_path):
             text=True,
             check=True,
             env={**os.environ, "PYTHONHASHSEED": hashseed},
+            timeout=120,
         )
         digests.add(out.stdout.strip())
     assert len(digests) == 1

@@ -12,6 +12,7 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 
+from quartiernetz import Network
 from quartiernetz.exceptions import AnalysisError
 from quartiernetz.plotting import plot_sector_map, sector_of, type_styles
 from quartiernetz.plotting.labels import boxes_overlap
@@ -148,3 +149,44 @@ def test_plain_graph_and_errors():
         plot_sector_map(G, ring_by="degree", sector_by="nonsense")
     with pytest.raises(AnalysisError):
         plot_sector_map(G, ring_by="degree", label="all")
+
+
+def test_type_styles_keep_a_missing_type_as_none():
+    # pandas 3 reads a column of texts and None as str dtype, turning None into NaN:
+    # the styles must still be keyed by None (the key every drawer looks up)
+    styles = type_styles(["Kita", None, float("nan"), pd.NA])
+    assert styles.index.tolist() == ["Kita", None]
+    assert styles.loc[[None], "count"].tolist() == [3]
+
+
+def _typed_and_untyped() -> Network:
+    actors = pd.DataFrame(
+        {
+            "id": ["qm", "awo", "kita", "tafel", "neu"],
+            "type": pd.Series(["Kommune", "Wohlfahrtsverband", "Kita", None, None], dtype=object),
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["qm", "qm", "awo", "kita", "tafel"],
+            "target": ["awo", "kita", "tafel", "neu", "qm"],
+        }
+    )
+    return Network(actors=actors, ties=ties)
+
+
+@pytest.mark.parametrize("lang, missing", [("de", "(ohne Angabe)"), ("en", "(no type given)")])
+def test_sector_map_with_actors_without_a_type(lang, missing):
+    net = _typed_and_untyped()
+    ax = plot_sector_map(net, lang=lang)
+    pts = np.concatenate([c.get_offsets() for c in ax.collections if isinstance(c, PathCollection)])
+    assert len(pts) == 5
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend.count(missing) == 1
+    # a column with gaps: the gap is a sector of its own, named in the language
+    net.actors["umbrella"] = pd.Series(
+        ["Stadt", None, None, "Tafel e.V.", None], index=net.actors.index, dtype=object
+    )
+    ax = plot_sector_map(net, sector_by="umbrella", ring_by="degree", lang=lang)
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert any(t.startswith(("(ohne Angabe) (3)", "(not given) (3)")) for t in texts), texts

@@ -103,7 +103,7 @@ def test_all_files_are_written(example_reports, lang):
             path = folder / "figures" / f"{name}.{ext}"
             assert path.is_file() and path.stat().st_size > 5000, path
     names = {p.name for p in folder.iterdir()}
-    assert names == {*TABLE_FILES, "report.html", "figures"}
+    assert names == {*TABLE_FILES, "report.html", "figures", ".quartiernetz-report"}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -200,6 +200,7 @@ def test_same_input_and_seed_give_identical_files(example_reports, tmp_path):
         [sys.executable, "-c", code, str(again)],
         check=True,
         env={**os.environ, "PYTHONHASHSEED": "12345"},
+        timeout=300,
     )
     cmp = filecmp.dircmp(example_reports["de"], again)
     assert not cmp.left_only and not cmp.right_only
@@ -313,12 +314,13 @@ def test_existing_folder_needs_force(tmp_path):
     out = tmp_path / "r"
     out.mkdir()
     (out / "old.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(QuartiernetzError, match="--force"):
+    with pytest.raises(QuartiernetzError, match="force=True"):
         write_report(net, out, quiet=True)
     assert (out / "old.txt").read_text(encoding="utf-8") == "keep me"
-    write_report(net, out, quiet=True, force=True, lang="en")
-    assert not (out / "old.txt").exists() and (out / "report.html").is_file()
-    assert not list(tmp_path.glob(".r-*"))  # the temporary folder is gone
+    # force replaces only an earlier report, never other files
+    with pytest.raises(QuartiernetzError, match="no quartiernetz report"):
+        write_report(net, out, quiet=True, force=True, lang="en")
+    assert [p.name for p in out.iterdir()] == ["old.txt"]
     with pytest.raises(QuartiernetzError, match="lang"):
         write_report(net, tmp_path / "x", lang="fr")
     (tmp_path / "file").write_text("", encoding="utf-8")
@@ -358,3 +360,95 @@ def test_command_line_writes_the_report(tmp_path):
     )
     html, page = _page(out)
     assert "Nordstadt 2026" in page.h2 or "Nordstadt 2026" in " ".join(page.text)
+
+
+# ------------------------------------------------------------------------ offers, types
+
+
+def test_offer_counts_are_those_of_the_grid(example_reports):
+    # 11 offers x 5 target groups: the Schuldnerberatung without an area is one cell, not a
+    # gap in Nordstadt plus a row of its own
+    de = " ".join(_page(example_reports["de"])[1].text)
+    assert (
+        "11 Angebote, 5 Zielgruppen, also 55 Felder: 4 Felder mit mehreren Anbietern, "
+        "8 mit einem, 43 Lücken." in de
+    )
+    en = " ".join(_page(example_reports["en"])[1].text)
+    assert "11 offers, 5 target groups, so 55 cells: 4 cells with several providers" in en
+    rows = _csv(example_reports["de"] / "offers.csv")
+    assert len(rows) == 55 and "area" not in rows[0]
+    debt = {r["target_group"]: r["status"] for r in rows if r["offer"] == "Schuldnerberatung"}
+    assert debt["Familien"] == "ein Anbieter" and debt["Senioren"] == "Lücke"
+    assert {r["status"] for r in _csv(example_reports["en"] / "offers.csv")} == {
+        "duplicate",
+        "single",
+        "gap",
+    }
+
+
+def _two_areas() -> Network:
+    """Two areas, an offer without an area, an actor without a type, one isolate."""
+    actors = pd.DataFrame(
+        {
+            "id": ["qm", "awo", "caritas", "beratung", "kita", "allein"],
+            "type": pd.Series(
+                ["Kommune", "Wohlfahrtsverband", "Wohlfahrtsverband", None, "Kita", "Verein"],
+                dtype=object,
+            ),
+            "area": pd.Series(["West", "West", "Ost", None, "Ost", "Ost"], dtype=object),
+        }
+    )
+    ties = pd.DataFrame(
+        {
+            "source": ["qm", "qm", "qm", "awo", "kita"],
+            "target": ["awo", "caritas", "beratung", "kita", "caritas"],
+        }
+    )
+    aff = pd.DataFrame(
+        {
+            "actor": ["awo", "caritas", "beratung"],
+            "item": ["Seniorentreff", "Seniorentreff", "Schuldnerberatung"],
+            "kind": "offer",
+            "target_group": ["Senioren", "Senioren", "Familien"],
+        }
+    )
+    return Network(actors=actors, ties=ties, affiliations=aff)
+
+
+@pytest.fixture(scope="module")
+def two_area_reports(tmp_path_factory):
+    base = tmp_path_factory.mktemp("two-areas")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net = _two_areas()
+        return {
+            lang: write_report(net, base / lang, lang=lang, quiet=True, n_jobs=1)
+            for lang in ("de", "en")
+        }
+
+
+def test_offer_without_an_area_is_listed_apart(two_area_reports):
+    de = " ".join(_page(two_area_reports["de"])[1].text)
+    assert (
+        "2 Angebote, 2 Zielgruppen, also 4 Felder: 1 Feld mit mehreren Anbietern, 1 mit einem, "
+        "2 Lücken." in de
+    )
+    assert "Ohne Gebietsangabe: Schuldnerberatung (beratung)." in de
+    rows = _csv(two_area_reports["de"] / "offers.csv")
+    apart = [r for r in rows if r["area"] == "(ohne Angabe)"]
+    assert [(r["offer"], r["target_group"], r["status"]) for r in apart] == [
+        ("Schuldnerberatung", "Familien", "ein Anbieter")
+    ]
+    en = " ".join(_page(two_area_reports["en"])[1].text)
+    assert "Without an area: Schuldnerberatung (beratung)." in en
+    assert "“(not given)”" in en
+
+
+def test_singular_counts_and_missing_types_in_the_page(two_area_reports):
+    de = " ".join(_page(two_area_reports["de"])[1].text)
+    assert "1 Akteur hat gar keine Beziehung" in de
+    assert "1 Akteur gehört zur Kommune" in de
+    assert "(ohne Angabe)" in de  # the type of "beratung" in the catalyst table
+    en = " ".join(_page(two_area_reports["en"])[1].text)
+    assert "1 actor has no tie at all" in en and "1 actor belongs to the municipality" in en
+    assert "(no type given)" in en

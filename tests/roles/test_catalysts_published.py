@@ -110,13 +110,14 @@ def test_centrality_matches_networkx_directed_weighted_disconnected():
     G.add_node("isolate")
     for weight in (None, "weight"):
         H = G.copy()
-        dist = None
+        dist = whole = None
         if weight:
             for _, _, d in H.edges(data=True):
                 d["length"] = 1.0 / d["weight"]
-            dist = "length"
+                d["whole"] = 12 // d["weight"]  # exact lengths (scaled) for betweenness
+            dist, whole = "length", "whole"
         c = centrality(G, weight=weight)
-        bc = nx.betweenness_centrality(H, weight=dist)
+        bc = nx.betweenness_centrality(H, weight=whole)
         cc = nx.closeness_centrality(H, distance=dist)
         assert np.allclose(c["betweenness"], [bc[v] for v in c.index])
         assert np.allclose(c["closeness"], [cc[v] for v in c.index])

@@ -55,7 +55,8 @@ def test_validate_include_unfinished(surveys, capsys):
         ("empty_respondent.csv", [], "empty_respondent.csv, row 3"),
     ],
 )
-def test_bad_exports_exit_2_without_traceback(files, capsys, export, extra, where):
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_bad_exports_exit_2_without_traceback(files, capsys, export, extra, where, lang):
     extra = [str(files / e) if e.endswith(".csv") else e for e in extra]
     code = main(
         [
@@ -65,12 +66,17 @@ def test_bad_exports_exit_2_without_traceback(files, capsys, export, extra, wher
             str(files / "roster_small.csv"),
             "--tool",
             "wide",
+            "--lang",
+            lang,
             *extra,
         ]
     )
     out, err = capsys.readouterr()
     assert code == 2
     assert "Traceback" not in out + err
+    if lang == "de":
+        where = where.replace(", row ", ", Zeile ").replace(", column ", ", Spalte ")
+        assert "=True" not in err and "net.meta" not in err
     assert where in err
 
 
@@ -83,6 +89,8 @@ def test_roster_code_without_column_exit_2(surveys, files, capsys):
             str(files / "roster_bad_code.csv"),
             "--codebook",
             str(surveys / "limesurvey/codebook.csv"),
+            "--lang",
+            "en",
         ]
     )
     out, err = capsys.readouterr()
@@ -107,7 +115,7 @@ def test_review_out_and_aliases(surveys, tmp_path, capsys):
     table.loc[0, "suggested_actor"] = "kirche"  # the user decides: the Tafel is the parish's
     table.to_csv(review, index=False)
     capsys.readouterr()
-    assert main(["validate", *ms, "--aliases", str(review)]) == 0
+    assert main(["validate", *ms, "--aliases", str(review), "--lang", "en"]) == 0
     out, _ = capsys.readouterr()
     assert "16 actors, 33 ties" in out  # no new actor: kirche "naming" the Tafel is itself
     assert "self_reports_dropped: 3" in out

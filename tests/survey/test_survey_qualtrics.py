@@ -60,6 +60,7 @@ def test_example_ties(surveys, quiet):
         "ExternalReference",
         "LocationLatitude",
         "LocationLongitude",
+        "ResponseId",  # R_… : a random id, found by its values
         "Q6",
     ]
     rec = net.record.to_frame()

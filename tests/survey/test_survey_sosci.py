@@ -52,7 +52,7 @@ def test_detected_and_tab_separated(surveys):
 
 def test_without_codebook_the_shift_is_recorded(surveys, quiet):
     net = read_survey(surveys / EXPORT, roster=surveys / "sosci/roster.csv", respondent="SERIAL")
-    reasons = " ".join(e.reason for e in net.record)
+    reasons = " ".join(str(e.reason) for e in net.record)
     assert "intensity = code - 1" in reasons
     assert "negative codes (-9, -1) read as missing answers" in reasons
 

@@ -41,7 +41,7 @@ def test_wide_example_ties(surveys, quiet):
     ) == (6, 1, 1, 3)
     assert s["dropped_identifying_columns"] == ["Bemerkung"]
     assert s["respondent_column"] == "Organisation"
-    assert net.record[0].reason.startswith("read as a wide spreadsheet export (cp1252 text")
+    assert str(net.record[0].reason).startswith("read as a wide spreadsheet export (cp1252 text")
 
 
 def test_wide_without_roster(tmp_path, quiet):
@@ -137,7 +137,7 @@ def test_name_generator_example(surveys, quiet):
     names = net.meta["survey"]["names"]
     assert (names["mentions"], names["matched_exactly"], names["new_actors"]) == (20, 10, 9)
     assert net.meta["survey"]["self_reports_dropped"] == 1
-    reasons = [e.reason for e in net.record]
+    reasons = [str(e.reason) for e in net.record]
     assert any("named twice in one response" in r for r in reasons)
     assert any("without an intensity: intensity set to 1" in r for r in reasons)
 

@@ -20,6 +20,7 @@ GraphML, GEXF, GML) parse their own syntax and then share these steps:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -31,10 +32,11 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import FormatError, MatrixError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from .assemble import assemble
-from .text import Table
+from .text import Table, read_as
 
 __all__ = [
     "cell_text",
@@ -53,6 +55,9 @@ __all__ = [
     "with_reversed_rows",
     "TIE_HEADER",
 ]
+
+_STATED_DE = {"directed": "gerichtet", "undirected": "ungerichtet"}
+_WHAT_DE = {"matrix": "die Matrix", "edge list": "die Kantenliste", "list": "die Liste"}
 
 #: The columns of tie tables built from entries.
 TIE_HEADER = ("source", "target", "relation", "intensity")
@@ -183,8 +188,12 @@ def resolve_direction(
         directed = "directed" in present
         record.add(
             "info",
-            f"read as a {'directed' if directed else 'undirected'} network "
-            f"(direction as stated: {', '.join(sorted(present))})",
+            Text(
+                f"read as a {'directed' if directed else 'undirected'} network "
+                f"(direction as stated: {', '.join(sorted(present))})",
+                f"als {'gerichtetes' if directed else 'ungerichtetes'} Netzwerk gelesen "
+                f"(Richtung laut Datei: {', '.join(sorted(present))})",
+            ),
             file=file,
             column=column,
             warn=False,
@@ -192,7 +201,11 @@ def resolve_direction(
     elif directed and present - {"directed"}:
         record.add(
             "info",
-            "directed=True: undirected and mutual ties count as an arc each way",
+            Text(
+                "[[opt:directed=True]]: undirected and mutual ties count as an arc each way",
+                "[[opt:directed=True]]: ungerichtete und gegenseitige Beziehungen zählen als "
+                "Pfeil in jede Richtung",
+            ),
             file=file,
             column=column,
             warn=False,
@@ -200,7 +213,10 @@ def resolve_direction(
     elif not directed and "directed" in present:
         record.add(
             "info",
-            "directed=False: directed ties read as undirected",
+            Text(
+                "[[opt:directed=False]]: directed ties read as undirected",
+                "[[opt:directed=False]]: gerichtete Beziehungen als ungerichtet gelesen",
+            ),
             file=file,
             column=column,
             warn=False,
@@ -209,7 +225,11 @@ def resolve_direction(
     if any(both):
         record.add(
             "added",
-            "reverse arc of an undirected or mutual tie in a directed network",
+            Text(
+                "reverse arc of an undirected or mutual tie in a directed network",
+                "Gegenpfeil einer ungerichteten oder gegenseitigen Beziehung in einem "
+                "gerichteten Netzwerk",
+            ),
             file=file,
             rows=[r for r, b in zip(rows, both, strict=True) if b],
             warn=False,
@@ -297,13 +317,20 @@ def one_mode_ties(
         directed = bool(asymmetric)
         if asymmetric:
             named = ", ".join(f'"{r}"' for r in asymmetric if r)
-            reason = (
+            what_de = _WHAT_DE.get(what, what)
+            reason = Text(
                 f"the {what} is not symmetric"
                 + (f" ({named})" if named else "")
-                + ": read as directed, row sends to column"
+                + ": read as directed, row sends to column",
+                f"{what_de} ist nicht symmetrisch"
+                + (f" ({named})" if named else "")
+                + ": gerichtet gelesen, die Zeile sendet an die Spalte",
             )
         else:
-            reason = f"the {what} is symmetric: read as undirected"
+            reason = Text(
+                f"the {what} is symmetric: read as undirected",
+                f"{_WHAT_DE.get(what, what)} ist symmetrisch: ungerichtet gelesen",
+            )
         record.add("info", reason, file=file, warn=False)
     keep_upper = {rel: not directed and rel not in asymmetric for rel in by_rel}
     records, rows, reverse = [], [], []
@@ -320,8 +347,12 @@ def one_mode_ties(
         # directions of a tie says it twice: one line is merged into the other
         record.add(
             "merged",
-            "both directions of an undirected tie given; merged into one "
-            "(the same value both ways)",
+            Text(
+                "both directions of an undirected tie given; merged into one "
+                "(the same value both ways)",
+                "beide Richtungen einer ungerichteten Beziehung angegeben; zu einer "
+                "zusammengeführt (derselbe Wert in beide Richtungen)",
+            ),
             file=file,
             rows=reverse,
             count=len(reverse),
@@ -383,7 +414,10 @@ def _columns_from_dicts(
             rename[k] = new
             record.add(
                 "info",
-                f"attribute {k!r} renamed to {new!r} (the name is taken)",
+                Text(
+                    f"attribute {k!r} renamed to {new!r} (the name is taken)",
+                    f"Attribut {k!r} in {new!r} umbenannt (der Name ist vergeben)",
+                ),
                 file=file,
                 warn=False,
             )
@@ -399,7 +433,11 @@ def _drop_non_scalar(dicts: Sequence[dict[str, Any]], *, record: Record, file: s
     if dropped:
         record.add(
             "info",
-            "attributes that are not single values left out: " + ", ".join(sorted(dropped)),
+            Text(
+                "attributes that are not single values left out: ",
+                "Attribute, die keine Einzelwerte sind, ausgelassen: ",
+            )
+            + ", ".join(sorted(dropped)),
             file=file,
             warn=False,
         )
@@ -421,8 +459,12 @@ def _actor_ids(
                 if len(set(texts)) == len(texts):
                     record.add(
                         "info",
-                        f"node ids are numbers ({nodes[0]}, …): actor ids are "
-                        f"the node attribute {attr!r}",
+                        Text(
+                            f"node ids are numbers ({nodes[0]}, …): actor ids are "
+                            f"the node attribute {attr!r}",
+                            f"Knoten-Ids sind Nummern ({nodes[0]}, …): Akteurs-Ids sind "
+                            f"das Knotenattribut {attr!r}",
+                        ),
                         file=file,
                         warn=False,
                     )
@@ -486,7 +528,10 @@ def graph_tables(
         if weight and edges:
             record.add(
                 "info",
-                f"the edges have no attribute {weight!r}: intensity 1",
+                Text(
+                    f"the edges have no attribute {weight!r}: intensity 1",
+                    f"die Kanten haben kein Attribut {weight!r}: Intensität 1",
+                ),
                 file=file,
                 warn=False,
             )
@@ -524,12 +569,24 @@ def network_from_graph(
         meta = {**meta, "title": title}
     stated = "directed" if G.is_directed() else "undirected"
     if directed is None:
-        record.add("info", f"read as {stated} (as the file states)", file=file, warn=False)
+        record.add(
+            "info",
+            Text(
+                f"read as {stated} (as the file states)",
+                f"{_STATED_DE[stated]} gelesen (wie die Datei angibt)",
+            ),
+            file=file,
+            warn=False,
+        )
     elif directed != G.is_directed():
         record.add(
             "info",
-            f"the file states {stated}; read as "
-            f"{'directed' if directed else 'undirected'} as asked",
+            Text(
+                f"the file states {stated}; read as "
+                f"{'directed' if directed else 'undirected'} as asked",
+                f"die Datei gibt {_STATED_DE[stated]} an; wie verlangt "
+                f"{'gerichtet' if directed else 'ungerichtet'} gelesen",
+            ),
             file=file,
             warn=False,
         )
@@ -549,10 +606,7 @@ def network_from_graph(
 def note_text_format(record: Record, table: Table) -> None:
     """Record the encoding and separator detected for a text table."""
     if table.encoding:
-        sep = {"\t": "tab", ";": "';'", ",": "','"}.get(table.sep or "", repr(table.sep))
-        record.add(
-            "info", f"read as {table.encoding} text, separator {sep}", file=table.file, warn=False
-        )
+        record.add("info", read_as(table.encoding, table.sep), file=table.file, warn=False)
 
 
 def rename_column(table: Table, old: str, new: str, *, record: Record) -> Table:
@@ -565,19 +619,15 @@ def rename_column(table: Table, old: str, new: str, *, record: Record) -> Table:
             renames[c] = f"{c}_attribute"
             record.add(
                 "info",
-                f"column {c!r} renamed to {c}_attribute (the name is taken)",
+                Text(
+                    f"column {c!r} renamed to {c}_attribute (the name is taken)",
+                    f"Spalte {c!r} in {c}_attribute umbenannt (der Name ist vergeben)",
+                ),
                 file=table.file,
                 warn=False,
             )
     renames[old] = new
-    return Table(
-        frame.rename(columns=renames),
-        table.file,
-        table.rows,
-        table.encoding,
-        table.sep,
-        table.notes,
-    )
+    return dataclasses.replace(table, frame=frame.rename(columns=renames))
 
 
 def drop_empty_columns(table: Table, *, record: Record) -> Table:
@@ -588,16 +638,13 @@ def drop_empty_columns(table: Table, *, record: Record) -> Table:
     if not empty:
         return table
     record.add(
-        "info", "empty columns left out: " + ", ".join(map(str, empty)), file=table.file, warn=False
+        "info",
+        Text("empty columns left out: ", "leere Spalten ausgelassen: ")
+        + ", ".join(map(str, empty)),
+        file=table.file,
+        warn=False,
     )
-    return Table(
-        table.frame.drop(columns=empty),
-        table.file,
-        table.rows,
-        table.encoding,
-        table.sep,
-        table.notes,
-    )
+    return dataclasses.replace(table, frame=table.frame.drop(columns=empty))
 
 
 def with_reversed_rows(table: Table, mask: Sequence[bool], source: str, target: str) -> Table:

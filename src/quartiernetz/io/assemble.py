@@ -20,20 +20,34 @@ from __future__ import annotations
 
 import difflib
 import math
+import warnings
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from ..exceptions import (
+    DataCleaningWarning,
     DuplicateActorError,
     InputError,
+    InputProblems,
     UnknownActorError,
 )
+from ..i18n import Text
 from ..record import Record
+from .names import code_points, describe_difference, id_changes, normalize_id, variant_key
 from .text import Table, find_column, parse_numbers, try_numeric
 
-__all__ = ["assemble", "table_from_frame", "ACTOR_COLUMNS", "TIE_COLUMNS", "AFFILIATION_COLUMNS"]
+__all__ = [
+    "assemble",
+    "table_from_frame",
+    "check_actor_ids",
+    "Problems",
+    "MAX_PROBLEMS",
+    "ACTOR_COLUMNS",
+    "TIE_COLUMNS",
+    "AFFILIATION_COLUMNS",
+]
 
 #: Canonical actor columns, in order (``id`` is the index).
 ACTOR_COLUMNS = ("label", "type", "umbrella", "area")
@@ -91,11 +105,74 @@ def table_from_frame(frame: pd.DataFrame | None, name: str) -> Table | None:
     return Table(out, name, list(range(2, len(df) + 2)))
 
 
-def _close(value: str, candidates: Iterable[str]) -> str:
-    matches = difflib.get_close_matches(value, list(candidates), n=3, cutoff=0.6)
+#: The most row-level problems one reading collects before it stops listing them
+#: (the rest are counted); see :class:`~quartiernetz.exceptions.InputProblems`.
+MAX_PROBLEMS = 200
+
+
+class Problems:
+    """Row-level problems of one input, collected so that all are reported at once.
+
+    Up to :data:`MAX_PROBLEMS` are kept; further ones are only counted.
+    :meth:`raise_if_any` raises a single problem as itself and several as
+    :class:`~quartiernetz.exceptions.InputProblems`, sorted by file and row.
+
+    Examples
+    --------
+    >>> p = Problems()
+    >>> p.add(InputError("x", file="t.csv", row=3))
+    >>> p.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    quartiernetz.exceptions.InputError: t.csv, row 3: x.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[InputError] = []
+        self.more = 0
+
+    def add(self, error: InputError) -> None:
+        """Keep ``error`` (or count it, beyond the cap)."""
+        if len(self.items) < MAX_PROBLEMS:
+            self.items.append(error)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        """Raise what was collected: one problem as itself, several together."""
+        if not self.items:
+            return
+        if len(self.items) == 1 and not self.more:
+            raise self.items[0]
+        raise InputProblems(self.items, more=self.more)
+
+
+def _close(value: str, candidates: Iterable[str]) -> Text | None:
+    """A hint naming ids close to ``value``, each with how ``value`` differs from it."""
+    candidates = list(candidates)
+    key = variant_key(value)
+    same_key = [c for c in candidates if variant_key(c) == key and c != value]
+    folded: dict[str, list[str]] = {}
+    for c in candidates:
+        folded.setdefault(c.casefold(), []).append(c)
+    near = difflib.get_close_matches(value.casefold(), list(folded), n=3, cutoff=0.6)
+    matches = list(dict.fromkeys([*same_key, *(c for f in near for c in folded[f])]))[:3]
     if not matches:
-        return ""
-    return "Close matches: " + ", ".join(f'"{m}"' for m in matches) + "."
+        return None
+    en, de = [], []
+    for m in matches:
+        how = describe_difference(m, value)
+        en.append(f'"{m}" (the id given {how.en})')
+        de.append(f'"{m}" (die angegebene Id {how.de})')
+    return Text("Close matches: " + ", ".join(en) + ".", "Ähnliche Ids: " + ", ".join(de) + ".")
+
+
+_SPACES_REMOVED = Text(
+    "surrounding spaces removed from values", "Leerzeichen am Anfang oder Ende entfernt"
+)
 
 
 def _strip_column(table: Table, column: str, record: Record) -> list[str]:
@@ -105,14 +182,86 @@ def _strip_column(table: Table, column: str, record: Record) -> list[str]:
         table.row(i) for i, (a, b) in enumerate(zip(values, stripped, strict=True)) if a != b
     ]
     if changed:
+        record.add("cleaned", _SPACES_REMOVED, file=table.file, rows=changed, column=column)
+    return stripped
+
+
+#: At most this many record entries per column name single cleaned ids; the rest
+#: are summed up in one entry.
+_MAX_ID_ENTRIES = 20
+
+
+def _id_column(table: Table, column: str, record: Record) -> list[str]:
+    """The ids of a column, normalised with :func:`~quartiernetz.io.names.normalize_id`.
+
+    Stripped spaces are recorded in one entry for the column; every id changed in
+    another way (Unicode form, invisible characters, non-breaking spaces) in an
+    entry of its own that shows the code points.
+    """
+    values = ["" if v is None else str(v) for v in table.frame[column].tolist()]
+    cleaned = [normalize_id(v) for v in values]
+    spaces: list[int] = []
+    other: dict[str, list[int]] = {}
+    for i, (raw, clean) in enumerate(zip(values, cleaned, strict=True)):
+        if raw == clean:
+            continue
+        kinds = id_changes(raw, clean)
+        if kinds == ["spaces"]:
+            spaces.append(table.row(i))
+        else:
+            other.setdefault(raw, []).append(table.row(i))
+    if spaces:
+        record.add("cleaned", _SPACES_REMOVED, file=table.file, rows=spaces, column=column)
+    for k, (raw, rows) in enumerate(other.items()):
+        if k == _MAX_ID_ENTRIES:
+            rest = [r for rs in list(other.values())[k:] for r in rs]
+            record.add(
+                "cleaned",
+                Text(
+                    "{n} further ids normalised (Unicode form NFC, invisible characters "
+                    "removed, non-breaking spaces made spaces)",
+                    "{n} weitere Ids vereinheitlicht (Unicode-Form NFC, unsichtbare Zeichen "
+                    "entfernt, geschützte Leerzeichen zu Leerzeichen)",
+                ).format(n=len(other) - k),
+                file=table.file,
+                rows=sorted(rest),
+                column=column,
+            )
+            break
+        clean = normalize_id(raw)
+        how = describe_difference(clean, raw)
         record.add(
             "cleaned",
-            "surrounding spaces removed from values",
+            Text(
+                f'id "{code_points(raw)}" read as {clean!r}: it {how.en}',
+                f'Id "{code_points(raw)}" als {clean!r} gelesen: sie {how.de}',
+            ),
             file=table.file,
-            rows=changed,
+            rows=rows,
             column=column,
         )
-    return stripped
+    return cleaned
+
+
+def _review_variants(ids: Iterable[str], record: Record, *, file: str | None) -> None:
+    """Record (and warn about) ids that differ only in case, spaces or punctuation."""
+    groups: dict[str, list[str]] = {}
+    for a in ids:
+        groups.setdefault(variant_key(a), []).append(a)
+    for key, names in groups.items():
+        if len(names) < 2 or not key:
+            continue
+        first = names[0]
+        en = [repr(first)] + [f"{n!r} ({describe_difference(first, n).en})" for n in names[1:]]
+        de = [repr(first)] + [f"{n!r} ({describe_difference(first, n).de})" for n in names[1:]]
+        text = Text(
+            "possibly one actor under several spellings: {en}; kept as separate actors "
+            "(if they are one, write one spelling in the data)",
+            "möglicherweise ein Akteur in mehreren Schreibweisen: {de}; als getrennte Akteure "
+            "behalten (falls es einer ist, in den Daten eine Schreibweise verwenden)",
+        ).format(en=", ".join(en), de=", ".join(de))
+        record.add("info", text, file=file, count=len(names), warn=False)
+        warnings.warn(str(text), DataCleaningWarning, stacklevel=4)
 
 
 def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
@@ -132,8 +281,31 @@ def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
     return out
 
 
-def check_actor_ids(table: Table, column: str, ids: list[str]) -> None:
+_EMPTY_ID = Text("the actor id is empty", "die Akteurs-Id ist leer")
+
+
+def check_actor_ids(
+    table: Table,
+    column: str,
+    ids: list[str],
+    *,
+    raw: list[str] | None = None,
+    problems: Problems | None = None,
+) -> None:
     """Refuse an empty or repeated actor id, naming its row (and the first one's).
+
+    Parameters
+    ----------
+    table : Table
+    column : str
+        The id column's header.
+    ids : list of str
+        The ids as compared (normalised with :func:`~quartiernetz.io.names.normalize_id`).
+    raw : list of str, optional
+        The ids as read; when two rows give one id in spellings that differ (e.g.
+        Unicode form NFC and NFD), the message says how.
+    problems : Problems, optional
+        Collect the problems here instead of raising the first.
 
     Raises
     ------
@@ -144,27 +316,63 @@ def check_actor_ids(table: Table, column: str, ids: list[str]) -> None:
     """
     seen: dict[str, int] = {}
     for i, a in enumerate(ids):
+        err: InputError | None = None
         if not a:
-            raise InputError(
-                "the actor id is empty",
+            err = InputError(
+                _EMPTY_ID,
                 file=table.file,
                 row=table.row(i),
                 column=column,
-                expected="a non-empty id",
+                expected=Text("a non-empty id", "eine nicht leere Id"),
             )
-        if a in seen:
-            raise DuplicateActorError(
-                f'the actor id "{a}" appears again (first in row {table.row(seen[a])})',
+        elif a in seen:
+            first = seen[a]
+            how_en = how_de = ""
+            if raw is not None and raw[i] != raw[first]:
+                how = describe_difference(raw[first], raw[i])
+                how_en = f"; the two spellings look alike: this one {how.en}"
+                how_de = f"; die beiden Schreibweisen sehen gleich aus: diese {how.de}"
+            err = DuplicateActorError(
+                Text(
+                    f'the actor id "{a}" appears again (first in row {table.row(first)}){how_en}',
+                    f'die Akteurs-Id "{a}" kommt erneut vor (zuerst in Zeile '
+                    f"{table.row(first)}){how_de}",
+                ),
                 file=table.file,
                 row=table.row(i),
                 column=column,
-                expected="each id once",
-                hint="Give each actor its own id or merge the rows.",
+                expected=Text("each id once", "jede Id einmal"),
+                hint=Text(
+                    "Give each actor its own id or merge the rows.",
+                    "Jedem Akteur eine eigene Id geben oder die Zeilen zusammenführen.",
+                ),
             )
-        seen[a] = i
+        else:
+            seen[a] = i
+        if err is not None:
+            if problems is None:
+                raise err
+            problems.add(err)
 
 
-def _actors(table: Table, record: Record) -> pd.DataFrame:
+_ACTOR_FILE = Text("the actor table", "der Akteurstabelle")
+
+
+def _unknown(
+    a: str, table: Table, i: int, col: str, actor_ids: Iterable[str], actor_file: str | None
+) -> UnknownActorError:
+    where = Text(actor_file, actor_file) if actor_file else _ACTOR_FILE
+    return UnknownActorError(
+        Text(f'"{a}" is not an actor in {where.en}', f'"{a}" ist kein Akteur in {where.de}'),
+        file=table.file,
+        row=table.row(i),
+        column=col,
+        expected=Text(f"an id from {where.en}", f"eine Id aus {where.de}"),
+        hint=_close(a, actor_ids),
+    )
+
+
+def _actors(table: Table, record: Record, problems: Problems) -> pd.DataFrame:
     id_col = find_column(
         table,
         "id",
@@ -172,8 +380,9 @@ def _actors(table: Table, record: Record) -> pd.DataFrame:
         required=True,
         purpose="a column 'id' with one unique id per actor",
     )
-    ids = _strip_column(table, id_col, record)
-    check_actor_ids(table, id_col, ids)
+    raw = ["" if v is None else str(v) for v in table.frame[id_col].tolist()]
+    ids = _id_column(table, id_col, record)
+    check_actor_ids(table, id_col, ids, raw=raw, problems=problems)
     used = {id_col}
     data: dict[str, list] = {}
     for canon in ACTOR_COLUMNS:
@@ -193,7 +402,53 @@ def _actors(table: Table, record: Record) -> pd.DataFrame:
     data.update(_attribute_columns(table, used))
     order = [c for c in ACTOR_COLUMNS if c in data] + [c for c in data if c not in ACTOR_COLUMNS]
     frame = pd.DataFrame({c: data[c] for c in order}, index=pd.Index(ids, name="id", dtype=object))
+    if problems:
+        # keep going with the ids that are usable, so that later tables are checked too
+        frame = frame.loc[[bool(a) for a in ids]]
+        frame = frame.loc[~frame.index.duplicated()]
     return frame
+
+
+def _relations(table: Table, column: str, record: Record) -> list[str]:
+    """The relation names: stripped, Unicode NFC, spellings that differ only in case
+    merged into the first one (recorded); empty ones set to the default."""
+    rels = [normalize_id(v) for v in table.frame[column].tolist()]
+    first: dict[str, str] = {}
+    merged: dict[str, list[int]] = {}
+    for i, r in enumerate(rels):
+        if not r:
+            continue
+        key = r.casefold()
+        spelling = first.setdefault(key, r)
+        if r != spelling:
+            merged.setdefault(key, []).append(i)
+            rels[i] = spelling
+    raw = [str(v) for v in table.frame[column].tolist()]
+    for key, positions in merged.items():
+        variants = list(dict.fromkeys(normalize_id(raw[i]) for i in positions))
+        shown = ", ".join(repr(v) for v in variants)
+        record.add(
+            "merged",
+            Text(
+                f"relation {shown} written as {first[key]!r} (relation names ignore case)",
+                f"Beziehung {shown} als {first[key]!r} geschrieben (bei Beziehungsnamen zählt "
+                "Groß- und Kleinschreibung nicht)",
+            ),
+            file=table.file,
+            rows=[table.row(i) for i in positions],
+            column=column,
+        )
+    default = first.get(DEFAULT_RELATION.casefold(), DEFAULT_RELATION)
+    empty = [table.row(i) for i, r in enumerate(rels) if not r]
+    if empty:
+        record.add(
+            "cleaned",
+            Text(f'empty relation set to "{default}"', f'leere Beziehung auf "{default}" gesetzt'),
+            file=table.file,
+            rows=empty,
+            column=column,
+        )
+    return [r or default for r in rels]
 
 
 def _ties(
@@ -204,6 +459,7 @@ def _ties(
     actor_file: str | None,
     directed: bool,
     merge_parallel: bool,
+    problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
     src_col = find_column(
         table,
@@ -219,30 +475,29 @@ def _ties(
         required=True,
         purpose="columns 'source' and 'target' naming actor ids",
     )
-    src = _strip_column(table, src_col, record)
-    tgt = _strip_column(table, tgt_col, record)
+    src = _id_column(table, src_col, record)
+    tgt = _id_column(table, tgt_col, record)
     new_actors: list[str] = []
     known = set(actor_ids) if actor_ids is not None else set()
+    bad_rows: set[int] = set()
     for col, vals in ((src_col, src), (tgt_col, tgt)):
         for i, a in enumerate(vals):
             if not a:
-                raise InputError(
-                    "the actor id is empty",
-                    file=table.file,
-                    row=table.row(i),
-                    column=col,
-                    expected="an actor id",
-                )
-            if a not in known:
-                if actor_ids is not None:
-                    raise UnknownActorError(
-                        f'"{a}" is not an actor in {actor_file or "the actor table"}',
+                problems.add(
+                    InputError(
+                        _EMPTY_ID,
                         file=table.file,
                         row=table.row(i),
                         column=col,
-                        expected=f"an id from {actor_file or 'the actor table'}",
-                        hint=_close(a, actor_ids),
+                        expected=Text("an actor id", "eine Akteurs-Id"),
                     )
+                )
+                bad_rows.add(i)
+            elif a not in known:
+                if actor_ids is not None:
+                    problems.add(_unknown(a, table, i, col, actor_ids, actor_file))
+                    bad_rows.add(i)
+                    continue
                 known.add(a)
                 new_actors.append(a)
     used = {src_col, tgt_col}
@@ -250,29 +505,22 @@ def _ties(
     rel_col = find_column(table, "relation", aliases=ALIASES["relation"])
     if rel_col is not None:
         used.add(rel_col)
-        rels = _strip_column(table, rel_col, record)
-        empty = [table.row(i) for i, r in enumerate(rels) if not r]
-        if empty:
-            record.add(
-                "cleaned",
-                f'empty relation set to "{DEFAULT_RELATION}"',
-                file=table.file,
-                rows=empty,
-                column=rel_col,
-            )
-        data["relation"] = [r or DEFAULT_RELATION for r in rels]
+        data["relation"] = _relations(table, rel_col, record)
     else:
         data["relation"] = [DEFAULT_RELATION] * len(src)
     int_col = find_column(table, "intensity", aliases=ALIASES["intensity"])
     if int_col is not None:
         used.add(int_col)
+        found: list[InputError] = []
         values, defaulted = parse_numbers(
-            table, int_col, default=1.0, minimum=0.0, what="a number >= 0"
+            table, int_col, default=1.0, minimum=0.0, what="a number >= 0", problems=found
         )
+        for err in found:
+            problems.add(err)
         if defaulted:
             record.add(
                 "cleaned",
-                "empty intensity set to 1",
+                Text("empty intensity set to 1", "leere Intensität auf 1 gesetzt"),
                 file=table.file,
                 rows=[table.row(i) for i in defaulted],
                 column=int_col,
@@ -290,13 +538,15 @@ def _ties(
     data.update(_attribute_columns(table, used))
     frame = pd.DataFrame(data)
     rows = np.asarray(table.rows, dtype=int)
+    if problems:
+        return frame.iloc[0:0], new_actors  # nothing is built from a table with problems
 
     # self-ties
     self_mask = frame["source"].to_numpy() == frame["target"].to_numpy()
     if self_mask.any():
         record.add(
             "dropped",
-            "self-tie (source equals target)",
+            Text("self-tie (source equals target)", "Selbstbeziehung (Quelle gleich Ziel)"),
             file=table.file,
             rows=rows[self_mask].tolist(),
         )
@@ -304,9 +554,7 @@ def _ties(
     # exact duplicates
     dup = frame.astype(str).duplicated(keep="first").to_numpy()
     if dup.any():
-        record.add(
-            "dropped", "exact duplicate of an earlier row", file=table.file, rows=rows[dup].tolist()
-        )
+        record.add("dropped", _DUPLICATE_ROW, file=table.file, rows=rows[dup].tolist())
         frame, rows = frame.loc[~dup].reset_index(drop=True), rows[~dup]
     # parallel ties of one pair, relation, wave (and reporter)
     if merge_parallel and len(frame):
@@ -329,10 +577,24 @@ def _ties(
                 (frame.loc[multi].groupby(codes[multi])["source"].nunique() > 1).any()
             )
             frame["intensity"] = np.where(multi, largest, frame["intensity"].to_numpy())
+            both = (
+                Text(
+                    " (both directions of an undirected tie)",
+                    " (beide Richtungen einer ungerichteten Beziehung)",
+                )
+                if reciprocal
+                else Text("", "")
+            )
             why = (
-                "ties of one pair and relation given more than once"
-                + (" (both directions of an undirected tie)" if reciprocal else "")
-                + " merged into one; intensity = the largest"
+                Text(
+                    "ties of one pair and relation given more than once",
+                    "Beziehungen eines Paares und einer Art mehrfach angegeben",
+                )
+                + both
+                + Text(
+                    " merged into one; intensity = the largest",
+                    " zu einer zusammengeführt; Intensität = die größte",
+                )
             )
             record.add(
                 "merged",
@@ -347,8 +609,19 @@ def _ties(
     return frame, new_actors
 
 
+_DUPLICATE_ROW = Text(
+    "exact duplicate of an earlier row", "genaue Wiederholung einer früheren Zeile"
+)
+
+
 def _affiliations(
-    table: Table, record: Record, *, actor_ids: set[str], actor_file: str | None, strict: bool
+    table: Table,
+    record: Record,
+    *,
+    actor_ids: set[str],
+    actor_file: str | None,
+    strict: bool,
+    problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
     actor_col = find_column(
         table,
@@ -360,38 +633,39 @@ def _affiliations(
     item_col = find_column(
         table, "item", aliases=ALIASES["item"], required=True, purpose="columns 'actor' and 'item'"
     )
-    actors = _strip_column(table, actor_col, record)
+    actors = _id_column(table, actor_col, record)
     items = _strip_column(table, item_col, record)
     new: list[str] = []
     for i, (a, it) in enumerate(zip(actors, items, strict=True)):
         if not a:
-            raise InputError(
-                "the actor id is empty",
-                file=table.file,
-                row=table.row(i),
-                column=actor_col,
-                expected="an actor id",
-            )
-        if not it:
-            raise InputError(
-                "the item is empty",
-                file=table.file,
-                row=table.row(i),
-                column=item_col,
-                expected="the name of a committee, offer or project",
-            )
-        if a not in actor_ids:
-            if strict:
-                raise UnknownActorError(
-                    f'"{a}" is not an actor in {actor_file or "the actor table"}',
+            problems.add(
+                InputError(
+                    _EMPTY_ID,
                     file=table.file,
                     row=table.row(i),
                     column=actor_col,
-                    expected=f"an id from {actor_file or 'the actor table'}",
-                    hint=_close(a, actor_ids),
+                    expected=Text("an actor id", "eine Akteurs-Id"),
                 )
-            actor_ids.add(a)
-            new.append(a)
+            )
+        elif a not in actor_ids:
+            if strict:
+                problems.add(_unknown(a, table, i, actor_col, actor_ids, actor_file))
+            else:
+                actor_ids.add(a)
+                new.append(a)
+        if not it:
+            problems.add(
+                InputError(
+                    Text("the item is empty", "der Eintrag ist leer"),
+                    file=table.file,
+                    row=table.row(i),
+                    column=item_col,
+                    expected=Text(
+                        "the name of a committee, offer or project",
+                        "der Name eines Gremiums, Angebots oder Projekts",
+                    ),
+                )
+            )
     used = {actor_col, item_col}
     data: dict[str, list] = {"actor": actors, "item": items}
     kind_col = find_column(table, "kind", aliases=ALIASES["kind"])
@@ -412,9 +686,7 @@ def _affiliations(
     rows = np.asarray(table.rows, dtype=int)
     dup = frame.astype(str).duplicated(keep="first").to_numpy()
     if dup.any():
-        record.add(
-            "dropped", "exact duplicate of an earlier row", file=table.file, rows=rows[dup].tolist()
-        )
+        record.add("dropped", _DUPLICATE_ROW, file=table.file, rows=rows[dup].tolist())
         frame = frame.loc[~dup].reset_index(drop=True)
     return frame, new
 
@@ -468,12 +740,24 @@ def assemble(
     from ..network import Network
 
     record = record if record is not None else Record()
+    problems = Problems()
     for t in (actors, ties, affiliations):
         if t is not None:
             for note in t.notes:
                 record.add("info", note, file=t.file, warn=False)
+            if t.skipped:
+                record.add(
+                    "dropped",
+                    Text(
+                        "row of separators only, without any value",
+                        "Zeile nur aus Trennzeichen, ohne Wert",
+                    ),
+                    file=t.file,
+                    rows=t.skipped,
+                    warn=False,
+                )
     if actors is not None:
-        actor_frame = _actors(actors, record)
+        actor_frame = _actors(actors, record, problems)
         actor_ids: set[str] | None = set(actor_frame.index)
     else:
         actor_frame = None
@@ -489,6 +773,7 @@ def assemble(
             actor_file=actor_file,
             directed=directed,
             merge_parallel=merge_parallel,
+            problems=problems,
         )
         added.extend(new)
     else:
@@ -496,25 +781,42 @@ def assemble(
     if affiliations is not None:
         ids = set(actor_ids) if actor_ids is not None else set(added)
         aff_frame, new = _affiliations(
-            affiliations, record, actor_ids=ids, actor_file=actor_file, strict=actor_ids is not None
+            affiliations,
+            record,
+            actor_ids=ids,
+            actor_file=actor_file,
+            strict=actor_ids is not None,
+            problems=problems,
         )
         added.extend(new)
     else:
         aff_frame = empty_affiliations()
+    problems.raise_if_any()
     if actor_frame is None:
         actor_frame = pd.DataFrame(
             {"label": list(added), "type": [np.nan] * len(added)},
             index=pd.Index(added, name="id", dtype=object),
         )
         if added:
-            source = ties.file if ties is not None else "the affiliations"
+            src = (
+                Text(ties.file, ties.file)
+                if ties is not None
+                else Text("the affiliations", "den Zugehörigkeiten")
+            )
             record.add(
                 "added",
-                f"actors created from the ids named in {source} "
-                "(there is no actor table; labels are the ids, types unknown)",
+                Text(
+                    f"actors created from the ids named in {src.en} "
+                    "(there is no actor table; labels are the ids, types unknown)",
+                    f"Akteure aus den in {src.de} genannten Ids angelegt "
+                    "(es gibt keine Akteurstabelle; Bezeichnungen sind die Ids, Typen unbekannt)",
+                ),
                 count=len(added),
                 warn=False,
             )
+    _review_variants(
+        actor_frame.index, record, file=actor_file or (ties.file if ties is not None else None)
+    )
     return Network._from_clean(
         actor_frame,
         tie_frame,

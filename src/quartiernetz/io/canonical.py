@@ -16,13 +16,16 @@ a spreadsheet would run as a formula prefixed with ``'`` (see
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ..exceptions import FormatError, MissingColumnError
+from ..exceptions import DataCleaningWarning, FormatError, MissingColumnError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from .assemble import assemble
@@ -32,6 +35,7 @@ from .text import (
     Table,
     find_sheet,
     neutralize_cell,
+    read_as,
     read_csv_table,
     read_xlsx_tables,
     refuse_unstorable,
@@ -44,16 +48,65 @@ __all__ = ["read_folder", "read_workbook", "read_ties_file", "write_folder", "wr
 def _restored(table: Table) -> Table:
     frame = table.frame.map(lambda v: restore_cell(v) if isinstance(v, str) else v)
     frame.columns = [restore_cell(str(c)) for c in frame.columns]
-    return Table(frame, table.file, table.rows, table.encoding, table.sep, table.notes)
+    return dataclasses.replace(table, frame=frame)
 
 
 def _note_encoding(record: Record, *tables: Table | None) -> None:
     for t in tables:
         if t is not None and t.encoding:
-            sep = {"\t": "tab", ";": "';'", ",": "','"}.get(t.sep or "", repr(t.sep))
-            record.add(
-                "info", f"read as {t.encoding} text, separator {sep}", file=t.file, warn=False
+            record.add("info", read_as(t.encoding, t.sep), file=t.file, warn=False)
+
+
+def _sheet_name(table: Table) -> str:
+    return table.file.rsplit(" [", 1)[-1][:-1] if table.file.endswith("]") else table.file
+
+
+def note_sheets(record: Record, file: str, sheets: dict[str, Table], used: list[Table]) -> None:
+    """Record which sheets of a workbook were read and which not; warn about hidden ones.
+
+    A hidden sheet is read like any other (a workbook may hide the sheet it means),
+    but the record says so and a :class:`~quartiernetz.exceptions.DataCleaningWarning`
+    names the visible sheets that were not read, so that an old sheet left visible
+    or a current one hidden by mistake does not go unnoticed.
+    """
+    used_ids = {id(t) for t in used}
+    rest = [n for n, t in sheets.items() if id(t) not in used_ids]
+    for t in used:
+        sheet = _sheet_name(t)
+        if t.hidden:
+            text = Text(
+                f"read the sheet {sheet!r}, which is hidden in the workbook",
+                f"das Blatt {sheet!r} gelesen, das in der Arbeitsmappe ausgeblendet ist",
             )
+            record.add("info", text, file=file, warn=False)
+            visible = [n for n in rest if not sheets[n].hidden]
+            also = (
+                Text(
+                    f"; visible sheets not read: {', '.join(repr(n) for n in visible)}",
+                    f"; nicht gelesene sichtbare Blätter: {', '.join(repr(n) for n in visible)}",
+                )
+                if visible
+                else Text("", "")
+            )
+            warnings.warn(f"{file}: {text + also}", DataCleaningWarning, stacklevel=3)
+        else:
+            record.add(
+                "info",
+                Text(f"read the sheet {sheet!r}", f"das Blatt {sheet!r} gelesen"),
+                file=file,
+                warn=False,
+            )
+    if rest:
+        shown = ", ".join(repr(n) + (" (hidden)" if sheets[n].hidden else "") for n in rest)
+        shown_de = ", ".join(
+            repr(n) + (" (ausgeblendet)" if sheets[n].hidden else "") for n in rest
+        )
+        record.add(
+            "info",
+            Text(f"sheets not read: {shown}", f"nicht gelesene Blätter: {shown_de}"),
+            file=file,
+            warn=False,
+        )
 
 
 def _find_file(folder: Path, *names: str) -> Path | None:
@@ -134,11 +187,14 @@ def read_workbook(
         k: (_restored(t) if t is not None and len(t.frame.columns) else None)
         for k, t in found.items()
     }
+    record = Record()
+    note_sheets(record, path.name, sheets, [t for t in found.values() if t is not None])
     return assemble(
         tables["actors"],
         tables["ties"],
         tables["affiliations"],
         directed=directed,
+        record=record,
         name=name or path.stem,
         meta={"source": path.name, "format": "xlsx"},
     )

@@ -39,6 +39,7 @@ import os
 from pathlib import Path
 
 from ..exceptions import FormatError, InvalidValueError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import (
@@ -80,7 +81,12 @@ def _nodes_table(table: Table, *, type_column: str | None, record: Record) -> Ta
             purpose=f"the column {type_column!r} named by type_column",
         )
         table = rename_column(table, col, "type", record=record)
-        record.add("info", f"actor type from the column {col!r}", file=table.file, warn=False)
+        record.add(
+            "info",
+            Text(f"actor type from the column {col!r}", f"Akteurstyp aus der Spalte {col!r}"),
+            file=table.file,
+            warn=False,
+        )
     return table
 
 
@@ -125,8 +131,12 @@ def _edges_table(
         if directed is None:
             record.add(
                 "info",
-                "no column 'Type': read as undirected (Gephi would assume "
-                "directed; pass directed=True for that)",
+                Text(
+                    "no column 'Type': read as undirected (Gephi would assume "
+                    "directed; pass [[opt:directed=True]] for that)",
+                    "keine Spalte 'Type': ungerichtet gelesen (Gephi nähme gerichtet an; "
+                    "dafür [[opt:directed=True]] angeben)",
+                ),
                 file=table.file,
                 warn=False,
             )
@@ -140,7 +150,15 @@ def _edges_table(
             table.sep,
             table.notes,
         )
-        record.add("info", f"Gephi's edge column {id_col!r} left out", file=table.file, warn=False)
+        record.add(
+            "info",
+            Text(
+                f"Gephi's edge column {id_col!r} left out",
+                f"Gephis Kantenspalte {id_col!r} ausgelassen",
+            ),
+            file=table.file,
+            warn=False,
+        )
     table = drop_empty_columns(table, record=record)
     if relation_column is not None:
         col = find_column(
@@ -150,12 +168,21 @@ def _edges_table(
             purpose=f"the column {relation_column!r} named by relation_column",
         )
         table = rename_column(table, col, "relation", record=record)
-        record.add("info", f"relation from the column {col!r}", file=table.file, warn=False)
+        record.add(
+            "info",
+            Text(f"relation from the column {col!r}", f"Beziehungsart aus der Spalte {col!r}"),
+            file=table.file,
+            warn=False,
+        )
     elif find_column(table, "relation", aliases=ALIASES["relation"]) is None:
         record.add(
             "info",
-            "no column 'relation': every tie is cooperation "
-            "(name a column with relation_column=, e.g. 'Label')",
+            Text(
+                "no column 'relation': every tie is cooperation "
+                "(name a column with [[opt:relation_column=Label]], for example)",
+                "keine Spalte 'relation': jede Beziehung ist cooperation "
+                "(eine Spalte benennen, z. B. mit [[opt:relation_column=Label]])",
+            ),
             file=table.file,
             warn=False,
         )

@@ -19,7 +19,7 @@ from ..exceptions import FormatError
 from ..network import Network
 from ..record import Record
 from ._graphs import network_from_graph
-from .text import read_text
+from .text import read_as, read_text
 
 __all__ = ["read_gml"]
 
@@ -73,7 +73,7 @@ def read_gml(
             expected="a valid GML file",
         ) from None
     record = Record()
-    record.add("info", f"read as {encoding} text", file=path.name, warn=False)
+    record.add("info", read_as(encoding), file=path.name, warn=False)
     return network_from_graph(
         G,
         file=path.name,

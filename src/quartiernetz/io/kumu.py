@@ -39,10 +39,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import FormatError, InvalidValueError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import rename_column, resolve_direction, with_reversed_rows
 from .assemble import assemble
+from .canonical import note_sheets
 from .text import Table, find_column, find_sheet, read_xlsx_tables, try_numeric
 
 __all__ = ["read_kumu"]
@@ -80,7 +82,10 @@ def _actors(table: Table, record: Record) -> tuple[Table, dict[str, str]]:
         ids = [g or lab for g, lab in zip(given, labels, strict=True)]
         record.add(
             "info",
-            f"element ids from the column {id_col!r} (the label where empty)",
+            Text(
+                f"element ids from the column {id_col!r} (the label where empty)",
+                f"Element-Ids aus der Spalte {id_col!r} (wo leer, die Bezeichnung)",
+            ),
             file=table.file,
             warn=False,
         )
@@ -106,8 +111,12 @@ def _split_pipes(table: Table, src: str, tgt: str, record: Record) -> Table:
         if len(pairs) > 1:
             record.add(
                 "info",
-                f"'|' in From/To: {len(pairs)} connections from one row "
-                f"({' | '.join(froms)} -> {' | '.join(tos)})",
+                Text(
+                    f"'|' in From/To: {len(pairs)} connections from one row "
+                    f"({' | '.join(froms)} -> {' | '.join(tos)})",
+                    f"'|' in From/To: {len(pairs)} Verbindungen aus einer Zeile "
+                    f"({' | '.join(froms)} -> {' | '.join(tos)})",
+                ),
                 file=table.file,
                 rows=[table.row(i)],
                 warn=False,
@@ -153,8 +162,12 @@ def _connections(
             table = rename_column(table, strength, "strength_text", record=record)
             record.add(
                 "info",
-                f"the column {strength!r} holds words, not numbers: kept as "
-                "'strength_text', intensity 1",
+                Text(
+                    f"the column {strength!r} holds words, not numbers: kept as "
+                    "'strength_text', intensity 1",
+                    f"die Spalte {strength!r} enthält Wörter, keine Zahlen: als "
+                    "'strength_text' behalten, Intensität 1",
+                ),
                 file=table.file,
                 warn=False,
             )
@@ -162,7 +175,10 @@ def _connections(
     if dir_col is None:
         record.add(
             "info",
-            "no column 'Direction': connections are directed, as in Kumu",
+            Text(
+                "no column 'Direction': connections are directed, as in Kumu",
+                "keine Spalte 'Direction': Verbindungen sind gerichtet, wie in Kumu",
+            ),
             file=table.file,
             warn=False,
         )
@@ -186,8 +202,12 @@ def _connections(
     if new:
         record.add(
             "added",
-            "names in From/To that are no element created as elements "
-            f"(as Kumu does): {', '.join(new)}",
+            Text(
+                "names in From/To that are no element created as elements "
+                f"(as Kumu does): {', '.join(new)}",
+                "Namen in From/To, die kein Element sind, als Elemente angelegt "
+                f"(wie Kumu es tut): {', '.join(new)}",
+            ),
             file=table.file,
             rows=sorted(set(new.values())),
             count=len(new),
@@ -259,8 +279,7 @@ def read_kumu(
             expected="Kumu's sheets 'Elements' (Label, Type, …) and 'Connections' (From, To, …)",
         )
     record = Record()
-    used = [t.file for t in (elements, connections) if t is not None]
-    record.add("info", "Kumu workbook: read " + " and ".join(used), file=path.name, warn=False)
+    note_sheets(record, path.name, tables, [t for t in (elements, connections) if t is not None])
     if elements is not None:
         actors, lookup = _actors(elements, record)
     else:

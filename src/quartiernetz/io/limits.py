@@ -19,6 +19,17 @@ gigabytes, a matrix file declaring ten million actors.
 ``nodes`` (``QUARTIERNETZ_MAX_NODES``, default 100,000)
     the vertices a Pajek or UCINET DL file declares (``*Vertices n``, ``N=``,
     ``NR=``, ``NC=``, ``NM=``) and the column labels of a matrix CSV.
+``xml_depth`` (``QUARTIERNETZ_MAX_XML_DEPTH``, default 100)
+    how deeply the elements of a GraphML or GEXF file may nest (the formats
+    need fewer than 10 levels).
+``xml_elements`` (``QUARTIERNETZ_MAX_XML_ELEMENTS``, default 2,000,000)
+    the elements and attributes of a GraphML or GEXF file together. The XML
+    tree networkx builds takes a few hundred bytes per element, so this limit,
+    not the file size, bounds the memory a small file of many empty elements
+    could claim.
+
+GraphML and GEXF files are checked against the two XML limits by a streaming
+pass (expat, no tree kept) before anything builds a tree.
 
 Change a limit for the process with :func:`set_limits` (it wins over the
 environment), or set the environment variable before starting Python or the
@@ -67,6 +78,8 @@ DEFAULT_LIMITS: dict[str, int] = {
     "zip_ratio": 100,
     "cells": 10_000_000,
     "nodes": 100_000,
+    "xml_depth": 100,
+    "xml_elements": 2_000_000,
 }
 
 #: The environment variable of each limit.
@@ -76,6 +89,8 @@ ENVIRONMENT: dict[str, str] = {
     "zip_ratio": "QUARTIERNETZ_MAX_ZIP_RATIO",
     "cells": "QUARTIERNETZ_MAX_CELLS",
     "nodes": "QUARTIERNETZ_MAX_NODES",
+    "xml_depth": "QUARTIERNETZ_MAX_XML_DEPTH",
+    "xml_elements": "QUARTIERNETZ_MAX_XML_ELEMENTS",
 }
 
 _SET: dict[str, int] = {}

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import EmptyFileError, FormatError, MatrixError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import (
@@ -43,7 +44,7 @@ from ._graphs import (
 )
 from .assemble import assemble
 from .limits import check_nodes
-from .text import Table, parse_numbers, read_records, read_text, sniff_separator
+from .text import Table, parse_numbers, read_as, read_records, read_text, sniff_separator
 
 __all__ = ["read_matrix", "is_matrix_header"]
 
@@ -222,12 +223,13 @@ def read_matrix(
     entries.sort(key=lambda e: (e.row, e.col))
 
     record = Record()
-    sep_name = {"\t": "tab", ";": "';'", ",": "','"}.get(sep, repr(sep))
     record.add(
         "info",
-        f"read as {encoding} text, separator {sep_name}; "
-        f"{'incidence' if two_mode else 'adjacency'} matrix "
-        f"{len(row_labels)} x {nc}",
+        read_as(encoding, sep)
+        + Text(
+            f"; {'incidence' if two_mode else 'adjacency'} matrix {len(row_labels)} x {nc}",
+            f"; {'Inzidenz' if two_mode else 'Adjazenz'}matrix {len(row_labels)} x {nc}",
+        ),
         file=file,
         warn=False,
     )
@@ -241,7 +243,11 @@ def read_matrix(
         if empty:
             record.add(
                 "info",
-                "columns without members (no affiliation): " + ", ".join(empty),
+                Text(
+                    "columns without members (no affiliation): ",
+                    "Spalten ohne Mitglieder (keine Zugehörigkeit): ",
+                )
+                + ", ".join(empty),
                 file=file,
                 warn=False,
             )

@@ -52,12 +52,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import FormatError, InvalidValueError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import make_table, resolve_direction, split_tokens
 from .assemble import assemble
 from .limits import check_nodes
-from .text import read_text, split_lines
+from .text import read_as, read_text, split_lines
 
 __all__ = ["read_pajek"]
 
@@ -143,7 +144,10 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
                 if p.n:
                     record.add(
                         "info",
-                        "the file holds more than one network: the first is read",
+                        Text(
+                            "the file holds more than one network: the first is read",
+                            "die Datei enthält mehr als ein Netzwerk: das erste wird gelesen",
+                        ),
                         file=file,
                         rows=[lineno],
                         warn=False,
@@ -196,7 +200,10 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
             if word in _STOP:
                 record.add(
                     "info",
-                    f"the file goes on with *{word}: only the network is read",
+                    Text(
+                        f"the file goes on with *{word}: only the network is read",
+                        f"die Datei geht mit *{word} weiter: nur das Netzwerk wird gelesen",
+                    ),
                     file=file,
                     rows=[lineno],
                     warn=False,
@@ -310,8 +317,12 @@ def _names(
     dup = next(lab for lab, c in Counter(labels.values()).items() if c > 1)
     record.add(
         "info",
-        f"{what} labels are not distinct (e.g. {dup!r}): their ids are the "
-        "vertex numbers, the labels are kept",
+        Text(
+            f"{what} labels are not distinct (e.g. {dup!r}): their ids are the "
+            "vertex numbers, the labels are kept",
+            f"die Bezeichnungen ({what}) sind nicht eindeutig (z. B. {dup!r}): die Ids "
+            "sind die Knotennummern, die Bezeichnungen bleiben erhalten",
+        ),
         file=file,
         warn=False,
     )
@@ -366,9 +377,15 @@ def read_pajek(
     n_arcs = sum(1 for link in p.links if link[4] == "directed")
     record.add(
         "info",
-        f"read as {encoding} text: Pajek network with {p.n} vertices"
-        + (f" ({p.n_actors} in the first mode)" if p.n_actors else "")
-        + f", {n_arcs} arcs, {len(p.links) - n_arcs} edges",
+        read_as(encoding)
+        + Text(
+            f": Pajek network with {p.n} vertices"
+            + (f" ({p.n_actors} in the first mode)" if p.n_actors else "")
+            + f", {n_arcs} arcs, {len(p.links) - n_arcs} edges",
+            f": Pajek-Netzwerk mit {p.n} Knoten"
+            + (f" ({p.n_actors} im ersten Modus)" if p.n_actors else "")
+            + f", {n_arcs} Pfeile, {len(p.links) - n_arcs} Kanten",
+        ),
         file=file,
         warn=False,
     )
@@ -376,14 +393,20 @@ def read_pajek(
     if missing and p.labels:
         record.add(
             "info",
-            f"{missing} vertices have no line: their labels are their numbers",
+            Text(
+                f"{missing} vertices have no line: their labels are their numbers",
+                f"{missing} Knoten haben keine Zeile: ihre Bezeichnungen sind ihre Nummern",
+            ),
             file=file,
             warn=False,
         )
     if p.dropped_extras:
         record.add(
             "info",
-            "vertex coordinates and drawing options left out",
+            Text(
+                "vertex coordinates and drawing options left out",
+                "Koordinaten und Zeichenoptionen der Knoten ausgelassen",
+            ),
             count=p.dropped_extras,
             file=file,
             warn=False,

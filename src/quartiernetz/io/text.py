@@ -26,9 +26,12 @@ import pandas as pd
 from ..exceptions import (
     EmptyFileError,
     FormatError,
+    InputError,
+    InputProblems,
     InvalidValueError,
     MissingColumnError,
 )
+from ..i18n import Text
 from .limits import DEFAULT_LIMITS, check_cells, check_zip, get_limit
 
 __all__ = [
@@ -42,6 +45,7 @@ __all__ = [
     "find_column",
     "split_lines",
     "refuse_unstorable",
+    "read_as",
     "SEPARATORS",
 ]
 
@@ -69,8 +73,12 @@ class Table:
         For each row of ``frame``, its row number as a spreadsheet user counts it.
     encoding, sep : str or None
         What was detected, for text files.
-    notes : list of str
+    notes : list of str or Text
         What the reader noticed (e.g. a possible mojibake), for the record.
+    skipped : list of int
+        Rows left out because they hold separators but no value (``;;``), for the record.
+    hidden : bool
+        Whether the table is a hidden sheet of a workbook.
     """
 
     frame: pd.DataFrame
@@ -78,7 +86,9 @@ class Table:
     rows: list[int]
     encoding: str | None = None
     sep: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Text] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)
+    hidden: bool = False
 
     def row(self, i: int) -> int:
         """Spreadsheet row number of the ``i``-th data row."""
@@ -98,7 +108,41 @@ class Table:
             encoding=self.encoding,
             sep=self.sep,
             notes=list(self.notes),
+            skipped=list(self.skipped),
+            hidden=self.hidden,
         )
+
+
+_EMPTY_FILE = Text("the file is empty", "die Datei ist leer")
+_HEADER_AND_DATA = Text("a header row and data", "eine Kopfzeile und Daten")
+_EVERY_COLUMN_NAMED = Text("a name for every column", "ein Name für jede Spalte")
+_DISTINCT_COLUMNS = Text("distinct column names", "verschiedene Spaltennamen")
+_XLSX = Text("an .xlsx workbook", "eine .xlsx-Arbeitsmappe")
+
+_SEP_NAMES = {"\t": ("tab", "Tabulator"), ";": ("';'", "';'"), ",": ("','", "','")}
+
+
+def read_as(encoding: str, sep: str | None = None) -> Text:
+    """The record's line for how a text file was read: encoding and separator.
+
+    Examples
+    --------
+    >>> print(read_as("utf-8-sig", ";").de)
+    als UTF-8-Text (mit Byte-Order-Mark) gelesen, Trennzeichen ';'
+    >>> str(read_as("cp1252"))
+    'read as cp1252 text'
+    """
+    de = {
+        "utf-8": "als UTF-8-Text gelesen",
+        "utf-8-sig": "als UTF-8-Text (mit Byte-Order-Mark) gelesen",
+        "cp1252": "als cp1252-Text (Windows) gelesen",
+        "utf-16": "als UTF-16-Text gelesen",
+    }.get(encoding, f"als {encoding}-Text gelesen")
+    text = Text(f"read as {encoding} text", de)
+    if sep is not None:
+        sep_en, sep_de = _SEP_NAMES.get(sep, (repr(sep), repr(sep)))
+        text = text + Text(f", separator {sep_en}", f", Trennzeichen {sep_de}")
+    return text
 
 
 def _max_bytes() -> int:
@@ -113,15 +157,26 @@ def check_size(path: str | os.PathLike[str]) -> None:
         size = path.stat().st_size
     except OSError as err:
         raise FormatError(
-            f"the file cannot be read ({err.strerror or type(err).__name__})", file=path.name
+            Text(
+                f"the file cannot be read ({err.strerror or type(err).__name__})",
+                f"die Datei kann nicht gelesen werden ({err.strerror or type(err).__name__})",
+            ),
+            file=path.name,
         ) from None
     limit = _max_bytes()
     if size > limit:
         raise FormatError(
-            f"the file has {size:,} bytes, more than the limit of {limit:,}",
+            Text(
+                f"the file has {size:,} bytes, more than the limit of {limit:,}",
+                f"die Datei hat {size:,} Bytes, mehr als die Grenze von {limit:,}",
+            ),
             file=path.name,
-            hint="Raise the limit with the environment variable QUARTIERNETZ_MAX_BYTES "
-            "or quartiernetz.io.limits.set_limits(bytes=...).",
+            hint=Text(
+                "Raise the limit with the environment variable QUARTIERNETZ_MAX_BYTES "
+                "or quartiernetz.io.limits.set_limits(bytes=...).",
+                "Die Grenze mit der Umgebungsvariablen QUARTIERNETZ_MAX_BYTES oder "
+                "quartiernetz.io.limits.set_limits(bytes=...) erhöhen.",
+            ),
         )
 
 
@@ -132,7 +187,11 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         return Path(path).read_bytes()
     except OSError as err:
         raise FormatError(
-            f"the file cannot be read ({err.strerror or type(err).__name__})", file=Path(path).name
+            Text(
+                f"the file cannot be read ({err.strerror or type(err).__name__})",
+                f"die Datei kann nicht gelesen werden ({err.strerror or type(err).__name__})",
+            ),
+            file=Path(path).name,
         ) from None
 
 
@@ -158,18 +217,31 @@ def decode_bytes(data: bytes, *, file: str = "<input>") -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as err:
             raise FormatError(
-                f"the file starts with a UTF-16 byte-order mark but is not UTF-16 text "
-                f"({err.reason} at byte offset {err.start})",
+                Text(
+                    "the file starts with a UTF-16 byte-order mark but is not UTF-16 text "
+                    f"({err.reason} at byte offset {err.start})",
+                    "die Datei beginnt mit einer UTF-16-Byte-Order-Mark, ist aber kein "
+                    f"UTF-16-Text ({err.reason} an Byte-Position {err.start})",
+                ),
                 file=file,
-                expected="a text file in UTF-8, cp1252 or UTF-16",
+                expected=Text(
+                    "a text file in UTF-8, cp1252 or UTF-16",
+                    "eine Textdatei in UTF-8, cp1252 oder UTF-16",
+                ),
             ) from None
     else:
         encoding = "utf-8"
     if b"\x00" in data[:65536]:
         raise FormatError(
-            "the file holds binary data (NUL bytes)",
+            Text(
+                "the file holds binary data (NUL bytes)", "die Datei enthält Binärdaten (NUL-Bytes)"
+            ),
             file=file,
-            expected="a text file (CSV, Pajek, UCINET DL) or a workbook with the .xlsx ending",
+            expected=Text(
+                "a text file (CSV, Pajek, UCINET DL) or a workbook with the .xlsx ending",
+                "eine Textdatei (CSV, Pajek, UCINET DL) oder eine Arbeitsmappe mit der "
+                "Endung .xlsx",
+            ),
         )
     try:
         return data.decode(encoding), encoding
@@ -179,10 +251,14 @@ def decode_bytes(data: bytes, *, file: str = "<input>") -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as err:
         raise FormatError(
-            f"the file is neither UTF-8 nor cp1252 text (byte {data[err.start]:#04x} "
-            f"at offset {err.start})",
+            Text(
+                f"the file is neither UTF-8 nor cp1252 text (byte {data[err.start]:#04x} "
+                f"at offset {err.start})",
+                f"die Datei ist weder UTF-8- noch cp1252-Text (Byte {data[err.start]:#04x} "
+                f"an Position {err.start})",
+            ),
             file=file,
-            expected="a text file in UTF-8 or cp1252",
+            expected=Text("a text file in UTF-8 or cp1252", "eine Textdatei in UTF-8 oder cp1252"),
         ) from None
 
 
@@ -282,22 +358,27 @@ def read_csv_table(
         name = Path(source).name
         text, encoding = read_text(source)
     if not text.strip():
-        raise EmptyFileError("the file is empty", file=name, expected="a header row and data")
+        raise EmptyFileError(_EMPTY_FILE, file=name, expected=_HEADER_AND_DATA)
     sep = sep or sniff_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
     try:
         records = read_records(reader, file=name)
     except csv.Error as err:
         raise FormatError(
-            f"the file cannot be parsed as delimited text ({err})",
+            Text(
+                f"the file cannot be parsed as delimited text ({err})",
+                f"die Datei kann nicht als Text mit Trennzeichen gelesen werden ({err})",
+            ),
             file=name,
             row=reader.line_num,
         ) from None
     # spreadsheet row numbers: one per record
     numbered = [(i + 1, rec) for i, rec in enumerate(records)]
+    # a row of separators only (";;", ", ,") holds no value: left out, and said so
+    skipped = [n for n, rec in numbered if len(rec) > 1 and not any(v.strip() for v in rec)]
     numbered = [(n, rec) for n, rec in numbered if any(v.strip() for v in rec)]
     if not numbered:
-        raise EmptyFileError("the file is empty", file=name, expected="a header row and data")
+        raise EmptyFileError(_EMPTY_FILE, file=name, expected=_HEADER_AND_DATA)
     header_n, header = numbered[0]
     header = [h.strip() for h in header]
     # drop trailing empty headers whose columns are empty (a trailing separator)
@@ -310,18 +391,25 @@ def read_csv_table(
     for j, h in enumerate(header):
         if not h:
             raise FormatError(
-                f"column {j + 1} has an empty header but holds data",
+                Text(
+                    f"column {j + 1} has an empty header but holds data",
+                    f"Spalte {j + 1} hat keine Überschrift, enthält aber Daten",
+                ),
                 file=name,
                 row=header_n,
-                expected="a name for every column",
+                expected=_EVERY_COLUMN_NAMED,
             )
         key = h.casefold()
         if key in seen:
             raise FormatError(
-                f"the header {h!r} appears twice (columns {seen[key] + 1} and {j + 1})",
+                Text(
+                    f"the header {h!r} appears twice (columns {seen[key] + 1} and {j + 1})",
+                    f"die Überschrift {h!r} kommt zweimal vor (Spalten {seen[key] + 1} "
+                    f"und {j + 1})",
+                ),
                 file=name,
                 row=header_n,
-                expected="distinct column names",
+                expected=_DISTINCT_COLUMNS,
             )
         seen[key] = j
     extra_headers = numbered[1:header_rows]
@@ -331,11 +419,20 @@ def read_csv_table(
     for n, rec in body:
         if len(rec) > width and any(v.strip() for v in rec[width:]):
             raise FormatError(
-                f"the row has {len(rec)} values but the header has {width} columns",
+                Text(
+                    f"the row has {len(rec)} values but the header has {width} columns",
+                    f"die Zeile hat {len(rec)} Werte, die Kopfzeile aber {width} Spalten",
+                ),
                 file=name,
                 row=n,
-                expected=f"at most {width} values separated by {sep!r}",
-                hint="A value containing the separator must be quoted.",
+                expected=Text(
+                    f"at most {width} values separated by {sep!r}",
+                    f"höchstens {width} durch {sep!r} getrennte Werte",
+                ),
+                hint=Text(
+                    "A value containing the separator must be quoted.",
+                    "Ein Wert, der das Trennzeichen enthält, muss in Anführungszeichen stehen.",
+                ),
             )
         rec = (rec + [""] * width)[:width]
         values.append(rec)
@@ -344,12 +441,17 @@ def read_csv_table(
     if not len(frame.columns):
         frame = pd.DataFrame(index=range(len(values)))
     table = Table(frame=frame, file=name, rows=rows, encoding=encoding, sep=sep)
+    table.skipped = [n for n in skipped if n > header_n]
     for _, rec in extra_headers:
-        table.notes.append("extra header row: " + sep.join(rec))
+        table.notes.append(Text("extra header row: ", "zusätzliche Kopfzeile: ") + sep.join(rec))
     if _MOJIBAKE.search(text):
         table.notes.append(
-            "the text contains sequences such as 'Ã¤' that look like UTF-8 read as cp1252 "
-            "(mojibake); check the umlauts"
+            Text(
+                "the text contains sequences such as 'Ã¤' that look like UTF-8 read as cp1252 "
+                "(mojibake); check the umlauts",
+                "der Text enthält Folgen wie 'Ã¤', die nach als cp1252 gelesenem UTF-8 aussehen "
+                "(Zeichensalat); Umlaute prüfen",
+            )
         )
     return table
 
@@ -397,13 +499,20 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
     declares are checked against the limits of :mod:`quartiernetz.io.limits`
     (``bytes``, ``xlsx_bytes``, ``zip_ratio``); while reading, the cells of each
     sheet against ``cells``. The sheet's own dimension record is not trusted:
-    every row is read as stored.
+    every row is read as stored. A hidden sheet is marked ``table.hidden``.
+
+    Values are the ones the workbook stores for its cells. A formula without a
+    stored value (as written by openpyxl and other programs; Excel and
+    LibreOffice store the value when saving) is refused rather than read as empty.
 
     Raises
     ------
     FormatError
         When the file is not a workbook, is over a limit, or a column holding
         data has an empty or repeated header.
+    InvalidValueError
+        For a formula without a stored value, naming sheet, cell, row and column
+        (:class:`~quartiernetz.exceptions.InputProblems` for several).
     """
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -425,12 +534,19 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
             file=path.name,
             expected="an .xlsx workbook",
         ) from None
+    formula_wb = None
+    if _has_formulas(path):
+        try:
+            formula_wb = load_workbook(path, read_only=True, data_only=False)
+        except Exception:
+            formula_wb = None
     tables: dict[str, Table] = {}
     try:
-        for ws in wb.worksheets:
+        for k, ws in enumerate(wb.worksheets):
             name = f"{path.name} [{ws.title}]"
+            formula_ws = formula_wb.worksheets[k] if formula_wb is not None else None
             try:
-                numbered = _sheet_rows(ws, name)
+                numbered, formulas = _sheet_rows(ws, name, formula_ws)
             except FormatError:
                 raise
             except Exception as err:  # openpyxl on a damaged sheet
@@ -441,32 +557,123 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
                 ) from None
             if not numbered:
                 tables[ws.title] = Table(pd.DataFrame(), name, [])
-                continue
-            tables[ws.title] = _sheet_table(numbered, name)
+            else:
+                tables[ws.title] = _sheet_table(numbered, name)
+            tables[ws.title].hidden = getattr(ws, "sheet_state", "visible") != "visible"
+            if formulas:
+                _refuse_formulas(formulas, numbered, name)
     finally:
         wb.close()
+        if formula_wb is not None:
+            formula_wb.close()
     return tables
 
 
-def _sheet_rows(ws, name: str) -> list[tuple[int, list[str]]]:
-    """The non-empty rows of a read-only sheet as (row number, texts), within the cell limit."""
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a worksheet of the workbook holds a formula (``<f>`` element), read in chunks."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if not info.filename.startswith("xl/worksheets/"):
+                    continue
+                with zf.open(info) as fh:
+                    tail = b""
+                    while chunk := fh.read(1 << 20):
+                        if _FORMULA_TAG.search(tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except Exception:
+        return False
+    return False
+
+
+def _is_formula(value: object) -> bool:
+    if isinstance(value, str):
+        return value.startswith("=")
+    return type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+
+
+def _formula_text(value: object) -> str:
+    text = value if isinstance(value, str) else getattr(value, "text", "") or ""
+    return str(text)[:60]
+
+
+def _refuse_formulas(
+    formulas: list[tuple[int, int, str]], numbered: list[tuple[int, list[str]]], name: str
+) -> None:
+    """Raise for formula cells without a stored value, naming sheet, cell and column."""
+    from openpyxl.utils import get_column_letter
+
+    header_n, header = numbered[0] if numbered else (0, [])
+    errors: list[InputError] = []
+    for row, col, formula in formulas:
+        column = header[col].strip() if row > header_n and col < len(header) else None
+        cell = f"{get_column_letter(col + 1)}{row}"
+        errors.append(
+            InvalidValueError(
+                Text(
+                    f"the cell {cell} holds the formula {formula!r} without a stored value",
+                    f"die Zelle {cell} enthält die Formel {formula!r} ohne gespeicherten Wert",
+                ),
+                file=name,
+                row=row,
+                column=column,
+                expected=Text("a value", "ein Wert"),
+                hint=Text(
+                    "Open the workbook in Excel or LibreOffice and save it, so that the "
+                    "values of formulas are stored (files written by programs often hold "
+                    "only the formulas).",
+                    "Die Arbeitsmappe in Excel oder LibreOffice öffnen und speichern, damit "
+                    "die Werte der Formeln gespeichert werden (von Programmen geschriebene "
+                    "Dateien enthalten oft nur die Formeln).",
+                ),
+            )
+        )
+    if len(errors) == 1:
+        raise errors[0]
+    raise InputProblems(errors[:200], more=max(len(errors) - 200, 0))
+
+
+def _sheet_rows(
+    ws, name: str, formula_ws=None
+) -> tuple[list[tuple[int, list[str]]], list[tuple[int, int, str]]]:
+    """The non-empty rows of a read-only sheet as (row number, texts), within the cell
+    limit; and the cells (row, column index, formula) holding a formula without a
+    stored value (when ``formula_ws``, the sheet opened with formulas, is given)."""
     if hasattr(ws, "reset_dimensions"):
         # the stored dimension can claim a million rows by 16,384 columns (openpyxl then
         # fills every missing cell) or fewer rows than the sheet holds: read rows as stored
         ws.reset_dimensions()
+    formula_rows = None
+    if formula_ws is not None:
+        if hasattr(formula_ws, "reset_dimensions"):
+            formula_ws.reset_dimensions()
+        formula_rows = formula_ws.iter_rows(values_only=True)
     limit = get_limit("cells")
     cells = 0
     numbered: list[tuple[int, list[str]]] = []
+    formulas: list[tuple[int, int, str]] = []
     for i, rec in enumerate(ws.iter_rows(values_only=True)):
         cells += max(len(rec), 1)
         if cells > limit:
             check_cells(cells, file=name, row=i + 1)
         texts = [_cell_text(v) for v in rec]
+        if formula_rows is not None:
+            frec = next(formula_rows, ())
+            for j, v in enumerate(rec):
+                if v is None and j < len(frec) and _is_formula(frec[j]):
+                    formulas.append((i + 1, j, _formula_text(frec[j])))
+                    texts[j] = "="  # keeps the row; the formula is refused after reading
         while texts and not texts[-1].strip():
             texts.pop()
         if texts:
             numbered.append((i + 1, texts))
-    return numbered
+    return numbered, formulas
 
 
 def _sheet_table(numbered: list[tuple[int, list[str]]], name: str) -> Table:
@@ -580,14 +787,21 @@ def parse_numbers(
     *,
     default: float | None = None,
     minimum: float | None = None,
-    what: str = "a number",
+    what: str | Text = "a number",
     finite: bool = True,
+    problems: list[InputError] | None = None,
 ) -> tuple[np.ndarray, list[int]]:
     """Parse a text column to floats.
 
     A decimal comma (``1,5``; ``1.234,5``) is understood when the column has no
     value with a decimal point, so that the reading is unambiguous. Empty cells
     become ``default``; without a default they are an error.
+
+    Parameters
+    ----------
+    problems : list, optional
+        Collect every bad cell here (its value becomes NaN) instead of raising
+        at the first.
 
     Returns
     -------
@@ -600,31 +814,52 @@ def parse_numbers(
     InvalidValueError
         Naming the file, row, column and value that is not a number, is not
         finite, or is below ``minimum``.
+
+    Examples
+    --------
+    >>> t = Table(pd.DataFrame({"w": ["1,5", "", "x"]}), "t.csv", [2, 3, 4])
+    >>> found = []
+    >>> parse_numbers(t, "w", default=1.0, problems=found)[0].tolist()
+    [1.5, 1.0, nan]
+    >>> print(found[0])
+    t.csv, row 4, column 'w': 'x' is not a number; expected a number.
     """
+    if what == "a number >= 0":
+        what = Text("a number >= 0", "eine Zahl >= 0")
+    elif what == "a number":
+        what = Text("a number", "eine Zahl")
+
+    def fail(problem: Text, i: int) -> None:
+        err = InvalidValueError(
+            problem, file=table.file, row=table.row(i), column=column, expected=what
+        )
+        if problems is None:
+            raise err
+        problems.append(err)
+        out[i] = np.nan
+
     raw = [str(v).strip() for v in table.frame[column].tolist()]
     has_point = any(_PLAIN.match(v) and "." in v for v in raw)
     has_comma = any(_DECIMAL_COMMA.match(v) for v in raw)
     if has_point and has_comma:
         first = next(i for i, v in enumerate(raw) if _DECIMAL_COMMA.match(v))
         raise InvalidValueError(
-            f"{raw[first]!r} uses a decimal comma while other values use a decimal point",
+            Text(
+                f"{raw[first]!r} uses a decimal comma while other values use a decimal point",
+                f"{raw[first]!r} hat ein Dezimalkomma, andere Werte einen Dezimalpunkt",
+            ),
             file=table.file,
             row=table.row(first),
             column=column,
-            expected="one decimal notation in a column",
+            expected=Text("one decimal notation in a column", "eine Schreibweise je Spalte"),
         )
     out = np.empty(len(raw), dtype=float)
     defaulted: list[int] = []
     for i, v in enumerate(raw):
         if v == "":
             if default is None:
-                raise InvalidValueError(
-                    "the cell is empty",
-                    file=table.file,
-                    row=table.row(i),
-                    column=column,
-                    expected=what,
-                )
+                fail(Text("the cell is empty", "die Zelle ist leer"), i)
+                continue
             out[i] = default
             defaulted.append(i)
             continue
@@ -636,29 +871,14 @@ def parse_numbers(
         try:
             x = float(text)
         except ValueError:
-            raise InvalidValueError(
-                f"{v!r} is not a number",
-                file=table.file,
-                row=table.row(i),
-                column=column,
-                expected=what,
-            ) from None
+            fail(Text(f"{v!r} is not a number", f"{v!r} ist keine Zahl"), i)
+            continue
         if finite and not math.isfinite(x):
-            raise InvalidValueError(
-                f"{v!r} is not a finite number",
-                file=table.file,
-                row=table.row(i),
-                column=column,
-                expected=what,
-            )
+            fail(Text(f"{v!r} is not a finite number", f"{v!r} ist keine endliche Zahl"), i)
+            continue
         if minimum is not None and x < minimum:
-            raise InvalidValueError(
-                f"{v!r} is below {minimum:g}",
-                file=table.file,
-                row=table.row(i),
-                column=column,
-                expected=what,
-            )
+            fail(Text(f"{v!r} is below {minimum:g}", f"{v!r} ist kleiner als {minimum:g}"), i)
+            continue
         out[i] = x
     return out, defaulted
 

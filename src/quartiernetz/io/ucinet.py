@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..exceptions import FormatError, InvalidValueError, MatrixError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import (
@@ -55,7 +56,7 @@ from ._graphs import (
 )
 from .assemble import assemble
 from .limits import check_nodes
-from .text import read_text, split_lines
+from .text import read_as, read_text, split_lines
 
 __all__ = ["read_dl"]
 
@@ -511,8 +512,11 @@ def read_dl(
     record = Record()
     record.add(
         "info",
-        f"read as {encoding} text: UCINET DL, format {h.format}"
-        + (f", {h.nm} matrices" if h.nm > 1 else ""),
+        read_as(encoding)
+        + Text(
+            f": UCINET DL, format {h.format}" + (f", {h.nm} matrices" if h.nm > 1 else ""),
+            f": UCINET DL, Format {h.format}" + (f", {h.nm} Matrizen" if h.nm > 1 else ""),
+        ),
         file=file,
         warn=False,
     )

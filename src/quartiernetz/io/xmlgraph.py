@@ -47,13 +47,14 @@ import pandas as pd
 
 from .._version import __version__
 from ..exceptions import FormatError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import make_table, network_from_graph
 from .assemble import assemble
 from .text import XML_UNSTORABLE, Table, read_bytes, refuse_unstorable
 
-__all__ = ["read_graphml", "read_gexf", "write_graphml", "write_gexf"]
+__all__ = ["read_graphml", "read_gexf", "write_graphml", "write_gexf", "check_xml_shape"]
 
 #: The graph attribute (GraphML) and JSON key that mark a file written by quartiernetz.
 MARKER = "quartiernetz"
@@ -87,6 +88,165 @@ def _not_well_formed(path: Path, what: str, err: ET.ParseError) -> FormatError:
     )
 
 
+class _EntityDeclared(Exception):
+    """Raised by the shape check when the document declares an entity."""
+
+
+def _entities_refused(path: Path, root_name: str) -> FormatError:
+    return FormatError(
+        Text(
+            "the XML declares entities (<!ENTITY …>), which are refused: they can expand to "
+            'gigabytes ("billion laughs") or read other files',
+            "das XML deklariert Entitäten (<!ENTITY …>); sie werden abgelehnt, weil sie sich "
+            'auf Gigabytes aufblähen ("billion laughs") oder andere Dateien lesen können',
+        ),
+        file=path.name,
+        expected=Text(
+            f"a {root_name} file without entity declarations",
+            f"eine {root_name}-Datei ohne Entitäts-Deklarationen",
+        ),
+    )
+
+
+def _undecodable(path: Path, root_name: str, err: Exception) -> FormatError:
+    return FormatError(
+        Text(
+            f"the XML cannot be decoded ({type(err).__name__}: {err})",
+            f"das XML kann nicht dekodiert werden ({type(err).__name__}: {err})",
+        ),
+        file=path.name,
+        expected=Text(
+            f"a {root_name} file in UTF-8 or UTF-16", f"eine {root_name}-Datei in UTF-8 oder UTF-16"
+        ),
+    )
+
+
+def check_xml_shape(data: bytes, *, file: str, root_name: str = "XML") -> None:
+    """Refuse XML nested deeper than ``xml_depth`` or with more than ``xml_elements``
+    elements and attributes (:mod:`quartiernetz.io.limits`), reading it as a stream.
+
+    The check keeps no tree: it counts with expat in chunks of 1 MiB, so its
+    memory does not grow with the file. It stops at an entity declaration
+    (refused by the caller's :mod:`defusedxml` pass).
+
+    Raises
+    ------
+    FormatError
+        Over a limit (naming the line), not well-formed, or in an encoding
+        expat cannot read.
+
+    Examples
+    --------
+    >>> check_xml_shape(b"<a><b/><b/></a>", file="ok.xml")
+    >>> from quartiernetz.io.limits import set_limits
+    >>> old = set_limits(xml_depth=2)
+    >>> try:
+    ...     check_xml_shape(b"<a><b><c/></b></a>", file="deep.xml")
+    ... except FormatError as err:
+    ...     print(err.problem)
+    ... finally:
+    ...     _ = set_limits(**old)
+    the elements are nested more than 2 levels deep; reading stopped
+    """
+    from xml.parsers import expat
+
+    from .limits import ENVIRONMENT, get_limit
+
+    max_depth, max_items = get_limit("xml_depth"), get_limit("xml_elements")
+    parser = expat.ParserCreate()
+    state = {"depth": 0, "items": 0}
+
+    def over(name: str, en: str, de: str) -> FormatError:
+        return FormatError(
+            Text(en, de),
+            file=file,
+            row=parser.CurrentLineNumber,
+            expected=Text("a file of ordinary shape", "eine Datei üblicher Gestalt"),
+            hint=Text(
+                f"Raise the limit with the environment variable {ENVIRONMENT[name]} "
+                f"or quartiernetz.io.limits.set_limits({name}=...).",
+                f"Die Grenze mit der Umgebungsvariablen {ENVIRONMENT[name]} oder "
+                f"quartiernetz.io.limits.set_limits({name}=...) erhöhen.",
+            ),
+        )
+
+    def start(tag: str, attrs: list[str]) -> None:
+        state["depth"] += 1
+        state["items"] += 1 + len(attrs) // 2
+        if state["depth"] > max_depth:
+            raise over(
+                "xml_depth",
+                f"the elements are nested more than {max_depth} levels deep; reading stopped",
+                f"die Elemente sind mehr als {max_depth} Ebenen tief verschachtelt; "
+                "Lesen abgebrochen",
+            )
+        if state["items"] > max_items:
+            raise over(
+                "xml_elements",
+                f"the file holds more than {max_items:,} elements and attributes; reading stopped",
+                f"die Datei enthält mehr als {max_items:,} Elemente und Attribute; "
+                "Lesen abgebrochen",
+            )
+
+    def end(tag: str) -> None:
+        state["depth"] -= 1
+
+    def entity(*args: object) -> None:
+        raise _EntityDeclared
+
+    parser.ordered_attributes = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    chunk = 1 << 20
+    try:
+        for k in range(0, len(data), chunk):
+            parser.Parse(data[k : k + chunk], False)
+        parser.Parse(b"", True)
+    except _EntityDeclared:
+        return
+    except FormatError:
+        raise
+    except expat.ExpatError as err:
+        if err.code in (
+            expat.errors.codes[expat.errors.XML_ERROR_UNKNOWN_ENCODING],
+            expat.errors.codes[expat.errors.XML_ERROR_INCORRECT_ENCODING],
+        ):
+            raise FormatError(
+                Text(
+                    f"the XML cannot be decoded ({expat.errors.messages[err.code]})",
+                    f"das XML kann nicht dekodiert werden ({expat.errors.messages[err.code]})",
+                ),
+                file=file,
+                expected=Text(
+                    f"a {root_name} file in UTF-8 or UTF-16",
+                    f"eine {root_name}-Datei in UTF-8 oder UTF-16",
+                ),
+            ) from None
+        raise FormatError(
+            Text(
+                f"the file is not well-formed XML ({err})",
+                f"die Datei ist kein wohlgeformtes XML ({err})",
+            ),
+            file=file,
+            row=err.lineno,
+            expected=Text(f"a {root_name} file", f"eine {root_name}-Datei"),
+        ) from None
+    except (LookupError, ValueError) as err:
+        raise FormatError(
+            Text(
+                f"the XML cannot be decoded ({type(err).__name__}: {err})",
+                f"das XML kann nicht dekodiert werden ({type(err).__name__}: {err})",
+            ),
+            file=file,
+            expected=Text(
+                f"a {root_name} file in UTF-8 or UTF-16",
+                f"eine {root_name}-Datei in UTF-8 oder UTF-16",
+            ),
+        ) from None
+
+
 def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
     """The file's bytes, after checking its prolog and root; and the text of a ``<description>``.
 
@@ -99,6 +259,7 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
     from defusedxml.ElementTree import iterparse
 
     data = read_bytes(path)
+    check_xml_shape(data, file=path.name, root_name=root_name)
     description = None
     root_seen = False
     try:
@@ -124,12 +285,7 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
             elif event == "end" and tag == "description":
                 description = element.text
     except EntitiesForbidden:
-        raise FormatError(
-            "the XML declares entities (<!ENTITY …>), which are refused: they can expand to "
-            'gigabytes ("billion laughs") or read other files',
-            file=path.name,
-            expected=f"a {root_name} file without entity declarations",
-        ) from None
+        raise _entities_refused(path, root_name) from None
     except DefusedXmlException as err:
         raise FormatError(
             f"the XML is refused: {type(err).__name__}",
@@ -139,11 +295,7 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
     except ET.ParseError as err:
         raise _not_well_formed(path, root_name, err) from None
     except (LookupError, ValueError) as err:  # an unknown or impossible encoding declared
-        raise FormatError(
-            f"the XML cannot be decoded ({type(err).__name__}: {err})",
-            file=path.name,
-            expected=f"a {root_name} file in UTF-8 or UTF-16",
-        ) from None
+        raise _undecodable(path, root_name, err) from None
     return data, description
 
 
@@ -543,7 +695,11 @@ def _from_quartiernetz(
     )
     record.add(
         "info",
-        f"written by quartiernetz: actors, ties and affiliations restored as written{asked}",
+        Text(
+            f"written by quartiernetz: actors, ties and affiliations restored as written{asked}",
+            "von quartiernetz geschrieben: Akteure, Beziehungen und Zugehörigkeiten wie "
+            f"geschrieben wiederhergestellt{asked}",
+        ),
         file=file,
         warn=False,
     )

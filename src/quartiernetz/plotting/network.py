@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network, as_graph
+from ..roles import unknown_attribute
 from . import style as st
 from .labels import place_labels
 
@@ -447,7 +449,8 @@ def plot_network(
         :func:`~quartiernetz.plotting.style.sector_of`), marker shape by the type
         within its sector; ``"community"``: colour by ``communities``; any other
         actor column: a colour per value (the nine most frequent; the rest grey);
-        None: one colour.
+        None: one colour. A column that no actor has is an error naming the
+        columns present (close matches first).
     size_by : str, mapping, Series or None, default "catalyst_score"
         Node area by a column of ``catalysts`` (computed with
         :func:`quartiernetz.roles.catalysts` when not given), ``"degree"``, a
@@ -466,6 +469,9 @@ def plot_network(
         communities=communities)``: with communities, each sits in its own disc.
     weight : str or None, default "weight"
         Edge attribute for line width (the combined intensity of a Network).
+        A directed network (or ``DiGraph``) is drawn with arrowheads, the two
+        arcs of a reciprocated pair bent apart; the layout uses the ties
+        either way.
     competition : bool, default True
         Draw competition ties (relation ``competition``/``Konkurrenz``) dashed.
     legend : bool, default True
@@ -499,11 +505,13 @@ def plot_network(
     st.text("empty", lang)  # validates lang
     seed = 0 if seed is None else int(seed)
     if isinstance(net, Network):
-        G = as_graph(net, directed=False, weight="weight")
+        D = as_graph(net, weight="weight")
         wattr = "weight"
     else:
-        G = as_graph(net, directed=False)
+        D = as_graph(net)
         wattr = weight
+    directed = D.is_directed()
+    G = as_graph(D, directed=False, weight=wattr) if directed else D
     actors = _actor_table(net, G)
     nodes_all = sorted(G.nodes, key=str)
     size_vals, catalysts = _values(size_by, nodes_all, G, actors, catalysts, net)
@@ -586,13 +594,17 @@ def plot_network(
         # ties
         from matplotlib.collections import LineCollection
 
-        segs, widths = [], []
-        for u, v, d in sorted(Gs.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        segs, widths, arcs = [], [], []
+        ties = D.subgraph(nodes) if directed else Gs
+        for u, v, d in sorted(ties.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
             if u == v:
                 continue
             segs.append([xy[index[u]], xy[index[v]]])
             widths.append(float(d.get(wattr, 1.0)) if wattr else 1.0)
-        if segs:
+            arcs.append((index[u], index[v], directed and ties.has_edge(v, u)))
+        if segs and directed:
+            _draw_arcs(ax, xy, arcs, np.array(widths), radii, n)
+        elif segs:
             lw = (
                 _scale(np.array(widths), 0.5, 3.5)
                 if n <= 300
@@ -647,11 +659,21 @@ def plot_network(
                 if comm is None:
                     raise AnalysisError('color_by="community" needs communities=')
                 cats = comm.reindex(nodes).tolist()
-            elif color_by in actors.columns:
+            elif color_by in actors.columns and actors[color_by].notna().any():
                 cats = actors[color_by].reindex(nodes).tolist()
             else:
+                present = [
+                    str(c)
+                    for c in actors.columns
+                    if c not in ("label", "type") and actors[c].notna().any()
+                ]
+                err = unknown_attribute(color_by, present, parameter="color_by")
                 raise AnalysisError(
-                    f'color_by={color_by!r} is not an actor column, "type", "community" or None'
+                    err.text
+                    + Text(
+                        ' Or "type", "community" (with communities=) or None.',
+                        ' Oder "type", "community" (mit communities=) oder None.',
+                    )
                 )
             cmap = st.category_colors([c for c in cats if not pd.isna(c)])
             colors = [cmap.get(c, st.GREY) if not pd.isna(c) else st.GREY for c in cats]
@@ -753,6 +775,36 @@ def plot_network(
                 actors,
             )
     return ax
+
+
+def _draw_arcs(
+    ax: Axes,
+    xy: np.ndarray,
+    arcs: list[tuple[int, int, bool]],
+    widths: np.ndarray,
+    radii: np.ndarray,
+    n: int,
+) -> None:
+    """Directed ties as arrows ending at the target's marker; a mutual pair bends apart."""
+    from matplotlib.patches import FancyArrowPatch
+
+    lw = _scale(widths, 0.5, 3.0) if n <= 300 else _scale(widths, 0.2, 1.0)
+    for (i, j, mutual), w in zip(arcs, lw, strict=True):
+        ax.add_patch(
+            FancyArrowPatch(
+                tuple(xy[i]),
+                tuple(xy[j]),
+                arrowstyle="-|>",
+                mutation_scale=8.0 + 2.0 * float(w) if n <= 300 else 5.0,
+                connectionstyle=f"arc3,rad={0.12 if mutual else 0.0}",
+                shrinkA=float(radii[i]),
+                shrinkB=float(radii[j]) + 1.0,
+                linewidth=float(w),
+                color="#7F7F7F",
+                alpha=0.7 if n <= 300 else 0.35,
+                zorder=1,
+            )
+        )
 
 
 def _network_legend(

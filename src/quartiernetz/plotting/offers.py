@@ -133,8 +133,16 @@ def plot_offer_map(
                 )
         ax.set_xticks(range(n_cols))
         ax.xaxis.tick_top()
+        from ..structures.offers import UNSPECIFIED
+
         ax.set_xticklabels(
-            [_short(c, 24) for c in counts.columns], rotation=30, ha="left", rotation_mode="anchor"
+            [
+                st.text("not_given", lang) if c == UNSPECIFIED else _short(c, 24)
+                for c in counts.columns
+            ],
+            rotation=30,
+            ha="left",
+            rotation_mode="anchor",
         )
         ax.set_yticks(range(n_rows))
         ax.set_yticklabels([_short(r, 34) for r in counts.index])

@@ -257,7 +257,8 @@ def plot_sector_map(
     elif sector_by in actors.columns:
         styles = None
         raw = actors[sector_by].reindex(nodes)
-        sec = pd.Series(["—" if pd.isna(s) else str(s) for s in raw], index=nodes, dtype=object)
+        gap = st.text("not_given", lang)
+        sec = pd.Series([gap if pd.isna(s) else str(s) for s in raw], index=nodes, dtype=object)
         sector_color = st.category_colors(sec.tolist())
         keys = list(sector_color)
         color = {v: sector_color[sec[v]] for v in nodes}

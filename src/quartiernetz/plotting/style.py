@@ -380,9 +380,15 @@ def type_styles(
                 "count": c,
             }
         )
-    frame = pd.DataFrame(out, columns=["type", "sector", "color", "marker", "count"])
-    frame["type"] = frame["type"].astype(object)
-    return frame.set_index("type")
+    # the index is built as object dtype: a frame built from the records would infer
+    # pandas 3's str dtype for the type column and turn the missing type None into NaN,
+    # which no drawer's lookup by None finds
+    index = pd.Index([r["type"] for r in out], dtype=object, name="type")
+    return pd.DataFrame(
+        [{k: r[k] for k in ("sector", "color", "marker", "count")} for r in out],
+        columns=["sector", "color", "marker", "count"],
+        index=index,
+    )
 
 
 #: rcParams for every quartiernetz figure (DejaVu Sans ships with matplotlib and has umlauts).
@@ -534,7 +540,8 @@ def _write_png(raw: bytes, path: Path) -> None:
 # small texts drawn into figures, in both languages
 _TEXTS: dict[str, dict[str, str]] = {
     "actor_type": {"de": "Akteurstyp", "en": "Actor type"},
-    "no_type": {"de": "(ohne Typ)", "en": "(no type)"},
+    "no_type": {"de": "(ohne Angabe)", "en": "(no type given)"},
+    "not_given": {"de": "(ohne Angabe)", "en": "(not given)"},
     "competition": {"de": "Konkurrenz", "en": "Competition"},
     "community": {"de": "Gemeinschaft", "en": "Community"},
     "rank": {"de": "Rang", "en": "Rank"},

@@ -13,17 +13,21 @@ figures (:mod:`quartiernetz.plotting`) and writes into one folder:
   was read;
 - ``figures/``: each figure as PNG and SVG, with fixed file names.
 
-The report is written into a temporary folder beside ``out`` and moved into place
-when complete, so an interrupted run leaves no half report; an existing,
-non-empty ``out`` is replaced only with ``force=True``. The same input and seed
-give byte-identical tables, figures and HTML (no time stamps anywhere).
+- ``.quartiernetz-report``: the marker that makes the folder recognisable as a
+  report, listing the files above (see :mod:`quartiernetz.report.output`).
+
+The report is written into a hidden folder inside ``out`` and moved into place when
+complete, so an interrupted run leaves no half report. ``out`` must be new or empty;
+``force=True`` replaces an earlier report there, but never a folder holding other
+files, and deletes only what the earlier report wrote. A lock file keeps two reports
+from writing into one folder at once. The same input and seed give byte-identical
+tables, figures and HTML (no time stamps anywhere).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import warnings
 from contextlib import ExitStack
 from pathlib import Path
@@ -31,16 +35,18 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import QuartiernetzError
+from ..i18n import Text
 from ..network import Network
 from ._parallel import FigureWorker, default_jobs
 from .analyses import STEPS, ReportData, _has_kind, run_analyses
 from .figures import FIGURE_NAMES, make_figures
 from .html import build_context, render_html
+from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .progress import Progress
-from .tables import safe_frame, write_csv
-from .texts import translate_why
+from .tables import data_tables, localized, safe_frame, write_csv
+from .texts import TEXTS, translate_why
 
-__all__ = ["write_report", "TABLE_FILES", "safe_frame", "write_csv"]
+__all__ = ["write_report", "default_title", "TABLE_FILES", "safe_frame", "write_csv"]
 
 #: The table files a report may hold, in the order listed in the report.
 TABLE_FILES = (
@@ -61,8 +67,8 @@ TABLE_FILES = (
 )
 
 
-def _write_data_tables(net: Network, folder: Path) -> None:
-    tables = net.describe()
+def _write_data_tables(net: Network, folder: Path, lang: str = "en") -> None:
+    tables = data_tables(net, lang)  # the record and "no type given" in the report's language
     write_csv(tables["actors_by_type"], folder / "data_actors_by_type.csv")
     write_csv(tables["ties_by_relation"], folder / "data_ties_by_relation.csv")
     write_csv(tables["affiliations_by_kind"], folder / "data_affiliations_by_kind.csv")
@@ -77,6 +83,7 @@ def _pairs(values: object) -> object:
 
 
 def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> None:
+    data = localized(data, net, lang)  # people-facing values in the report's language
     if data.summary is not None:
         write_csv(data.summary, folder / "summary.csv", index=True)
     if data.catalysts is not None:
@@ -115,24 +122,25 @@ def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> N
         write_csv(data.offers, folder / "offers.csv")
 
 
-def _move_into_place(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by the finished ``tmp`` so that one of the two is always whole.
+def default_title(net: Network, lang: str) -> str:
+    """The report's title when none is given: "Netzwerkanalyse: <name>".
 
-    An existing report is first renamed aside and only deleted once the new one is in
-    place; if the move fails or is interrupted, the old report is put back.
+    The name is the network's (for a folder read from disk, the folder's name); an
+    all-lowercase name gets a capital first letter (:func:`~quartiernetz.report.output.display_name`).
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import load_example
+    >>> default_title(load_example(), "de")
+    'Netzwerkanalyse: Nordstadt'
     """
-    backup = None
-    if out.exists():
-        backup = out.with_name(f"{tmp.name}-previous")
-        os.replace(out, backup)
-    try:
-        os.replace(tmp, out)
-    except BaseException:
-        if backup is not None:
-            os.replace(backup, out)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
+    t = TEXTS[lang]
+    source = net.name or str(net.meta.get("source", "")) or ""
+    return f"{t['default_title']}: {display_name(source)}" if source else t["default_title"]
+
+
+def _written(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
 def write_report(
@@ -160,11 +168,13 @@ def write_report(
         stability replicates.
     title : str, optional
         The report's title (escaped like every input text). Default: "Netzwerkanalyse:
-        <name>" / "Network analysis: <name>".
+        <name>" / "Network analysis: <name>" (:func:`default_title`).
     quiet : bool
         No progress output (progress is shown only when stderr is a terminal).
     force : bool
-        Replace an existing, non-empty ``out``.
+        Replace an earlier report in ``out`` (recognised by its marker file). A folder
+        holding anything else is never replaced, and only the files the earlier report
+        wrote are deleted.
     approximate : bool
         Estimate betweenness and closeness from sampled sources (for very large
         networks; see :func:`quartiernetz.roles.catalysts`). Every other measure
@@ -182,12 +192,15 @@ def write_report(
     Returns
     -------
     pathlib.Path
-        The output folder.
+        The output folder (resolved: ``.`` becomes the current folder's path).
 
     Raises
     ------
     QuartiernetzError
-        Bad ``lang``, or ``out`` exists (and is not empty) without ``force``.
+        Bad ``lang`` or ``n_jobs``; ``out`` is a file, is not empty (without ``force``),
+        holds files an earlier report did not write, cannot be written, or another
+        report is being written into it (see :mod:`quartiernetz.report.output`). All
+        of these are checked before the analyses run.
 
     Notes
     -----
@@ -209,64 +222,86 @@ def write_report(
     """
     if lang not in ("de", "en"):
         raise QuartiernetzError(f"lang must be 'de' or 'en', got {lang!r}")
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise QuartiernetzError(f"{out}: exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise QuartiernetzError(
-            f"{out}: the folder exists and is not empty; choose another --out or pass --force "
-            "to replace it"
-        )
     if n_jobs is None:
         n_jobs = default_jobs(
             len(net.actors),
             affiliation_figures=_has_kind(net, ("committee", "gremium", "offer", "angebot")),
         )
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
-        raise QuartiernetzError(f"n_jobs must be a whole number >= 1, got {n_jobs!r}")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    progress = Progress(len(STEPS) + len(FIGURE_NAMES) + 2, enabled=False if quiet else None)
-    try:
-        with ExitStack() as stack:
-            # the further processes import while the analyses run here
-            workers = [
-                stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)
-            ]
-            stack.enter_context(warnings.catch_warnings())
-            # the report's data-quality section lists what the loader did
-            from ..exceptions import DataCleaningWarning
-
-            warnings.simplefilter("ignore", DataCleaningWarning)
-            # the network does not change during the report: each graph is built once
-            stack.enter_context(net._reusing_graphs())
-            # the stability check runs beside the figures, in a worker where there is one
-            data = run_analyses(
-                net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
-            )
-            figures = make_figures(
-                net,
-                data,
-                tmp / "figures",
-                lang=lang,
-                seed=seed,
-                progress=progress,
-                workers=workers,
-                approximate=approximate,
-            )
-        progress.step("tables")
-        _write_data_tables(net, tmp)
-        _write_results(net, data, tmp, lang)
-        files = [f for f in TABLE_FILES if (tmp / f).is_file()]
-        progress.step("report.html")
-        context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)
-        html = render_html(context)
-        with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o755)
-        _move_into_place(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        raise QuartiernetzError(
+            Text(
+                "[[py:n_jobs|cli:--jobs]] must be a whole number >= 1, got {n!r}.",
+                "[[py:n_jobs|cli:--jobs]] muss eine ganze Zahl >= 1 sein, nicht {n!r}.",
+            ).format(n=n_jobs)
+        )
+    # decided before any work: the folder may be written, and nothing in it is lost
+    folder, _ = check_output(out, force=force)
+    if title is None:
+        title = default_title(net, lang)
+    progress = Progress(
+        len(STEPS) + len(FIGURE_NAMES) + 2, enabled=False if quiet else None, lang=lang
+    )
+    with OutputLock(folder, shown=os.fspath(out)) as lock:
+        # again, now that no other report can start writing here
+        check_output(out, force=force)
+        lock.clear_leftovers()
+        try:
+            work = lock.workspace()
+        except PermissionError:
+            raise not_writable(out, folder) from None
+        try:
+            _write_into(net, work, lang, seed, title, progress, approximate, n_jobs)
+            write_marker(work, _written(work))
+            # the earlier report's files, as they are now
+            _, earlier = check_output(out, force=force)
+            install(work, folder, earlier)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     progress.done()
-    return out
+    return folder
+
+
+def _write_into(
+    net: Network,
+    tmp: Path,
+    lang: str,
+    seed: int,
+    title: str,
+    progress: Progress,
+    approximate: bool,
+    n_jobs: int,
+) -> None:
+    """Run the analyses and write every file of the report into ``tmp``."""
+    with ExitStack() as stack:
+        # the further processes import while the analyses run here
+        workers = [stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)]
+        stack.enter_context(warnings.catch_warnings())
+        # the report's data-quality section lists what the loader did
+        from ..exceptions import DataCleaningWarning
+
+        warnings.simplefilter("ignore", DataCleaningWarning)
+        # the network does not change during the report: each graph is built once
+        stack.enter_context(net._reusing_graphs())
+        # the stability check runs beside the figures, in a worker where there is one
+        data = run_analyses(
+            net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
+        )
+        figures = make_figures(
+            net,
+            data,
+            tmp / "figures",
+            lang=lang,
+            seed=seed,
+            progress=progress,
+            workers=workers,
+            approximate=approximate,
+        )
+    progress.step(Text("tables", "Tabellen"))
+    _write_data_tables(net, tmp, lang)
+    _write_results(net, data, tmp, lang)
+    files = [f for f in TABLE_FILES if (tmp / f).is_file()]
+    progress.step(Text("report.html", "report.html"))
+    context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)
+    html = render_html(context)
+    with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(html)

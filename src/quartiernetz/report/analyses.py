@@ -64,7 +64,7 @@ class ReportData:
     replicates: int = 0
     #: the stability check is left to :func:`~quartiernetz.report.figures.make_figures`
     stability_deferred: bool = False
-    errors: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, Any] = field(default_factory=dict)  # str or i18n.Text
 
 
 def _attempt(data: ReportData, step: str, fn: Callable[[], Any]) -> Any:
@@ -72,7 +72,8 @@ def _attempt(data: ReportData, step: str, fn: Callable[[], Any]) -> Any:
     try:
         return fn()
     except QuartiernetzError as err:
-        data.errors[step] = str(err)
+        # a Text where the error has one: the report shows it in its language
+        data.errors[step] = err.text if err.text is not None else str(err)
         return None
 
 
@@ -99,9 +100,12 @@ def run_analyses(
     seed : int
         Seed for the stability replicates, Louvain and the competitor split.
     progress : Progress, optional
-    approximate : bool, default False
-        Betweenness and closeness from sampled sources in the catalysts and the stability
-        check (see :func:`quartiernetz.roles.catalysts`).
+    approximate : bool or None, default False
+        Betweenness and closeness from sampled sources in the summary, the catalysts and
+        the stability check (see :func:`quartiernetz.roles.catalysts`). False and None
+        both mean automatic: exact when :func:`quartiernetz.roles.estimate_seconds` is
+        within :data:`quartiernetz.roles.AUTO_EXACT_SECONDS`, sampled above it; each
+        table's ``attrs["approximate"]`` and ``attrs["notes"]`` say which was used.
     defer_stability : bool, default False
         Leave the catalyst-stability check out and set ``stability_deferred``: the
         report runs it beside the figures (see :func:`run_stability`).
@@ -112,7 +116,7 @@ def run_analyses(
     """
     from ..descriptives import summary
     from ..plotting.dependence import dependence_curve
-    from ..roles import brokerage, catalysts
+    from ..roles import AUTO_EXACT_SECONDS, brokerage, catalysts, estimate_seconds
     from ..structures import (
         communities,
         competitor_clusters,
@@ -120,17 +124,28 @@ def run_analyses(
         offer_map,
         suggest_ties,
     )
+    from .tables import offer_table
 
     prog = progress or Progress(0, enabled=False)
     data = ReportData()
     data.has_offers = _has_kind(net, ("offer", "angebot"))
     data.has_committees = _has_kind(net, ("committee", "gremium"))
 
+    # True forces sampling; False (the command line's default) and None choose by cost
+    approximate = True if approximate else None
     prog.step("summary")
-    data.summary = _attempt(data, "summary", lambda: summary(net))
+    data.summary = _attempt(
+        data, "summary", lambda: summary(net, approximate=approximate, seed=seed)
+    )
     n_actors = len(net.actors)
-    how = "sampled" if approximate else "exact"
-    prog.step(f"catalysts ({n_actors:,} actors, {how} betweenness)")
+    try:
+        seconds: float | None = estimate_seconds(net)
+    except QuartiernetzError:  # the catalysts step reports the reason
+        seconds = None
+    sampled = approximate or (seconds is not None and seconds > AUTO_EXACT_SECONDS)
+    how = "sampled" if sampled else "exact"
+    about = f", exact would take about {seconds:,.0f} s" if seconds and seconds >= 1 else ""
+    prog.step(f"catalysts ({n_actors:,} actors, {how} betweenness{about})")
     data.catalysts = _attempt(
         data, "catalysts", lambda: catalysts(net, approximate=approximate, seed=seed)
     )
@@ -163,15 +178,20 @@ def run_analyses(
     data.communities = _attempt(data, "communities", lambda: communities(net, seed=seed))
     prog.step("offers")
     if data.has_offers:
-        data.offers = _attempt(data, "offers", lambda: offer_map(net, layout="long"))
+        data.offers = _attempt(data, "offers", lambda: offer_table(net))
         data.offers_wide = _attempt(
             data, "offers", lambda: offer_map(net, by_area=False, layout="wide")
         )
     return data
 
 
-def run_stability(net: Network, data: ReportData, *, seed: int, approximate: bool) -> Any:
-    """The report's catalyst-stability check (``data.replicates`` replicates, seeded)."""
+def run_stability(net: Network, data: ReportData, *, seed: int, approximate: bool | None) -> Any:
+    """The report's catalyst-stability check (``data.replicates`` replicates, seeded).
+
+    ``approximate``: True samples; False or None choose by cost (see :func:`run_analyses`).
+    """
     from ..roles import catalyst_stability
 
-    return catalyst_stability(net, n=data.replicates, seed=seed, approximate=approximate)
+    return catalyst_stability(
+        net, n=data.replicates, seed=seed, approximate=True if approximate else None
+    )

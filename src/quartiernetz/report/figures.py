@@ -137,6 +137,12 @@ JOB_ORDER = (
 )
 
 
+def _reason(err: QuartiernetzError) -> Any:
+    """Why a job failed: the error's :class:`~quartiernetz.i18n.Text` where it has one
+    (the report shows it in its language), else its English text."""
+    return err.text if err.text is not None else str(err)
+
+
 def _run_job(
     name: str,
     drawers: dict[str, Callable[[], Any]],
@@ -144,7 +150,8 @@ def _run_job(
     compress: Callable[..., Any],
 ) -> tuple[str, Any]:
     """One job, a figure drawn and saved or the stability check: ``("ok", result)`` or
-    ``("error", reason)`` for a :class:`~quartiernetz.exceptions.QuartiernetzError`."""
+    ``("error", reason)`` for a :class:`~quartiernetz.exceptions.QuartiernetzError` (see
+    :func:`_reason`)."""
     import matplotlib.pyplot as plt
 
     if name == STABILITY_JOB:
@@ -153,13 +160,13 @@ def _run_job(
                 setup["net"], setup["data"], seed=setup["seed"], approximate=setup["approximate"]
             )
         except QuartiernetzError as err:
-            return "error", str(err)
+            return "error", _reason(err)
     ax = None
     try:
         ax = drawers[name]()
         return "ok", _save(ax.figure, Path(setup["folder"]), name, compress)
     except QuartiernetzError as err:
-        return "error", str(err)
+        return "error", _reason(err)
     finally:
         if ax is not None:
             plt.close(ax.figure)

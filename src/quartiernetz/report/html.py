@@ -16,11 +16,13 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from ..i18n import render as render_text
 from ..network import Network
+from ..plotting.style import text as style_text
 from ..plotting.style import visible_text
 from .analyses import ReportData
 from .figures import FigureFile
-from .texts import REFERENCES, TEXTS, number, percent, translate_why
+from .texts import REFERENCES, TEXTS, number, percent, say, translate_why
 
 __all__ = ["Table", "render_html", "build_context", "SECTION_IDS"]
 
@@ -136,7 +138,8 @@ def _missing(v: Any) -> bool:
 class _Names:
     """Actor id -> display name (the label, else the id)."""
 
-    def __init__(self, net: Network) -> None:
+    def __init__(self, net: Network, lang: str = "en") -> None:
+        self.no_type = style_text("no_type", lang)
         self.labels = net.actors["label"].to_dict() if "label" in net.actors.columns else {}
         self.types = net.actors["type"].to_dict() if "type" in net.actors.columns else {}
 
@@ -151,8 +154,9 @@ class _Names:
         return ", ".join(items)
 
     def type_of(self, actor: Any) -> str:
+        """The actor's type; "(ohne Angabe)"/"(no type given)" where none is given."""
         t = self.types.get(actor)
-        return "" if _missing(t) else str(t)
+        return self.no_type if _missing(t) else str(t)
 
 
 def _listed(values: Any, limit: int = 8) -> str:
@@ -165,7 +169,8 @@ def _listed(values: Any, limit: int = 8) -> str:
 def _cut(rows: list[list[str]], t: dict[str, Any], file: str) -> tuple[list[list[str]], str | None]:
     if len(rows) <= MAX_ROWS:
         return rows, None
-    return rows[:MAX_ROWS], t["more_rows"].format(n=len(rows) - MAX_ROWS, file=file)
+    lang = t["html_lang"]
+    return rows[:MAX_ROWS], say(t["more_rows"], lang, n=len(rows) - MAX_ROWS, file=file)
 
 
 # ---------------------------------------------------------------------------- sections
@@ -184,7 +189,9 @@ def _overview(net: Network, data: ReportData, lang: str, t: dict, names: _Names)
 
     sent = out["sentences"]
     sent.append(
-        t["ov_actors_ties"].format(
+        say(
+            t["ov_actors_ties"],
+            lang,
             actors=num("actors"),
             ties=num("ties"),
             density_pct=pct("density"),
@@ -196,7 +203,9 @@ def _overview(net: Network, data: ReportData, lang: str, t: dict, names: _Names)
         sent.append(t["ov_components_one"])
     elif not _missing(v.get("components")):
         sent.append(
-            t["ov_components"].format(
+            say(
+                t["ov_components"],
+                lang,
                 components=num("components"),
                 lcs=pct("largest_component_share"),
                 isolates=num("isolates"),
@@ -213,8 +222,11 @@ def _overview(net: Network, data: ReportData, lang: str, t: dict, names: _Names)
     if not _missing(v.get("municipal_actors")):
         if float(v["municipal_actors"]) > 0:
             sent.append(
-                t["ov_municipal"].format(
-                    municipal=num("municipal_actors"), mshare=pct("municipal_tie_share")
+                say(
+                    t["ov_municipal"],
+                    lang,
+                    municipal=num("municipal_actors"),
+                    mshare=pct("municipal_tie_share"),
                 )
             )
         else:
@@ -249,7 +261,9 @@ def _catalysts(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
     if st is not None:
         stable = st.actors["top_k_share"] if "top_k_share" in st.actors.columns else None
         o = st.overall["value"]
-        out["stability"] = t["cat_stability"].format(
+        out["stability"] = say(
+            t["cat_stability"],
+            lang,
             n=number(o.get("replicates"), lang),
             drop=percent(o.get("drop"), lang),
             overlap=percent(o.get("top_k_overlap_mean"), lang),
@@ -291,7 +305,9 @@ def _dependence(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
     if curve is None or len(curve) < 2:
         return out
     last = curve.iloc[-1]
-    out["summary"] = t["dep_summary"].format(
+    out["summary"] = say(
+        t["dep_summary"],
+        lang,
         k=len(curve) - 1,
         pairs=percent(last["connected_pairs"] / 100, lang),
         largest=percent(last["largest_component"] / 100, lang),
@@ -338,7 +354,9 @@ def _duplicates(net: Network, data: ReportData, lang: str, t: dict, names: _Name
         shared = r.get("shared") if isinstance(r.get("shared"), list) else []
         if kind == "committee":
             a, b = str(r["a"]), str(r["b"])
-            ev = t["ev_committee"].format(
+            ev = say(
+                t["ev_committee"],
+                lang,
                 n=len(shared),
                 only_a=names.many(r.get("only_a")) or "–",
                 only_b=names.many(r.get("only_b")) or "–",
@@ -348,7 +366,7 @@ def _duplicates(net: Network, data: ReportData, lang: str, t: dict, names: _Name
             ev = t["ev_offer"].format(items=_listed(shared))
         else:
             a, b = names(r["a"]), names(r["b"])
-            ev = t["ev_ties"].format(n=len(shared), items=names.many(shared))
+            ev = say(t["ev_ties"], lang, n=len(shared), items=names.many(shared))
         rows.append([a, b, t["kind_label"].get(kind, kind), number(r["score"], lang), ev])
     rows, more = _cut(rows, t, "duplicates.csv")
     out["table"] = Table(
@@ -428,7 +446,7 @@ def _communities(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
     rows = []
     for k in sorted(c.unique().tolist()):
         members = sorted(c.index[c == k].tolist(), key=str)
-        types = Counter(names.type_of(a) for a in members if names.type_of(a))
+        types = Counter(names.type_of(a) for a in members)
         top_types = ", ".join(
             f"{ty} ({n})" for ty, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         )
@@ -451,25 +469,49 @@ def _communities(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
     return out
 
 
-def _offers(data: ReportData, lang: str, t: dict) -> dict:
-    out: dict[str, Any] = {"counts": None}
-    o = data.offers
-    if o is None or not len(o):
+def _offers(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
+    """The offer map's counts, over the grid the figure draws (offers × target groups)."""
+    from ..structures.offers import UNSPECIFIED
+
+    out: dict[str, Any] = {"counts": None, "no_area": None}
+    wide = data.offers_wide
+    if wide is None or wide.empty:
         return out
-    status = o["status"].astype(str)
-    out["counts"] = t["off_counts"].format(
-        offers=number(o["offer"].nunique(), lang),
-        groups=number(o["target_group"].nunique(), lang),
-        dups=number(int((status == "duplicate").sum()), lang),
-        singles=number(int((status == "single").sum()), lang),
-        gaps=number(int((status == "gap").sum()), lang),
+    counts = wide.map(lambda v: len(v) if isinstance(v, list | tuple | set) else 0)
+    named = counts[[c for c in counts.columns if c != UNSPECIFIED]]
+    dups = int((counts >= 2).to_numpy().sum())
+    singles = int((counts == 1).to_numpy().sum())
+    # an empty cell without a target group is no gap (see offer_map)
+    gaps = int((named == 0).to_numpy().sum())
+    out["counts"] = say(
+        t["off_counts"],
+        lang,
+        offers=len(wide.index),
+        groups=len(named.columns),
+        cells=dups + singles + gaps,
+        dups=dups,
+        singles=singles,
+        gaps=gaps,
     )
+    o = data.offers
+    if o is not None and "area" in o.columns:
+        apart = o[(o["area"] == UNSPECIFIED) & (o["n_providers"] > 0)]
+        if len(apart):
+            items = [f"{r['offer']} ({names.many(r['providers'])})" for _, r in apart.iterrows()]
+            out["no_area"] = say(
+                t["off_no_area"],
+                lang,
+                items="; ".join(items),
+                unspecified=style_text("not_given", lang),
+            )
     return out
 
 
 def _quality(net: Network, lang: str, t: dict) -> dict:
     out: dict[str, Any] = {"read": None, "changes": None, "detected": [], "survey": None}
-    out["read"] = t["dq_read"].format(
+    out["read"] = say(
+        t["dq_read"],
+        lang,
         source=str(net.meta.get("source", net.name or "")),
         format=str(net.meta.get("format", "")),
         actors=number(len(net.actors), lang),
@@ -477,7 +519,7 @@ def _quality(net: Network, lang: str, t: dict) -> dict:
         affiliations=number(len(net.affiliations), lang),
     )
     changes = [e for e in net.record if e.action != "info"]
-    out["detected"] = [str(e) for e in net.record if e.action == "info"]
+    out["detected"] = [e.render(lang) for e in net.record if e.action == "info"]
     if changes:
         rows = []
         for e in changes:
@@ -485,7 +527,7 @@ def _quality(net: Network, lang: str, t: dict) -> dict:
             rows.append(
                 [
                     t.get(f"action_{e.action}", e.action),
-                    e.reason,
+                    render_text(e.reason, lang),
                     number(e.count, lang),
                     e.file or "",
                     shown,
@@ -548,14 +590,16 @@ def build_context(
 ) -> dict[str, Any]:
     """Everything the template shows, as plain text, numbers formatted for ``lang``."""
     t = TEXTS[lang]
-    names = _Names(net)
+    names = _Names(net, lang)
     source = net.name or str(net.meta.get("source", "")) or ""
     if title is None:
         title = f"{t['default_title']}: {source}" if source else t["default_title"]
     sections = [
         (sid, t[_SECTION_KEYS[sid]]) for sid in SECTION_IDS if sid != "offers" or data.has_offers
     ]
-    errors = {k: t["not_available"].format(reason=v) for k, v in data.errors.items()}
+    errors = {
+        k: t["not_available"].format(reason=render_text(v, lang)) for k, v in data.errors.items()
+    }
     return {
         "t": t,
         "lang": lang,
@@ -571,7 +615,7 @@ def build_context(
         "duplicates": _duplicates(net, data, lang, t, names),
         "competitors": _competitors(data, lang, t, names),
         "communities": _communities(data, lang, t, names),
-        "offers": _offers(data, lang, t),
+        "offers": _offers(data, lang, t, names),
         "has_offers": data.has_offers,
         "has_committees": data.has_committees,
         "quality": _quality(net, lang, t),

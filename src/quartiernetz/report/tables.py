@@ -1,15 +1,36 @@
-"""Safe table output: CSV files a spreadsheet opens without running formulas."""
+"""The report's tables: people-facing values in the report's language, CSV files a
+spreadsheet opens without running formulas.
+
+Column headers are stable English ids in both languages (scripts read them); the
+values written for people (sentences, assessment words such as a cell's status, the
+data-quality reasons, "no type given") are in the report's language. Ids from the
+data (actor ids, offer and target-group names, relation and kind values as read)
+stay as they are. See ``docs/report.md``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
+from ..i18n import render
 from ..io.text import neutralize_cell
+from ..network import Network
+from ..plotting.style import text as figure_text
+from .analyses import ReportData
+from .texts import TEXTS, say, translate_why
 
-__all__ = ["safe_frame", "write_csv"]
+__all__ = ["safe_frame", "write_csv", "localized", "data_tables", "offer_table", "OFFER_STATUS"]
+
+#: The offer map's cell status in each language (``offers.csv``).
+OFFER_STATUS = {
+    "de": {"gap": "Lücke", "single": "ein Anbieter", "duplicate": "mehrere Anbieter"},
+    "en": {"gap": "gap", "single": "single", "duplicate": "duplicate"},
+}
 
 
 def safe_frame(frame: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
@@ -46,3 +67,222 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, index: bool 
         path, index=False, encoding="utf-8-sig", lineterminator="\n"
     )
     return path
+
+
+# ------------------------------------------------------------- people-facing values
+def _items(values: Any, limit: int = 8) -> str:
+    items = [str(v) for v in values] if isinstance(values, list | tuple | set) else []
+    if len(items) > limit:
+        return ", ".join(items[:limit]) + f", … (+{len(items) - limit})"
+    return ", ".join(items)
+
+
+def _untyped(net: Network) -> set[Any]:
+    """The actors without a type (their group reads ``"(none)"`` in the analyses)."""
+    if "type" not in net.actors.columns:
+        return set(net.actors.index)
+    return set(net.actors.index[net.actors["type"].isna()])
+
+
+def _groups(frame: pd.DataFrame, net: Network, lang: str) -> pd.DataFrame:
+    """The ``group`` column with "no type given" in ``lang`` for actors without a type."""
+    if "group" not in frame.columns:
+        return frame
+    untyped = _untyped(net)
+    if not untyped:
+        return frame
+    gap = figure_text("no_type", lang)
+    frame = frame.copy()
+    frame["group"] = [
+        gap if a in untyped else g for a, g in zip(frame.index, frame["group"], strict=True)
+    ]
+    frame["group"] = frame["group"].astype(object)
+    return frame
+
+
+def _offers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from ..structures.offers import UNSPECIFIED
+
+    frame = frame.copy()
+    gap = figure_text("not_given", lang)
+    for col in ("target_group", "area"):
+        if col in frame.columns:
+            frame[col] = [gap if v == UNSPECIFIED else v for v in frame[col]]
+            frame[col] = frame[col].astype(object)
+    if "status" in frame.columns:
+        words = OFFER_STATUS[lang]
+        frame["status"] = pd.Series(
+            [words.get(v, v) for v in frame["status"]], index=frame.index, dtype=object
+        )
+    return frame
+
+
+def _german_sentences(data: ReportData, lang: str) -> dict[str, pd.DataFrame]:
+    """The analyses' English sentences, rebuilt in German from the structured columns."""
+    t = TEXTS[lang]
+    out: dict[str, pd.DataFrame] = {}
+    if data.duplicates is not None and "evidence" in data.duplicates.columns:
+        d = data.duplicates.copy()
+        evidence = []
+        for _, r in d.iterrows():
+            shared = r.get("shared") if isinstance(r.get("shared"), list) else []
+            kind = str(r.get("kind"))
+            if kind == "committee":
+                evidence.append(
+                    say(
+                        t["ev_committee"],
+                        lang,
+                        n=len(shared),
+                        only_a=_items(r.get("only_a")) or "–",
+                        only_b=_items(r.get("only_b")) or "–",
+                    )
+                )
+            elif kind == "offer":
+                evidence.append(say(t["ev_offer"], lang, items=_items(shared)))
+            else:
+                evidence.append(say(t["ev_ties"], lang, n=len(shared), items=_items(shared)))
+        d["evidence"] = pd.Series(evidence, index=d.index, dtype=object)
+        d["kind"] = pd.Series(
+            [t["kind_label"].get(str(k), k) for k in d["kind"]], index=d.index, dtype=object
+        )
+        out["duplicates"] = d
+    if data.competitors is not None and "basis" in data.competitors.columns:
+        c = data.competitors.copy()
+        basis = []
+        for _, r in c.iterrows():
+            parts = []
+            if isinstance(r.get("shared_offers"), list) and r["shared_offers"]:
+                parts.append(say(t["basis_offers"], lang, items=_items(r["shared_offers"])))
+            if isinstance(r.get("shared_target_groups"), list) and r["shared_target_groups"]:
+                parts.append(say(t["basis_groups"], lang, items=_items(r["shared_target_groups"])))
+            n = int(r.get("competition_ties", 0) or 0)
+            if n:
+                parts.append(say(t["basis_competition"], lang, n=n))
+            basis.append("; ".join(parts))
+        c["basis"] = pd.Series(basis, index=c.index, dtype=object)
+        out["competitors"] = c
+    if data.suggestions is not None and "reason" in data.suggestions.columns:
+        s = data.suggestions.copy()
+        reasons = []
+        for _, r in s.iterrows():
+            partners = (
+                r.get("common_partners") if isinstance(r.get("common_partners"), list) else []
+            )
+            parts = [say(t["sugg_partners"], lang, n=len(partners), items=_items(partners))]
+            groups = r.get("shared_target_groups")
+            if isinstance(groups, list) and groups:
+                parts.append(say(t["sugg_groups"], lang, items=_items(groups)))
+            reasons.append("; ".join(parts))
+        s["reason"] = pd.Series(reasons, index=s.index, dtype=object)
+        out["suggestions"] = s
+    return out
+
+
+def localized(data: ReportData, net: Network, lang: str) -> ReportData:
+    """A copy of ``data`` whose people-facing values are in ``lang``, for the CSV files.
+
+    English keeps the analyses' own sentences and words; German rebuilds the
+    sentences (``evidence``, ``basis``, ``reason``, ``why``, ``description``) and
+    words (a duplicate's ``kind``, an offer cell's ``status``) from the structured
+    columns. Actors without a type read "no type given"/"(ohne Angabe)" in ``group``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from quartiernetz.datasets import load_example
+    >>> from quartiernetz.report.analyses import run_analyses
+    >>> net = load_example()
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     data = run_analyses(net)
+    >>> de = localized(data, net, "de")
+    >>> de.suggestions["reason"].iloc[0]
+    '4 gemeinsame Partner: drk-kita, igs-nord, kita-regenbogen, qm-nord; beide für: Kinder und Jugendliche'
+    >>> sorted(set(de.offers["status"]))
+    ['Lücke', 'ein Anbieter', 'mehrere Anbieter']
+    """
+    changes: dict[str, Any] = {}
+    if data.catalysts is not None:
+        cat = _groups(data.catalysts, net, lang)
+        if "why" in cat.columns:
+            cat = cat.copy()
+            cat["why"] = pd.Series(
+                [translate_why(w, lang) for w in cat["why"]], index=cat.index, dtype=object
+            )
+        changes["catalysts"] = cat
+    if data.brokerage is not None:
+        changes["brokerage"] = _groups(data.brokerage, net, lang)
+    if data.offers is not None:
+        changes["offers"] = _offers(data.offers, lang)
+    if data.summary is not None and "description" in data.summary.columns and lang != "en":
+        from ..plotting.comparison import FIGURE_NAMES
+
+        summary = data.summary.copy()
+        summary["description"] = pd.Series(
+            [FIGURE_NAMES.get(k, {}).get(lang, d) for k, d in summary["description"].items()],
+            index=summary.index,
+            dtype=object,
+        )
+        changes["summary"] = summary
+    if lang != "en":
+        changes.update(_german_sentences(data, lang))
+    return dataclasses.replace(data, **changes)
+
+
+def data_tables(net: Network, lang: str) -> dict[str, pd.DataFrame]:
+    """:meth:`Network.describe` for the report: record and "no type given" in ``lang``.
+
+    ``record`` holds ``action`` (the word in ``lang``), ``reason`` (rendered in
+    ``lang``), ``count``, ``file``, ``rows`` and ``column``.
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import load_example
+    >>> data_tables(load_example(), "de")["record"]["action"].iloc[0]
+    'erkannt'
+    """
+    tables = net.describe()
+    t = TEXTS[lang]
+    record = tables["record"].copy()
+    entries = list(net.record)
+    record["action"] = pd.Series(
+        [t.get(f"action_{e.action}", e.action) for e in entries], index=record.index, dtype=object
+    )
+    record["reason"] = pd.Series(
+        [render(e.reason, lang) for e in entries], index=record.index, dtype=object
+    )
+    tables["record"] = record
+    by_type = tables["actors_by_type"].copy()
+    if _untyped(net):
+        gap = figure_text("no_type", lang)
+        by_type["type"] = pd.Series(
+            [gap if v == "(none)" else v for v in by_type["type"]],
+            index=by_type.index,
+            dtype=object,
+        )
+    tables["actors_by_type"] = by_type
+    return tables
+
+
+def offer_table(net: Network) -> pd.DataFrame:
+    """The offer map as ``offers.csv`` holds it (long layout).
+
+    Split by area only where the offers and actors name two or more areas: with one
+    area (or none), an offer whose area is not given belongs to the same map, so its
+    cell is neither a gap in the named area nor a row of its own. With several
+    areas, such offers stand apart under the area ``"(not given)"`` (the report
+    names them).
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import load_example
+    >>> table = offer_table(load_example())
+    >>> len(table), "area" in table.columns
+    (55, False)
+    """
+    from ..structures import offer_map
+    from ..structures.offers import UNSPECIFIED
+
+    columns = offer_map(net, by_area=True, layout="wide").columns
+    areas = set(columns.get_level_values(0)) - {UNSPECIFIED} if len(columns) else set()
+    return offer_map(net, by_area=len(areas) >= 2, layout="long")

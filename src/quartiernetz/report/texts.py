@@ -7,9 +7,10 @@ Konkurrenzcluster). Every text here is plain text: the template escapes it.
 from __future__ import annotations
 
 import math
+import string
 from typing import Any
 
-__all__ = ["TEXTS", "REFERENCES", "LANGS", "number", "percent", "translate_why"]
+__all__ = ["TEXTS", "REFERENCES", "LANGS", "number", "percent", "say", "translate_why"]
 
 LANGS = ("de", "en")
 
@@ -58,6 +59,43 @@ def percent(value: Any, lang: str, *, digits: int = 0) -> str:
     return s.replace("-", "−") + "\u00a0%"
 
 
+class _Counted(string.Formatter):
+    """``{n:Akteur|Akteure}``: the number and the singular or plural words after it."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, many = format_spec.split("|", 1)
+        shown = value if isinstance(value, str) else number(value, self.lang)
+        words = one if shown == "1" else many
+        return words.replace("#", shown) if "#" in format_spec else f"{shown} {words}"
+
+
+def say(template: str, lang: str, **values: Any) -> str:
+    """Fill ``template`` like :meth:`str.format`, in the singular where a count is 1.
+
+    A field ``{n:ONE|MANY}`` shows the number followed by the words ``ONE`` when it
+    is 1 (as shown: ``"1"``) and ``MANY`` otherwise. Where ``ONE`` or ``MANY`` holds a
+    ``#``, the number is shown only there (``{k:the strongest|the # strongest}``). Numbers are written with :func:`number`; a value given as
+    text is shown as it is.
+
+    Examples
+    --------
+    >>> say("{n:Akteur hat|Akteure haben} keine Beziehung.", "de", n=1)
+    '1 Akteur hat keine Beziehung.'
+    >>> say("{n:Akteur hat|Akteure haben} keine Beziehung.", "de", n=12000)
+    '12.000 Akteure haben keine Beziehung.'
+    >>> say("Without the {k:strongest catalyst|# strongest catalysts}", "en", k=1)
+    'Without the strongest catalyst'
+    >>> say("on average {m:partner|partners}", "en", m="1.5")
+    'on average 1.5 partners'
+    """
+    return _Counted(lang).vformat(template, (), values)
+
+
 TEXTS: dict[str, dict[str, Any]] = {
     "de": {
         "html_lang": "de",
@@ -68,7 +106,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "not_available": "Nicht verfügbar: {reason}",
         "figure": "Abbildung",
         "files_of_figure": "Dateien: {png} und {svg}",
-        "more_rows": "… und {n} weitere Zeilen (vollständig in {file})",
+        "more_rows": "… und {n:weitere Zeile|weitere Zeilen} (vollständig in {file})",
         # sections
         "sec_overview": "Überblick",
         "sec_map": "Netzwerkkarte",
@@ -82,19 +120,21 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_methods": "Methoden",
         "sec_files": "Dateien dieses Berichts",
         # overview
-        "ov_actors_ties": "Im Netzwerk sind {actors} Akteure über {ties} Kooperationsbeziehungen "
-        "verbunden. Das sind {density_pct} aller möglichen Paare (Dichte {density}); im Mittel "
-        "hat ein Akteur {mean_partners} Partner.",
+        "ov_actors_ties": "Im Netzwerk {actors:ist # Akteur|sind # Akteure} über "
+        "{ties:Kooperationsbeziehung|Kooperationsbeziehungen} verbunden. Das sind {density_pct} "
+        "aller möglichen Paare (Dichte {density}); im Mittel hat ein Akteur "
+        "{mean_partners:Partner|Partner}.",
         "ov_components_one": "Alle Akteure hängen über Wege miteinander zusammen.",
-        "ov_components": "Das Netzwerk zerfällt in {components} Teile, die nicht miteinander "
-        "verbunden sind; der größte umfasst {lcs} der Akteure. {isolates} Akteure haben "
+        "ov_components": "Das Netzwerk zerfällt in {components:Teil|Teile}, die nicht miteinander "
+        "verbunden sind; der größte umfasst {lcs} der Akteure. "
+        "{isolates:Akteur hat|Akteure haben} "
         "gar keine Beziehung.",
         "ov_central": "Zentralisierung nach Grad: {dc} (1 hieße: alle Beziehungen laufen über "
         "einen Akteur; 0: alle haben gleich viele Partner). Zentralisierung nach Betweenness: "
         "{bc}.",
         "ov_groups": "{cross} der Beziehungen verbinden Akteure verschiedener Typen "
         "(E-I-Index {ei}; +1 hieße: nur Beziehungen zwischen Typen, −1: nur innerhalb).",
-        "ov_municipal": "{municipal} Akteure gehören zur Kommune; {mshare} der übrigen Akteure "
+        "ov_municipal": "{municipal:Akteur gehört|Akteure gehören} zur Kommune; {mshare} der übrigen Akteure "
         "haben mindestens eine Beziehung zu ihr.",
         "ov_municipal_none": "Kein Akteur ist als Kommune erfasst (Typ „Kommune“, „Stadt“, "
         "„Verwaltung“ …).",
@@ -120,7 +160,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "Vereinen und Initiativen und hinterlassen eine Lücke, wenn sie ausfallen. Der "
         "Katalysator-Wert (0–100) fasst vier Sichtweisen gleich gewichtet zusammen "
         "(siehe Methoden); die Spalte „Warum“ nennt, worin ein Akteur heraussticht.",
-        "cat_stability": "Wie sicher ist die Rangfolge? In {n} Wiederholungen wurden jeweils "
+        "cat_stability": "Wie sicher ist die Rangfolge? In {n:Wiederholung|Wiederholungen} wurden "
+        "jeweils "
         "{drop} der Akteure zufällig weggelassen: Im Mittel fanden sich {overlap} der "
         "zehn Stärksten wieder unter den zehn Stärksten; die Rangkorrelation lag im Mittel "
         "bei {rho}. Die Spalte „Stabil“ zeigt, wie oft ein Akteur unter den zehn Stärksten "
@@ -145,7 +186,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "als verließen sie das Netzwerk? Die Linien zeigen, wie viele Paare der verbliebenen "
         "Akteure einander noch über Wege erreichen, wie viele im größten zusammenhängenden Teil "
         "bleiben und wie viele Beziehungen zwischen Akteurstypen übrig sind.",
-        "dep_summary": "Ohne die {k} stärksten Katalysatoren erreichen sich noch {pairs} der "
+        "dep_summary": "Ohne {k:den stärksten Katalysator|die # stärksten Katalysatoren} erreichen sich noch {pairs} der "
         "Paare; {largest} der Verbliebenen sind im größten Teil; {cross} der Beziehungen "
         "zwischen Typen bleiben.",
         "dep_alt": "Liniendiagramm: Zusammenhalt des Netzwerks beim Ausfall der Katalysatoren",
@@ -173,8 +214,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "kind_committee": "Gremium",
         "kind_ties": "Partner",
         "ev_offer": "gleiches Angebot: {items}",
-        "ev_committee": "{n} gemeinsame Mitglieder; nur in A: {only_a}; nur in B: {only_b}",
-        "ev_ties": "{n} gemeinsame Partner: {items}",
+        "ev_committee": "{n:gemeinsames Mitglied|gemeinsame Mitglieder}; nur in A: {only_a}; nur in B: {only_b}",
+        "ev_ties": "{n:gemeinsamer Partner|gemeinsame Partner}: {items}",
         # competitors
         "comp_intro": "Konkurrenzcluster sind Anbieter, die dieselben Menschen auf dieselbe Weise "
         "erreichen, aber kaum miteinander kooperieren – etwa Wohlfahrtsverbände mit gleichen "
@@ -189,6 +230,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "col_suggested": "Mögliche Kooperationen",
         "basis_offers": "Angebot: {items}",
         "basis_groups": "Zielgruppe: {items}",
+        "basis_competition": "{n:Konkurrenzbeziehung|Konkurrenzbeziehungen} untereinander",
+        "sugg_partners": "{n:gemeinsamer Partner|gemeinsame Partner}: {items}",
+        "sugg_groups": "beide für: {items}",
         "sugg_title": "Kooperationsvorschläge",
         "sugg_intro": "Die vielversprechendsten neuen Kooperationen: Akteure ohne Beziehung, die "
         "gemeinsame Partner haben (die sie einander vorstellen könnten) und für dieselben "
@@ -210,14 +254,18 @@ TEXTS: dict[str, dict[str, Any]] = {
         "wenn das Angebot für diese Zielgruppe gebraucht wird).",
         "off_none": "Keine Angebote erfasst (Zugehörigkeiten der Art „offer“/„Angebot“).",
         "off_alt": "Angebotslandkarte: Angebote nach Zielgruppen",
-        "off_counts": "{offers} Angebote, {groups} Zielgruppen: {dups} Felder mit mehreren "
-        "Anbietern, {singles} mit einem, {gaps} Lücken.",
+        "off_counts": "{offers:Angebot|Angebote}, {groups:Zielgruppe|Zielgruppen}, also "
+        "{cells:Feld|Felder}: {dups:Feld|Felder} mit mehreren Anbietern, {singles} mit einem, "
+        "{gaps:Lücke|Lücken}.",
+        "off_no_area": "Ohne Gebietsangabe: {items}. Die Karte zeigt Angebote und Zielgruppen "
+        "über alle Gebiete; offers.csv führt diese Angebote gesondert unter dem Gebiet "
+        "„{unspecified}“ – eine Lücke in einem genannten Gebiet kann von ihnen gedeckt sein.",
         # quality
         "dq_intro": "Was beim Einlesen bereinigt, zusammengeführt, ergänzt oder ausgelassen "
         "wurde. Nichts wird stillschweigend verändert.",
         "dq_none": "Beim Einlesen wurde nichts bereinigt, zusammengeführt oder ausgelassen.",
-        "dq_read": "Gelesen: {source} (Format {format}): {actors} Akteure, {ties} Beziehungen, "
-        "{affiliations} Zugehörigkeiten.",
+        "dq_read": "Gelesen: {source} (Format {format}): {actors:Akteur|Akteure}, "
+        "{ties:Beziehung|Beziehungen}, {affiliations:Zugehörigkeit|Zugehörigkeiten}.",
         "dq_survey": "Befragung",
         "dq_detected": "Erkannt",
         "col_action": "Vorgang",
@@ -300,12 +348,17 @@ TEXTS: dict[str, dict[str, Any]] = {
             ),
             (
                 "Netzwerk-Katalysator-Wert",
-                "Mittelwert der Perzentilränge in vier Maßen, gleich "
-                "gewichtet und auf 0–100 skaliert: Betweenness (Freeman 1977: wie oft ein Akteur "
+                "Vier Maße, gleich gewichtet: Betweenness (Freeman 1977: wie oft ein Akteur "
                 "auf kürzesten Wegen zwischen anderen liegt), Vermittlung zwischen Akteurstypen "
                 "(Gould & Fernandez 1989), effektive Größe (Burt 1992: nicht-redundante Partner) "
-                "und getrennte Paare bei Ausfall (Borgatti 2006). „Warum“ nennt bis zu drei Maße, "
-                "in denen der Akteur mindestens 75 % der anderen übertrifft.",
+                "und getrennte Paare bei Ausfall (Borgatti 2006). Jedes Maß wird am stärksten "
+                "Akteur des Netzwerks gemessen: (Wert − kleinster Wert) / (größter Wert − "
+                "kleinster Wert), also 1 für den stärksten und 0 für den schwächsten Akteur (ein "
+                "fehlender Wert zählt 0). Der Katalysator-Wert ist der Mittelwert dieser Anteile "
+                "mal 100: 100 hätte, wer in allen Maßen der stärkste ist. Die Abstände zwischen "
+                "den Akteuren bleiben so erhalten. Maße, die für alle Akteure gleich sind, "
+                "bleiben außen vor. „Warum“ nennt bis zu drei Maße, in denen der Akteur "
+                "mindestens 75 % der anderen übertrifft.",
             ),
             (
                 "Stabilität",
@@ -374,7 +427,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "not_available": "Not available: {reason}",
         "figure": "Figure",
         "files_of_figure": "Files: {png} and {svg}",
-        "more_rows": "… and {n} more rows (all in {file})",
+        "more_rows": "… and {n:more row|more rows} (all in {file})",
         "sec_overview": "Overview",
         "sec_map": "Network map",
         "sec_catalysts": "Network catalysts",
@@ -386,18 +439,19 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_quality": "Data quality",
         "sec_methods": "Methods",
         "sec_files": "Files of this report",
-        "ov_actors_ties": "The network connects {actors} actors by {ties} cooperation ties. That "
-        "is {density_pct} of all possible pairs (density {density}); on average an actor has "
-        "{mean_partners} partners.",
+        "ov_actors_ties": "The network connects {actors:actor|actors} by "
+        "{ties:cooperation tie|cooperation ties}. That is {density_pct} of all possible pairs "
+        "(density {density}); on average an actor has {mean_partners:partner|partners}.",
         "ov_components_one": "All actors are connected to each other by some path.",
-        "ov_components": "The network falls into {components} parts that are not connected to "
-        "each other; the largest holds {lcs} of the actors. {isolates} actors have no tie at "
+        "ov_components": "The network falls into {components:part|parts} that are not connected "
+        "to each other; the largest holds {lcs} of the actors. "
+        "{isolates:actor has|actors have} no tie at "
         "all.",
         "ov_central": "Degree centralisation: {dc} (1 would mean every tie runs through one actor; "
         "0 that all have the same number of partners). Betweenness centralisation: {bc}.",
         "ov_groups": "{cross} of the ties connect actors of different types (E–I index {ei}; +1 "
         "would mean only ties between types, −1 only within).",
-        "ov_municipal": "{municipal} actors belong to the municipality; {mshare} of the other "
+        "ov_municipal": "{municipal:actor belongs|actors belong} to the municipality; {mshare} of the other "
         "actors have at least one tie to it.",
         "ov_municipal_none": "No actor is recorded as municipal (type “Kommune”, “Stadt”, "
         "“Municipality” …).",
@@ -421,7 +475,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "associations, clubs and initiatives, and leave a gap when they leave. The catalyst "
         "score (0–100) combines four views with equal weight (see Methods); the column “Why” "
         "says in what an actor stands out.",
-        "cat_stability": "How sure is the ranking? In {n} replicates, {drop} of the actors were "
+        "cat_stability": "How sure is the ranking? In {n:replicate|replicates}, {drop} of the actors were "
         "left out at random: on average {overlap} of the ten strongest were again among the "
         "ten strongest; the mean rank correlation was {rho}. The column “Stable” shows how "
         "often an actor stayed among the ten strongest.",
@@ -443,7 +497,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "lines show how many pairs of the remaining actors can still reach each other, how "
         "many remain in the largest connected part and how many ties between actor types are "
         "left.",
-        "dep_summary": "Without the {k} strongest catalysts, {pairs} of the pairs can still reach "
+        "dep_summary": "Without the {k:strongest catalyst|# strongest catalysts}, {pairs} of the pairs can still reach "
         "each other; {largest} of those left are in the largest part; {cross} of the ties "
         "between types remain.",
         "dep_alt": "Line chart: the network's cohesion as the catalysts leave",
@@ -470,8 +524,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "kind_committee": "committee",
         "kind_ties": "partners",
         "ev_offer": "same offer: {items}",
-        "ev_committee": "{n} shared members; only in A: {only_a}; only in B: {only_b}",
-        "ev_ties": "{n} shared partners: {items}",
+        "ev_committee": "{n:shared member|shared members}; only in A: {only_a}; only in B: {only_b}",
+        "ev_ties": "{n:shared partner|shared partners}: {items}",
         "comp_intro": "Competitor clusters are providers who reach the same people in the same "
         "way but hardly cooperate – such as welfare associations with the same offers. "
         "Bridge-builders cooperate with several of them and can start the conversation; the "
@@ -485,6 +539,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "col_suggested": "Possible cooperations",
         "basis_offers": "offer: {items}",
         "basis_groups": "target group: {items}",
+        "basis_competition": "{n:competition tie|competition ties} among them",
+        "sugg_partners": "{n:common partner|common partners}: {items}",
+        "sugg_groups": "both serve: {items}",
         "sugg_title": "Suggested cooperations",
         "sugg_intro": "The most promising new cooperations: actors without a tie who have "
         "common partners (who could introduce them) and work for the same target groups.",
@@ -503,13 +560,17 @@ TEXTS: dict[str, dict[str, Any]] = {
         "for that target group).",
         "off_none": "No offers recorded (affiliations of kind “offer”/“Angebot”).",
         "off_alt": "Offer map: offers by target group",
-        "off_counts": "{offers} offers, {groups} target groups: {dups} cells with several "
-        "providers, {singles} with one, {gaps} gaps.",
+        "off_counts": "{offers:offer|offers}, {groups:target group|target groups}, so "
+        "{cells:cell|cells}: {dups:cell|cells} with several providers, {singles} with one, "
+        "{gaps:gap|gaps}.",
+        "off_no_area": "Without an area: {items}. The map shows offers and target groups "
+        "across all areas; offers.csv lists these offers apart under the area "
+        "“{unspecified}” – a gap in a named area may be served by one of them.",
         "dq_intro": "What was cleaned, merged, added or left out while reading. Nothing is "
         "changed silently.",
         "dq_none": "Nothing was cleaned, merged or left out while reading.",
-        "dq_read": "Read: {source} (format {format}): {actors} actors, {ties} ties, "
-        "{affiliations} affiliations.",
+        "dq_read": "Read: {source} (format {format}): {actors:actor|actors}, {ties:tie|ties}, "
+        "{affiliations:affiliation|affiliations}.",
         "dq_survey": "Survey",
         "dq_detected": "Detected",
         "col_action": "Action",
@@ -587,12 +648,17 @@ TEXTS: dict[str, dict[str, Any]] = {
             ),
             (
                 "Network catalyst score",
-                "The mean of the percentile ranks in four measures, "
-                "equally weighted and scaled to 0–100: betweenness (Freeman 1977: how often an "
-                "actor lies on shortest paths between others), brokerage between actor types "
-                "(Gould & Fernandez 1989), effective size (Burt 1992: non-redundant partners) and "
-                "pairs disconnected when the actor leaves (Borgatti 2006). “Why” names up to "
-                "three measures in which the actor outranks at least 75 % of the others.",
+                "Four measures, equally weighted: betweenness (Freeman "
+                "1977: how often an actor lies on shortest paths between others), brokerage "
+                "between actor types (Gould & Fernandez 1989), effective size (Burt 1992: "
+                "non-redundant partners) and pairs disconnected when the actor leaves (Borgatti "
+                "2006). Each measure is scaled to the strongest actor of the network: (value − "
+                "lowest value) / (highest value − lowest value), so 1 for the strongest and 0 for "
+                "the weakest actor (a missing value counts 0). The catalyst score is the mean of "
+                "these shares times 100: an actor strongest in every measure would score 100. "
+                "This keeps the distances between actors. Measures equal for every actor are "
+                "left out. “Why” names up to three measures in which the actor outranks at "
+                "least 75 % of the others.",
             ),
             (
                 "Stability",

@@ -9,14 +9,17 @@ literature, and one explained catalyst index:
 - :func:`structural_holes`: Burt's effective size, efficiency, constraint, hierarchy;
 - :func:`key_players`: Borgatti's KPP-Neg and KPP-Pos sets;
 - :func:`removal_impact` and :func:`dependence`: what falls apart when actors leave;
-- :func:`catalyst_stability`: how sure the ranking is when data are missing.
+- :func:`catalyst_stability`: how sure the ranking is when data are missing;
+- :func:`estimate_seconds`: what the exact betweenness and closeness will cost.
 
 Every function accepts a :class:`quartiernetz.Network` or a networkx graph.
 The numerical kernels live in :mod:`quartiernetz.roles._kernels`.
 """
 
+from ._graph import DEFAULT_GROUP, unknown_attribute
 from .brokerage import ROLES, brokerage, brokerage_moments
 from .centrality import centrality
+from .cost import AUTO_EXACT_SECONDS, estimate_seconds
 from .dependence import dependence, removal_impact
 from .holes import structural_holes
 from .index import DEFAULT_COMPONENTS, catalyst_index, catalysts
@@ -38,4 +41,8 @@ __all__ = [
     "DEFAULT_COMPONENTS",
     "ROLES",
     "KEY_PLAYER_MEASURES",
+    "estimate_seconds",
+    "AUTO_EXACT_SECONDS",
+    "DEFAULT_GROUP",
+    "unknown_attribute",
 ]

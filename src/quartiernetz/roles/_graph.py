@@ -21,6 +21,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network, as_graph
 
 __all__ = [
@@ -30,13 +31,18 @@ __all__ = [
     "node_positions",
     "rng_from_seed",
     "MISSING_GROUP",
+    "DEFAULT_GROUP",
     "INDEX_NAME",
+    "node_attributes",
+    "unknown_attribute",
 ]
 
 #: Name of the index of every per-actor table.
 INDEX_NAME = "actor"
 #: Label of the group of actors without a group value (in mixing matrices).
 MISSING_GROUP = "(none)"
+#: The default group attribute: the only one that may be absent (one group, with a note).
+DEFAULT_GROUP = "type"
 
 
 @dataclass
@@ -154,9 +160,50 @@ def prepare(
     return Prepared(G=G, nodes=nodes, directed=directed, weight=weight, W=W)
 
 
+def node_attributes(G: nx.Graph) -> list[str]:
+    """The node attribute names present on at least one node, sorted."""
+    names: set[str] = set()
+    for _, d in G.nodes(data=True):
+        names.update(str(k) for k in d)
+    return sorted(names)
+
+
+def unknown_attribute(
+    name: str, available: Iterable[Any], *, parameter: str = "group"
+) -> AnalysisError:
+    """The error for an attribute the caller named that no actor has.
+
+    Names the attributes that exist, close matches first (bilingual message).
+
+    Examples
+    --------
+    >>> print(unknown_attribute("clubb", ["club", "label"]))  # doctest: +NORMALIZE_WHITESPACE
+    group='clubb': no actor has the attribute 'clubb'. Did you mean 'club'? Attributes
+    present: 'club', 'label'.
+    """
+    names = [str(a) for a in dict.fromkeys(available)]
+    close = difflib.get_close_matches(str(name), names, n=3, cutoff=0.6)
+    ordered = close + [a for a in names if a not in close]
+    listed = ", ".join(repr(a) for a in ordered) if ordered else None
+    en = f"{parameter}={name!r}: no actor has the attribute {name!r}."
+    de = f"{parameter}={name!r}: kein Akteur hat das Attribut {name!r}."
+    if close:
+        en += f" Did you mean {close[0]!r}?"
+        de += f" Meinten Sie {close[0]!r}?"
+    if listed:
+        en += f" Attributes present: {listed}."
+        de += f" Vorhandene Attribute: {listed}."
+    else:
+        en += " The actors have no attributes."
+        de += " Die Akteure haben keine Attribute."
+    return AnalysisError(Text(en, de))
+
+
 def group_codes(
     prep: Prepared,
     group: str | Mapping[Hashable, Any] | pd.Series | None,
+    *,
+    notes: list | None = None,
 ) -> tuple[np.ndarray, list, np.ndarray]:
     """Integer group codes in node order.
 
@@ -164,6 +211,9 @@ def group_codes(
     ----------
     group : str, mapping, Series or None
         A node attribute name, a mapping actor -> group, or None (one group).
+    notes : list, optional
+        Receives a bilingual :class:`~quartiernetz.i18n.Text` when the default
+        attribute :data:`DEFAULT_GROUP` is absent and every actor falls into one group.
 
     Returns
     -------
@@ -175,8 +225,10 @@ def group_codes(
         True where the actor has no group value.
 
     Actors without a value form one group of their own (``"(none)"``), with
-    a warning that says how many. When no actor has a value, all form the one
-    group ``"(all)"``, without a warning.
+    a warning that says how many. An attribute name that no actor has is an
+    error (:func:`unknown_attribute`), except the default ``"type"``: then all
+    actors form the one group ``"(all)"`` and ``notes`` receives a note. A
+    mapping that names none of the actors is an error too.
     """
     n = prep.n
     if group is None:
@@ -192,6 +244,29 @@ def group_codes(
             f"group must be an attribute name, a mapping or None, got {type(group).__name__}"
         )
     missing = np.array([_is_missing(x) for x in raw], dtype=bool)
+    if missing.all() and n:
+        if isinstance(group, str) and group != DEFAULT_GROUP:
+            raise unknown_attribute(group, node_attributes(prep.G))
+        if not isinstance(group, str):
+            raise AnalysisError(
+                Text(
+                    "group: the group mapping has a value for none of the actors "
+                    f"(e.g. {prep.nodes[0]!r}); its keys must be actor ids",
+                    "group: die Gruppen-Zuordnung hat für keinen Akteur einen Wert "
+                    f"(z. B. {prep.nodes[0]!r}); ihre Schlüssel müssen Akteur-IDs sein",
+                )
+            )
+        if notes is not None:
+            notes.append(
+                Text(
+                    f"no actor has the attribute {group!r}: every actor is in one group, "
+                    "so measures between groups are 0[[py: (name another attribute with "
+                    "group=...)|cli:]]",
+                    f"kein Akteur hat das Attribut {group!r}: alle Akteure bilden eine "
+                    "Gruppe, Maße zwischen Gruppen sind daher 0[[py: (ein anderes "
+                    "Attribut mit group=...)|cli:]]",
+                )
+            )
     if missing.all():
         return np.zeros(n, dtype=np.int64), ["(all)"], missing
     values = [None if miss else x for x, miss in zip(raw, missing, strict=True)]

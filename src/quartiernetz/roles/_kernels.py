@@ -15,6 +15,11 @@ Nothing here builds a dense n x n matrix.
 from __future__ import annotations
 
 import heapq
+import io
+import json
+import subprocess
+import sys
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -44,6 +49,10 @@ def _networkit() -> Any:
 
 __all__ = [
     "KERNELS",
+    "PATH_RTOL",
+    "INTERRUPTIBLE_SECONDS",
+    "interruptible_engine",
+    "in_thread",
     "ENGINE",
     "engine_graph",
     "betweenness",
@@ -60,6 +69,13 @@ __all__ = [
     "inverse_distance_sum",
     "leading_eigenvector",
 ]
+
+
+#: Relative tolerance under which two weighted path lengths count as equal (igraph's
+#: epsilon): ``a`` and ``b`` are equally short when ``|a - b| <= PATH_RTOL * max(a, b)``.
+#: Lengths are sums of ``1 / weight``; their rounding error is about 1e-16 per tie, far
+#: below it, while genuinely different lengths of tie strengths up to 10^4 differ by more.
+PATH_RTOL = 1e-10
 
 
 def _rowwise(M: sp.csr_array) -> np.ndarray:
@@ -108,16 +124,146 @@ def _engine_array(result: Any, n: int) -> np.ndarray:
     return out
 
 
+#: Seconds per arc visit (``n`` times the arcs) above which a compiled engine call runs
+#: in a worker process, so that Ctrl-C can stop it (see :func:`interruptible_engine`).
+INTERRUPTIBLE_SECONDS = 1.0
+#: Seconds per arc visit of the engine's betweenness and closeness (calibrated; see
+#: :mod:`quartiernetz.roles.cost`), used to decide whether a call may take long.
+_ENGINE_SECONDS_PER_VISIT = 4.5e-8
+
+# the worker: reads n, direction and the edge arrays, runs one rustworkx measure, writes
+# the values; SIGINT ends it at once (the parent kills it anyway when interrupted)
+_WORKER = """
+import io, json, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+import numpy as np
+import rustworkx as rx
+buf = io.BytesIO(sys.stdin.buffer.read())
+head = json.loads(buf.readline())
+rows, cols = np.load(buf), np.load(buf)
+n = head["n"]
+g = rx.PyGraph() if head["undirected"] else rx.PyDiGraph()
+g.add_nodes_from(range(n))
+g.add_edges_from_no_data(list(zip(rows.tolist(), cols.tolist())))
+if head["what"] == "betweenness":
+    f = rx.graph_betweenness_centrality if head["undirected"] else rx.digraph_betweenness_centrality
+    res = f(g, normalized=False, parallel_threshold=n + 1)
+else:
+    f = rx.graph_closeness_centrality if head["undirected"] else rx.digraph_closeness_centrality
+    res = f(g, wf_improved=True)
+out = np.zeros(n)
+for i, x in res.items():
+    out[i] = x
+np.save(sys.stdout.buffer, out)
+"""
+
+
+def _engine_edges(W: sp.csr_array) -> tuple[bool, np.ndarray, np.ndarray]:
+    """(symmetric, rows, cols): the engine graph's edges (one per tie when symmetric)."""
+    rows = _rowwise(W)
+    cols = W.indices
+    symmetric = (W != W.T).nnz == 0
+    if symmetric:
+        keep = rows < cols
+        rows, cols = rows[keep], cols[keep]
+    return symmetric, rows.astype(np.int64), cols.astype(np.int64)
+
+
+def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
+    """Run the engine's ``"betweenness"`` or ``"closeness"`` in a worker process.
+
+    rustworkx holds Python's global interpreter lock for the whole computation, so
+    Ctrl-C would wait until it ends (minutes on a large network). In a worker
+    process the main thread keeps waiting in short steps and receives the
+    KeyboardInterrupt at once; the worker is then killed and the interrupt raised.
+    Returns the raw engine values (unordered pairs for an undirected betweenness),
+    or None when the worker cannot run (no Python executable, rustworkx not
+    importable there); the caller then runs the engine in this process.
+    """
+    n = W.shape[0]
+    if not sys.executable:
+        return None
+    symmetric, rows, cols = _engine_edges(W)
+    buf = io.BytesIO()
+    head = {"n": int(n), "undirected": bool(symmetric), "what": what}
+    buf.write((json.dumps(head) + "\n").encode())
+    np.save(buf, rows)
+    np.save(buf, cols)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+    payload: bytes | None = buf.getvalue()
+    try:
+        while True:
+            try:
+                out, _ = proc.communicate(payload, timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                payload = None  # sent with the first call
+    except BaseException:  # KeyboardInterrupt above all: stop the worker, then re-raise
+        proc.kill()
+        proc.wait()
+        raise
+    if proc.returncode != 0:
+        return None
+    try:
+        return np.load(io.BytesIO(out))
+    except (ValueError, OSError, EOFError):
+        return None
+
+
+def in_thread(fn: Callable[[], Any]) -> Any:
+    """Run ``fn`` in a daemon thread and wait in short steps, so Ctrl-C ends the wait.
+
+    For compiled code that releases the global interpreter lock (networkit): on
+    KeyboardInterrupt the main thread leaves at once; the thread finishes in the
+    background and its result is dropped.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as err:  # handed to the waiting thread
+            box["error"] = err
+
+    worker = threading.Thread(target=run, daemon=True, name="quartiernetz-kernel")
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.2)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _long(W: sp.csr_array) -> bool:
+    """Whether an engine call on ``W`` may take longer than :data:`INTERRUPTIBLE_SECONDS`."""
+    return W.shape[0] * W.nnz * _ENGINE_SECONDS_PER_VISIT > INTERRUPTIBLE_SECONDS
+
+
 def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
     """Raw betweenness over ordered pairs: the engine's Brandes, else :func:`betweenness_brandes`.
 
     Unweighted betweenness runs on rustworkx (one thread; a second thread gave
     nothing on the programme network); weighted betweenness (rustworkx has
     none) on the pure-Python kernel. Same result as :func:`betweenness_brandes`.
+    A call that may take longer than :data:`INTERRUPTIBLE_SECONDS` runs in a
+    worker process, so that Ctrl-C stops it within a fraction of a second
+    (:func:`interruptible_engine`).
     """
     n = W.shape[0]
     if rx is None or weighted or n < 3:
         return betweenness_brandes(W, weighted=weighted)
+    raw = interruptible_engine("betweenness", W) if _long(W) else None
+    if raw is not None:
+        symmetric = (W != W.T).nnz == 0
+        return 2.0 * raw if symmetric else raw
     g = engine_graph(W)
     if isinstance(g, rx.PyGraph):
         res = rx.graph_betweenness_centrality(g, normalized=False, parallel_threshold=n + 1)
@@ -144,7 +290,7 @@ def betweenness_sample(
     if nk is not None:
         nk.setSeed(int(rng.integers(2**31 - 1)), False)
         est = nk.centrality.EstimateBetweenness(_networkit_graph(W), int(k), False, False)
-        est.run()
+        in_thread(est.run)  # networkit releases the lock: Ctrl-C stays responsive
         return np.asarray(est.scores(), dtype=float)
     sources = np.sort(rng.choice(n, size=k, replace=False))
     return betweenness_brandes(W, weighted=weighted, sources=sources.tolist()) * (n / k)
@@ -176,8 +322,12 @@ def betweenness_brandes(
         Tie strengths of the arcs (an undirected tie is two arcs).
     weighted : bool
         False: every tie has length 1 (breadth-first search). True: a tie has
-        length ``1 / W_ij`` (Dijkstra); paths of exactly equal length count as
-        equally short, as in networkx.
+        length ``1 / W_ij`` (Dijkstra); two path lengths count as equally short
+        when they differ by at most the relative tolerance :data:`PATH_RTOL`
+        (1e-10, igraph's epsilon), so that paths such as ``1 + 1/3 + 1`` and
+        ``1 + 1 + 1/3``, whose floating-point sums differ in the last digit,
+        share the dependencies as exact arithmetic says (networkx compares
+        with ``==`` and loses one of them).
 
     Returns
     -------
@@ -197,6 +347,7 @@ def betweenness_brandes(
     indptr = W.indptr.tolist()
     indices = W.indices.tolist()
     length = (1.0 / W.data).tolist() if weighted else None
+    rtol = PATH_RTOL
     bc = [0.0] * n
     # work arrays, reset after each source only where it reached (no O(n^2) allocation)
     sigma = [0.0] * n
@@ -239,13 +390,16 @@ def betweenness_brandes(
                 for p in range(indptr[v], indptr[v + 1]):
                     w = indices[p]
                     vw = d + length[p]
-                    if w not in done and (w not in seen or vw < seen[w]):
+                    if w in done:
+                        continue
+                    known = seen.get(w)
+                    if known is None or vw < known - rtol * known:
                         seen[w] = vw
                         heapq.heappush(heap, (vw, counter, v, w))
                         counter += 1
                         sigma[w] = 0.0
                         preds[w] = [v]
-                    elif vw == seen[w]:
+                    elif vw <= known + rtol * known:  # equally short within the tolerance
                         sigma[w] += sigma[v]
                         preds[w].append(v)
         for w in reversed(order):
@@ -266,11 +420,16 @@ def closeness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
     """Closeness towards each node: the engine's, else :func:`closeness_dijkstra`.
 
     Unweighted closeness runs on rustworkx (``wf_improved=True``, distances
-    towards the node as networkx); weighted closeness on scipy's Dijkstra.
+    towards the node as networkx; in a worker process when it may take longer
+    than :data:`INTERRUPTIBLE_SECONDS`, as :func:`betweenness`); weighted
+    closeness on scipy's Dijkstra.
     """
     n = W.shape[0]
     if rx is None or weighted or n < 2 or W.nnz == 0:
         return closeness_dijkstra(W, weighted=weighted)
+    raw = interruptible_engine("closeness", W) if _long(W) else None
+    if raw is not None:
+        return raw
     g = engine_graph(W)
     if isinstance(g, rx.PyGraph):
         res = rx.graph_closeness_centrality(g, wf_improved=True)
@@ -335,6 +494,12 @@ def closeness_dijkstra(W: sp.csr_array, *, weighted: bool, chunk: int = 256) -> 
     ``C(u) = (r / (n - 1)) * (r / sum_v d(v, u))`` over the r nodes that reach u;
     0 when none does. Lengths 1 per tie, or ``1 / W_ij`` when ``weighted``.
     Shortest paths from scipy's compiled Dijkstra, in chunks of targets.
+
+    Closeness needs only each shortest distance, never the number of equally short
+    paths, so the tolerance of :func:`betweenness_brandes` (:data:`PATH_RTOL`, 1e-10)
+    has nothing to decide here: two routes whose floating-point lengths differ in the
+    last digit give the same distance to within about 1e-16 relative, far below 1e-10
+    (the tests compare with exact fractions to 1e-12).
     """
     n = W.shape[0]
     out = np.zeros(n)

@@ -105,7 +105,8 @@ def brokerage(
     [1, 1]
     """
     prep = prepare(net, **options)
-    codes, labels, _ = group_codes(prep, group)
+    notes: list = []
+    codes, labels, _ = group_codes(prep, group, notes=notes)
     counts = compute_brokerage(prep, codes)
     frame = pd.DataFrame(index=prep.index)
     frame["group"] = pd.array([labels[c] for c in codes], dtype=object)
@@ -119,6 +120,7 @@ def brokerage(
             z = np.where(sd > 0, (counts - exp) / np.where(sd > 0, sd, 1.0), np.nan)
         for j, role in enumerate((*ROLES, "total")):
             frame[f"z_{role}"] = z[:, j]
+    frame.attrs["notes"] = notes
     return frame
 
 

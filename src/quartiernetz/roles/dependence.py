@@ -16,7 +16,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..network import Network
+from ..i18n import Text
 from ._graph import Prepared, group_codes, node_positions, prepare
+from .cost import AUTO_EXACT_SECONDS, distance_seconds
 from ._kernels import KERNELS
 
 __all__ = [
@@ -170,9 +172,12 @@ def removal_impact(
     [0, 2, 2, 0]
     """
     prep = prepare(net, **options)
-    codes, _, _ = group_codes(prep, group)
+    notes: list = []
+    codes, _, _ = group_codes(prep, group, notes=notes)
     values = compute_impact(prep, codes)
-    return pd.DataFrame({c: values[c] for c in IMPACT_COLUMNS}, index=prep.index)
+    frame = pd.DataFrame({c: values[c] for c in IMPACT_COLUMNS}, index=prep.index)
+    frame.attrs["notes"] = notes
+    return frame
 
 
 _FIGURES = {
@@ -189,7 +194,9 @@ _FIGURES = {
 }
 
 
-def _figures(S: sp.csr_array, codes: np.ndarray, directed_ties: int) -> dict[str, float]:
+def _figures(
+    S: sp.csr_array, codes: np.ndarray, directed_ties: int, *, distance: bool = True
+) -> dict[str, float]:
     n = S.shape[0]
     _, labels = KERNELS["component_labels"](S)
     sizes = np.bincount(labels).astype(np.int64) if n else np.zeros(0, np.int64)
@@ -212,7 +219,7 @@ def _figures(S: sp.csr_array, codes: np.ndarray, directed_ties: int) -> dict[str
         "largest_component": float(sizes.max()) if n else 0.0,
         "reachable_pairs": float(reach),
         "fragmentation": fragmentation(sizes, n),
-        "distance_fragmentation": distance_fragmentation(S),
+        "distance_fragmentation": distance_fragmentation(S) if distance else float("nan"),
         "cross_group_ties": float(cross),
         "cross_group_reachable_pairs": float(reach - same_group_reach),
     }
@@ -223,6 +230,8 @@ def dependence(
     actors: Any,
     *,
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
+    distance: bool | None = None,
+    exact_seconds: float = AUTO_EXACT_SECONDS,
     **options: Any,
 ) -> pd.DataFrame:
     r"""What if these actors leave? The network's figures before and after.
@@ -235,6 +244,14 @@ def dependence(
         The actor(s) to remove.
     group : str, mapping or None, default "type"
         Groups for the cross-group figures.
+    distance : bool or None, default None
+        Compute ``distance_fragmentation`` (all-pairs distances: the only
+        figure that is not linear in the ties). None: only when its estimate
+        (:func:`quartiernetz.roles.cost.distance_seconds`, before and after)
+        is at most ``exact_seconds``; otherwise NaN and ``attrs["notes"]``
+        says so.
+    exact_seconds : float, default 10
+        See ``distance``.
     **options
         Passed to :func:`~quartiernetz.network.as_graph`.
 
@@ -245,7 +262,8 @@ def dependence(
         ``isolates``, ``largest_component``, ``reachable_pairs``,
         ``fragmentation``, ``distance_fragmentation``, ``cross_group_ties``
         and ``cross_group_reachable_pairs``; columns ``before``, ``after``,
-        ``change`` (after - before; floats, no NaN) and ``description``.
+        ``change`` (after - before; floats, NaN only in a
+        ``distance_fragmentation`` left out) and ``description``.
         ``cross_group_ties`` counts undirected ties between different groups
         (a reciprocated pair of arcs counts once).
 
@@ -276,7 +294,8 @@ def dependence(
     [[1.0, 2.0], [0.0, 0.3889]]
     """
     prep = prepare(net, **options)
-    codes, _, _ = group_codes(prep, group)
+    notes: list = []
+    codes, _, _ = group_codes(prep, group, notes=notes)
     drop = node_positions(prep, actors)
     keep = np.setdiff1d(np.arange(prep.n), drop)
     S = prep.S
@@ -285,8 +304,22 @@ def dependence(
     A_after = A[keep][:, keep]
     ties_before = A.nnz if prep.directed else A.nnz // 2
     ties_after = A_after.nnz if prep.directed else A_after.nnz // 2
-    before = _figures(S, codes, ties_before)
-    after = _figures(S_after, codes[keep], ties_after)
+    if distance is None:
+        seconds = 2 * distance_seconds(prep)
+        distance = seconds <= exact_seconds
+        if not distance:
+            notes.append(
+                Text(
+                    f"distance fragmentation left out: all distances before and after "
+                    f"would take about {seconds:,.0f} s here[[py: (distance=True forces "
+                    "it)|cli:]]",
+                    f"distanzgewichtete Fragmentierung ausgelassen: alle Distanzen vorher "
+                    f"und nachher dauerten hier etwa {seconds:,.0f} s[[py: (distance=True "
+                    "erzwingt sie)|cli:]]".replace(",", "."),
+                )
+            )
+    before = _figures(S, codes, ties_before, distance=bool(distance))
+    after = _figures(S_after, codes[keep], ties_after, distance=bool(distance))
     frame = pd.DataFrame(
         {
             "before": [before[k] for k in _FIGURES],
@@ -296,4 +329,5 @@ def dependence(
     )
     frame["change"] = frame["after"] - frame["before"]
     frame["description"] = pd.array(list(_FIGURES.values()), dtype=object)
+    frame.attrs["notes"] = notes
     return frame

@@ -12,10 +12,10 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..network import Network
-from ._graph import Prepared, group_codes, prepare, rng_from_seed
-from ._kernels import component_labels
+from ._graph import Prepared, group_codes, prepare
 from .brokerage import compute_brokerage
 from .centrality import compute_centrality
+from .cost import AUTO_EXACT_SECONDS, SAMPLE_BUDGET, choose_sampling, default_samples
 from .dependence import compute_impact
 from .holes import compute_holes
 
@@ -23,6 +23,7 @@ __all__ = [
     "catalysts",
     "catalyst_index",
     "default_samples",
+    "SAMPLE_BUDGET",
     "DEFAULT_COMPONENTS",
     "CATALYST_COLUMNS",
     "LOWER_IS_STRONGER",
@@ -296,9 +297,10 @@ def catalysts(
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     weight: str | None = None,
     components: Mapping[str, float] | None = None,
-    approximate: bool = False,
+    approximate: bool | None = None,
     samples: int | None = None,
     seed: int | np.random.Generator | None = None,
+    exact_seconds: float = AUTO_EXACT_SECONDS,
     **options: Any,
 ) -> pd.DataFrame:
     r"""Who holds the network together: network catalysts, ranked and explained.
@@ -312,8 +314,10 @@ def catalysts(
         The network; works on disconnected and directed graphs.
     group : str, mapping or None, default "type"
         Actor groups (node attribute or mapping actor -> group) for
-        cross-group brokerage and ties. Without the attribute every actor is
-        in one group (cross-group measures are then 0 and leave the index).
+        cross-group brokerage and ties. An attribute that no actor has is an
+        error naming the attributes present, except the default ``"type"``:
+        without it every actor is in one group (cross-group measures are then
+        0 and leave the index) and ``attrs["notes"]`` says so. None: one group.
     weight : str, optional
         Edge attribute with tie strengths for betweenness, closeness,
         eigenvector and structural holes (None: every tie counts 1; a Network's
@@ -322,16 +326,21 @@ def catalysts(
         Index components and their weights, e.g. ``{"betweenness": 2,
         "cross_group_brokerage": 1}``; keys from the measure columns below.
         Default :data:`DEFAULT_COMPONENTS`.
-    approximate : bool, default False
-        Estimate betweenness and closeness from a sample of source actors
-        instead of all (for very large networks; see Notes). Every other
-        column stays exact.
+    approximate : bool or None, default None
+        True: estimate betweenness and closeness from a sample of source
+        actors instead of all (for very large networks; see Notes). False:
+        always exact. None: exact when :func:`~quartiernetz.roles.estimate_seconds`
+        is at most ``exact_seconds``, sampled above it. Every other column
+        stays exact.
     samples : int, optional
         Source actors sampled in approximate mode (default
         :func:`default_samples`: as many as about 5 * 10^7 arc visits allow,
         at least 1,000); at least n gives the exact values.
     seed : int or numpy.random.Generator, optional
         Seed of the source sample (approximate mode only).
+    exact_seconds : float, default :data:`~quartiernetz.roles.AUTO_EXACT_SECONDS` (10)
+        With ``approximate=None``: the estimated seconds of the exact
+        betweenness and closeness above which they are sampled.
     **options
         Passed to :func:`~quartiernetz.network.as_graph` (``directed``,
         ``relations``, ``min_intensity``, ``combine``, ``reconcile``, ``wave``).
@@ -360,6 +369,13 @@ def catalysts(
 
         NaN only in ``efficiency`` and ``constraint`` (isolates) and
         ``hierarchy`` (isolates and actors with one partner).
+
+        ``attrs`` records how it was computed: ``approximate`` (True when
+        betweenness and closeness were estimated from fewer sources than
+        actors), ``samples`` (the sources, or None), ``estimated_seconds``
+        (of the exact betweenness and closeness) and ``notes`` (bilingual
+        :class:`~quartiernetz.i18n.Text` for a report: sampling, a missing
+        default group attribute).
 
     Notes
     -----
@@ -398,7 +414,12 @@ def catalysts(
     of the same number of sampled sources (Eppstein & Wang 2004; exact for
     directed networks). The default sample makes a network of many small
     components exact. The accuracy measured by ``benchmarks/run.py`` is in
-    ``docs/performance.md``.
+    ``docs/performance.md``. By default (``approximate=None``) the mode is
+    chosen automatically: :func:`~quartiernetz.roles.estimate_seconds` turns
+    the arc visits of the exact computation (``sum_c n_c a_c`` over the
+    components) into seconds with constants calibrated on the development
+    machine; above ``exact_seconds`` (10 s) the sample is used and
+    ``attrs["notes"]`` says so.
 
     References
     ----------
@@ -430,57 +451,37 @@ def catalysts(
     """
     comps = _check_components(components)
     prep = prepare(net, weight=weight, **options)
-    codes, labels, _ = group_codes(prep, group)
-    approx = _approximation(prep, approximate, samples, seed)
-    return _catalyst_table(
+    notes: list = []
+    codes, labels, _ = group_codes(prep, group, notes=notes)
+    approx, info = _approximation(prep, approximate, samples, seed, exact_seconds=exact_seconds)
+    table = _catalyst_table(
         prep, group, comps, full=True, codes=codes, labels=labels, approximate=approx
     )
-
-
-#: Arc visits the default sample of the approximate mode aims at.
-SAMPLE_BUDGET = 50_000_000
-
-
-def default_samples(n: int, work: float | None = None) -> int:
-    """Source actors sampled in approximate mode by default.
-
-    ``min(n, max(1000, ceil(n * SAMPLE_BUDGET / work)))``, where ``work`` is the
-    number of arc visits of the exact computation (``sum_c n_c a_c`` over the
-    connected components, ``a_c`` their arcs; default ``n`` times ``n``). A
-    network of many small components (the programme network) is then computed
-    exactly; a large connected one from 1,000 sources or more.
-
-    Examples
-    --------
-    >>> default_samples(500), default_samples(26_000, work=26_000 * 103_000)
-    (500, 1000)
-    >>> default_samples(25_114, work=4e6)
-    25114
-    """
-    n = int(n)
-    work = float(n) * n if work is None else float(work)
-    budget = math.ceil(n * SAMPLE_BUDGET / work) if work > 0 else n
-    return min(n, max(1000, budget))
+    return _stamp(table, info, notes)
 
 
 def _approximation(
-    prep: Prepared, approximate: bool, samples: int | None, seed: Any
-) -> tuple[int, np.random.Generator] | None:
-    """``(k, rng)`` for the sampled betweenness, or None for the exact one."""
-    if not approximate:
-        if samples is not None:
-            raise AnalysisError("samples applies only with approximate=True")
-        return None
-    if samples is None:
-        _, labels = component_labels(prep.S)
-        sizes = np.bincount(labels, minlength=1).astype(float)
-        arcs = np.bincount(labels, weights=np.diff(prep.W.indptr), minlength=1)
-        k = default_samples(prep.n, float((sizes * arcs).sum()))
-    elif isinstance(samples, (int, np.integer)) and not isinstance(samples, bool) and samples > 0:
-        k = int(samples)
-    else:
-        raise AnalysisError(f"samples must be a whole number >= 1, got {samples!r}")
-    return k, rng_from_seed(seed)
+    prep: Prepared,
+    approximate: bool | None,
+    samples: int | None,
+    seed: Any,
+    *,
+    exact_seconds: float = AUTO_EXACT_SECONDS,
+    repeats: int = 1,
+) -> tuple[tuple[int, np.random.Generator] | None, dict[str, Any]]:
+    """``(k, rng)`` for the sampled betweenness (None: exact) and the record for ``attrs``."""
+    return choose_sampling(
+        prep, approximate, samples, seed, exact_seconds=exact_seconds, repeats=repeats
+    )
+
+
+def _stamp(frame: pd.DataFrame, info: dict[str, Any], notes: list) -> pd.DataFrame:
+    """Record how the table was computed in ``frame.attrs`` (see :func:`catalysts`)."""
+    frame.attrs["approximate"] = bool(info["approximate"])
+    frame.attrs["samples"] = info["samples"]
+    frame.attrs["estimated_seconds"] = float(info["estimated_seconds"])
+    frame.attrs["notes"] = [*notes, *info["notes"]]
+    return frame
 
 
 def _catalyst_table(

@@ -15,7 +15,8 @@ import pandas as pd
 from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import Prepared, group_codes, prepare, rng_from_seed
-from .index import _approximation, _catalyst_table, _check_components
+from .cost import AUTO_EXACT_SECONDS
+from .index import _approximation, _catalyst_table, _check_components, _stamp
 
 __all__ = ["catalyst_stability", "CatalystStability", "STABILITY_MODES"]
 
@@ -83,8 +84,9 @@ def catalyst_stability(
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     weight: str | None = None,
     components: Mapping[str, float] | None = None,
-    approximate: bool = False,
+    approximate: bool | None = None,
     samples: int | None = None,
+    exact_seconds: float = AUTO_EXACT_SECONDS,
     **options: Any,
 ) -> CatalystStability:
     r"""How stable the top catalysts are when part of the data is missing.
@@ -114,9 +116,12 @@ def catalyst_stability(
         Randomness of the replicates; the same seed gives the same result.
     group, weight, components
         As for :func:`~quartiernetz.roles.catalysts`.
-    approximate, samples
+    approximate, samples, exact_seconds
         As for :func:`~quartiernetz.roles.catalysts`: betweenness and closeness from sampled
         sources (drawn from ``seed``'s stream) in the reference and every replicate.
+        With ``approximate=None`` the estimate for all ``n + 1`` computations is
+        compared with ``exact_seconds``; ``overall.attrs`` records the choice as
+        :func:`~quartiernetz.roles.catalysts`' ``attrs`` do.
     **options
         Passed to :func:`~quartiernetz.network.as_graph`.
 
@@ -163,9 +168,12 @@ def catalyst_stability(
     comps = _check_components(components)
     rng = rng_from_seed(seed)
     prep = prepare(net, weight=weight, **options)
-    codes, labels, _ = group_codes(prep, group)
+    notes: list = []
+    codes, labels, _ = group_codes(prep, group, notes=notes)
     code_of = dict(zip(prep.nodes, codes.tolist(), strict=True))
-    approx = _approximation(prep, approximate, samples, rng)
+    approx, info = _approximation(
+        prep, approximate, samples, rng, exact_seconds=exact_seconds, repeats=int(n) + 1
+    )
     ref = _catalyst_table(
         prep, group, comps, full=False, codes=codes, labels=labels, approximate=approx
     )
@@ -259,6 +267,8 @@ def catalyst_stability(
         },
         index=pd.Index(list(figures), name="figure"),
     )
+    _stamp(overall, info, notes)
+    _stamp(actors, info, notes)
     return CatalystStability(actors=actors, replicates=replicates, overall=overall)
 
 

@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from ..io.names import normalize_id
+
 __all__ = ["normalise", "name_key", "near_matches", "group_names", "display_names"]
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -45,10 +47,13 @@ def normalise(text: object) -> str:
     'senioren treff sued'
     >>> normalise("Straße")
     'strasse'
+    >>> normalise("Senioren\u200bTreff") == normalise("SeniorenTreff")
+    True
     """
     if _missing(text):
         return ""
-    s = unicodedata.normalize("NFC", str(text)).casefold().translate(_UMLAUTS)
+    # the id normaliser first: Unicode form NFC, no invisible characters, NBSP as space
+    s = normalize_id(text).casefold().translate(_UMLAUTS)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return _NON_ALNUM.sub(" ", s).strip()

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...exceptions import InputError, InvalidValueError
+from ...i18n import Text
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables
 
 __all__ = [
@@ -242,15 +243,39 @@ class Codebook:
                 return x - self.shift, "number"
         return None
 
-    def describe_expected(self) -> str:
+    def source_text(self) -> Text:
+        """Where the codebook came from, in both languages (for "is not in …")."""
         if self.builtin:
-            what = "a number"
+            return Text("the built-in codebook", "dem eingebauten Codebuch")
+        if self.source == "the codebook":
+            return Text("the codebook", "dem Codebuch")
+        return Text(self.source, self.source)
+
+    def describe_expected(self) -> Text:
+        """What a cell may hold, in both languages (for an error's "expected")."""
+        if self.builtin:
+            what = Text("a number", "eine Zahl")
             if self.shift:
-                what = f"a scale code from {self.shift} (intensity = code - {self.shift})"
-            return f"{what}, a negative missing code or an answer text the built-in codebook knows"
+                s = self.shift
+                what = Text(
+                    f"a scale code from {s} (intensity = code - {s})",
+                    f"ein Skalencode ab {s} (Intensität = Code - {s})",
+                )
+            return what + Text(
+                ", a negative missing code or an answer text the built-in codebook knows",
+                ", ein negativer Fehlend-Code oder ein Antworttext, den das eingebaute Codebuch "
+                "kennt",
+            )
         values = [self.shown.get(k, k) for k in self.mapping if k][:12]
         more = ", …" if len(self.mapping) > 12 else ""
-        return f"a value from {self.source} ({', '.join(values)}{more})"
+        src = self.source_text()
+        shown = ", ".join(values) + more
+        return Text(f"a value from {src.en} ({shown})", f"ein Wert aus {src.de} ({shown})")
+
+
+_NUMBER_OR_EMPTY = Text(
+    "a number >= 0, or empty for missing", "eine Zahl >= 0, oder leer für fehlend"
+)
 
 
 def read_codebook(
@@ -297,9 +322,12 @@ def read_codebook(
         path = Path(codebook)
         if not path.is_file():
             raise InputError(
-                "the codebook does not exist",
+                Text("the codebook does not exist", "das Codebuch existiert nicht"),
                 file=path.name,
-                expected="a CSV or XLSX file with columns value,intensity",
+                expected=Text(
+                    "a CSV or XLSX file with columns value,intensity",
+                    "eine CSV- oder XLSX-Datei mit den Spalten value,intensity",
+                ),
             )
         if path.suffix.casefold() in (".xlsx", ".xlsm"):
             table = next(iter(read_xlsx_tables(path).values()))
@@ -332,19 +360,25 @@ def read_codebook(
                 val = float(x.replace(",", "."))
             except ValueError:
                 raise InvalidValueError(
-                    f'the intensity "{x}" is not a number',
+                    Text(
+                        f'the intensity "{x}" is not a number',
+                        f'die Intensität "{x}" ist keine Zahl',
+                    ),
                     file=table.file,
                     row=table.row(i),
                     column=icol,
-                    expected="a number >= 0, or empty for missing",
+                    expected=_NUMBER_OR_EMPTY,
                 ) from None
             if not math.isfinite(val) or val < 0:
                 raise InvalidValueError(
-                    f'the intensity "{x}" is not a number >= 0',
+                    Text(
+                        f'the intensity "{x}" is not a number >= 0',
+                        f'die Intensität "{x}" ist keine Zahl >= 0',
+                    ),
                     file=table.file,
                     row=table.row(i),
                     column=icol,
-                    expected="a number >= 0, or empty for missing",
+                    expected=_NUMBER_OR_EMPTY,
                 )
         if v == "":
             empty = val
@@ -354,11 +388,16 @@ def read_codebook(
             mapping[key] == val or (math.isnan(mapping[key]) and math.isnan(val))
         ):
             raise InvalidValueError(
-                f'the value "{v}" is given again with another intensity (first in row {rows[key]})',
+                Text(
+                    f'the value "{v}" is given again with another intensity (first in row '
+                    f"{rows[key]})",
+                    f'der Wert "{v}" kommt noch einmal mit anderer Intensität vor (zuerst in '
+                    f"Zeile {rows[key]})",
+                ),
                 file=table.file,
                 row=table.row(i),
                 column=vcol,
-                expected="each value once",
+                expected=Text("each value once", "jeden Wert einmal"),
             )
         mapping[key] = val
         rows[key] = table.row(i)

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from ...exceptions import EmptyFileError, FormatError
+from ...i18n import Text
 from ..text import Table, read_csv_table, read_xlsx_tables
 
-__all__ = ["SurveyExport", "column", "parse_times", "read_table", "TOOLS"]
+__all__ = ["SurveyExport", "column", "parse_times", "read_table", "TOOLS", "TOOLS_DE", "EXCLUDED"]
 
 #: The tools read_survey knows, with their names for messages.
 TOOLS = {
@@ -22,6 +23,24 @@ TOOLS = {
     "googleforms": "Google Forms",
     "msforms": "Microsoft Forms",
     "wide": "wide spreadsheet",
+}
+#: The same in German, as "gelesen als …" and "Export aus …" read them.
+TOOLS_DE = {
+    "limesurvey": "LimeSurvey-Export",
+    "sosci": "SoSci-Survey-Export",
+    "qualtrics": "Qualtrics-Export",
+    "googleforms": "Google-Forms-Export",
+    "msforms": "Microsoft-Forms-Export",
+    "wide": "breite Tabelle",
+}
+#: Why a tool's rows are no real responses (keys of SurveyExport.excluded), in both languages.
+EXCLUDED = {
+    "survey preview": Text("survey preview", "Umfragevorschau"),
+    "survey test": Text("survey test", "Umfragetest"),
+    "spam": Text("spam", "Spam"),
+    "spam (preview)": Text("spam (preview)", "Spam (Vorschau)"),
+    "spam (imported)": Text("spam (imported)", "Spam (importiert)"),
+    "offline survey preview": Text("offline survey preview", "Offline-Umfragevorschau"),
 }
 
 
@@ -141,26 +160,42 @@ def read_table(
             lookup = {k.strip().casefold(): v for k, v in sheets.items()}
             table = lookup.get(sheet.strip().casefold())
             if table is None:
+                names = ", ".join(repr(s) for s in sheets)
                 raise FormatError(
-                    f"the workbook has no sheet {sheet!r} (sheets: "
-                    f"{', '.join(repr(s) for s in sheets)})",
+                    Text(
+                        f"the workbook has no sheet {sheet!r} (sheets: {names})",
+                        f"die Arbeitsmappe hat kein Blatt {sheet!r} (Blätter: {names})",
+                    ),
                     file=path.name,
-                    expected="the name of the sheet with the responses",
+                    expected=Text(
+                        "the name of the sheet with the responses",
+                        "der Name des Blatts mit den Antworten",
+                    ),
                 )
         else:
             table = next((t for t in sheets.values() if len(t.frame.columns)), None)
             if table is None:
                 raise EmptyFileError(
-                    "the workbook holds no data",
+                    Text("the workbook holds no data", "die Arbeitsmappe enthält keine Daten"),
                     file=path.name,
-                    expected="a sheet with one row per response",
+                    expected=Text(
+                        "a sheet with one row per response", "ein Blatt mit einer Zeile je Antwort"
+                    ),
                 )
         return table
     if path.suffix.casefold() == ".xls":
         raise FormatError(
-            "old Excel .xls files are not read",
+            Text(
+                "old Excel .xls files are not read",
+                "alte Excel-Dateien (.xls) werden nicht gelesen",
+            ),
             file=path.name,
-            expected="an .xlsx workbook or a CSV file",
-            hint="Save the file as .xlsx in Excel or LibreOffice.",
+            expected=Text(
+                "an .xlsx workbook or a CSV file", "eine .xlsx-Arbeitsmappe oder eine CSV-Datei"
+            ),
+            hint=Text(
+                "Save the file as .xlsx in Excel or LibreOffice.",
+                "Die Datei in Excel oder LibreOffice als .xlsx speichern.",
+            ),
         )
     return read_csv_table(path, header_rows=header_rows)

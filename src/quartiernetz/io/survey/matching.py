@@ -29,6 +29,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from ...exceptions import InputError, MissingColumnError
+from ...i18n import Text
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables, restore_cell
 
 __all__ = [
@@ -220,7 +221,7 @@ class NameResolution:
     exact: int = 0
     aliased: int = 0
     fuzzy_candidates: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
 
 def resolve_names(
@@ -318,7 +319,7 @@ def resolve_names(
     new_labels: dict[str, str] = {}
     result: list[str | None] = [None] * len(names)
     exact = aliased = 0
-    notes: list[str] = []
+    notes: list[Text] = []
 
     def assign(k: str, actor: str) -> None:
         for i in groups[k]:
@@ -346,7 +347,13 @@ def resolve_names(
                 if not actor:
                     actor = _free_id(_slug(target), taken)
                     new_labels[actor] = target
-                notes.append(f'alias target "{target}" is not a roster actor; added as a new actor')
+                notes.append(
+                    Text(
+                        f'alias target "{target}" is not a roster actor; added as a new actor',
+                        f'Alias-Ziel "{target}" ist kein Akteur der Teilnehmerliste; als neuer '
+                        "Akteur ergänzt",
+                    )
+                )
             assign(k, actor)
             aliased += len(idx)
             continue
@@ -416,6 +423,12 @@ def resolve_names(
     )
 
 
+_ALIAS_COLUMNS = Text(
+    "a CSV or XLSX file with columns name and suggested_actor",
+    "eine CSV- oder XLSX-Datei mit den Spalten name und suggested_actor",
+)
+
+
 def _free_id(base: str, taken: set[str]) -> str:
     nid, k = base, 2
     while nid in taken:
@@ -466,9 +479,9 @@ def read_aliases(
         path = Path(aliases)
         if not path.is_file():
             raise InputError(
-                "the alias table does not exist",
+                Text("the alias table does not exist", "die Alias-Tabelle existiert nicht"),
                 file=path.name,
-                expected="a CSV or XLSX file with columns name and suggested_actor",
+                expected=_ALIAS_COLUMNS,
             )
         if path.suffix.casefold() in (".xlsx", ".xlsm"):
             table = next(iter(read_xlsx_tables(path).values()))
@@ -483,12 +496,20 @@ def read_aliases(
     )
     actor_col = find_column(table, "suggested_actor", aliases=("actor", "akteur", "id"))
     if actor_col is None:
+        found = ", ".join(repr(c) for c in table.columns)
         raise MissingColumnError(
-            "the alias table has no column 'suggested_actor' or 'actor'; columns found: "
-            + ", ".join(repr(c) for c in table.columns),
+            Text(
+                "the alias table has no column 'suggested_actor' or 'actor'; columns found: "
+                + found,
+                "die Alias-Tabelle hat keine Spalte 'suggested_actor' oder 'actor'; vorhandene "
+                "Spalten: " + found,
+            ),
             file=table.file,
             row=1,
-            expected="columns name and suggested_actor (or actor)",
+            expected=Text(
+                "columns name and suggested_actor (or actor)",
+                "Spalten name und suggested_actor (oder actor)",
+            ),
         )
     out: dict[str, str] = {}
     for i, (n, a) in enumerate(zip(table.frame[name_col], table.frame[actor_col], strict=True)):
@@ -496,11 +517,13 @@ def read_aliases(
         n, a = restore_cell(str(n).strip()), restore_cell(str(a).strip())
         if not n:
             raise InputError(
-                "the name is empty",
+                Text("the name is empty", "der Name ist leer"),
                 file=table.file,
                 row=table.row(i),
                 column=name_col,
-                expected="the name as typed in the survey",
+                expected=Text(
+                    "the name as typed in the survey", "der Name, wie er in der Befragung steht"
+                ),
             )
         out[n] = a
     return out

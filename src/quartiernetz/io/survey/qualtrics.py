@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ...exceptions import FormatError
+from ...i18n import Text
 from ..text import read_csv_table, read_text, sniff_separator
 from .export import SurveyExport, column, parse_times, read_table
 
@@ -119,7 +120,10 @@ def read_qualtrics_export(
                         break
         except csv.Error as err:  # e.g. a field over the csv module's size limit
             raise FormatError(
-                f"the file cannot be parsed as delimited text ({err})",
+                Text(
+                    f"the file cannot be parsed as delimited text ({err})",
+                    f"die Datei lässt sich nicht als Text mit Trennzeichen lesen ({err})",
+                ),
                 file=path.name,
                 row=reader.line_num,
             ) from None

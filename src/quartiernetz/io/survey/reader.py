@@ -17,13 +17,21 @@ import numpy as np
 import pandas as pd
 
 from ...exceptions import DataCleaningWarning, FormatError, MissingColumnError, SurveyError
+from ...i18n import Text
 from ...network import Network
-from ...privacy import identifying_columns, identifying_values
+from ...privacy import (
+    KINDS,
+    describe,
+    find_personal_data,
+    identifying_columns,
+    left_out,
+    personal_data_in,
+)
 from ...record import Record
 from ..assemble import DEFAULT_RELATION, assemble
 from ..text import Table, read_xlsx_tables, sniff_separator
 from .codebook import Codebook, read_codebook
-from .export import TOOLS, SurveyExport
+from .export import EXCLUDED, TOOLS, TOOLS_DE, SurveyExport
 from .matching import REVIEW_COLUMNS, read_aliases, resolve_names
 from .roster import close_matches, implicit_roster, read_roster, respondent_key, split_code
 
@@ -49,6 +57,8 @@ _RESPONDENT_HINT = re.compile(
     re.IGNORECASE,
 )
 
+
+_NO_FILE = Text("the file does not exist", "die Datei existiert nicht")
 
 # ------------------------------------------------------------------ detection
 
@@ -94,7 +104,7 @@ def detect_tool(path: str | os.PathLike[str]) -> str:
     """
     path = Path(path)
     if not path.is_file():
-        raise FormatError("the file does not exist", file=str(path.name))
+        raise FormatError(_NO_FILE, file=str(path.name))
     if path.suffix.casefold() in (".xlsx", ".xlsm"):
         sheets = read_xlsx_tables(path)
         table = next((t for t in sheets.values() if len(t.frame.columns)), None)
@@ -139,6 +149,11 @@ def _read_export(path: Path, tool: str, sheet: str | None) -> SurveyExport:
 
 
 # ---------------------------------------------------------------- the reader
+
+
+def _joined(first: Text | str, second: Text) -> Text:
+    """Two hints as one, the first may be empty."""
+    return first + " " + second if first else second
 
 
 @dataclass
@@ -247,9 +262,12 @@ class _Reader:
         self.tool = detect_tool(path) if tool == "auto" else tool
         if self.tool not in TOOLS:
             raise FormatError(
-                f"unknown survey tool {tool!r}",
+                Text(f"unknown survey tool {tool!r}", f"unbekanntes Befragungswerkzeug {tool!r}"),
                 file=self.file,
-                expected=f"one of {', '.join(TOOLS)} or 'auto'",
+                expected=Text(
+                    f"one of {', '.join(TOOLS)} or 'auto'",
+                    f"eines von {', '.join(TOOLS)} oder 'auto'",
+                ),
             )
         self.export = _read_export(path, self.tool, options.get("sheet"))
         self.table: Table = self.export.table
@@ -265,7 +283,7 @@ class _Reader:
         self.names_opt = _as_mapping(options.get("names"))
         # columns named (or whose question is named) in ignore=
         self.ignored = {
-            c for key in _as_list(options.get("ignore")) for c in self._columns_for(key, "ignore=")
+            c for key in _as_list(options.get("ignore")) for c in self._columns_for(key, "ignore")
         }
         self.figures: dict[str, Any] = {}
         self.missing_rows: list[pd.DataFrame] = []
@@ -273,6 +291,10 @@ class _Reader:
         self._codes_seen: set[str] = set()
         self.review: pd.DataFrame | None = None
         self.new_actors: pd.DataFrame | None = None
+        # every column whose header or values are personal data (see quartiernetz.privacy)
+        self.personal = {f.column: f for f in find_personal_data(self.table.frame)}
+        # typed partner names holding personal data: (column, kind, row), never the value
+        self.withheld: list[tuple[str, str, int]] = []
 
     # -------------------------------------------------------------- helpers
     def _where(self, column: str) -> int:
@@ -297,10 +319,18 @@ class _Reader:
         cols = [c for c in self.table.columns if self._matches_key(c, key)]
         if not cols:
             raise SurveyError(
-                f'{what} names "{key}", which is neither a column nor a question of the export',
+                Text(
+                    f'[[opt:{what}]] names "{key}", which is neither a column nor a question of '
+                    "the export",
+                    f'[[opt:{what}]] nennt "{key}", das weder eine Spalte noch eine Frage des '
+                    "Exports ist",
+                ),
                 file=self.file,
                 row=1,
-                expected="a column header or a question code/text",
+                expected=Text(
+                    "a column header or a question code/text",
+                    "eine Spaltenüberschrift oder Code/Text einer Frage",
+                ),
                 hint=close_matches(key, self.table.columns),
             )
         return cols
@@ -308,16 +338,24 @@ class _Reader:
     # ----------------------------------------------------------------- steps
     def run(self) -> Network:
         table = self.table
-        sep = {"\t": "tab", ";": "';'", ",": "','"}.get(table.sep or "", repr(table.sep))
-        how = f"{table.encoding} text, separator {sep}" if table.encoding else "a workbook"
+        sep = {";": "';'", ",": "','"}.get(table.sep or "", repr(table.sep))
+        how = (
+            Text(f"{table.encoding} text, separator ", f"{table.encoding}-Text, Trennzeichen ")
+            + (Text("tab", "Tabulator") if table.sep == "\t" else sep)
+            if table.encoding
+            else Text("a workbook", "eine Arbeitsmappe")
+        )
+        n = len(table.frame)
         self.record.add(
             "info",
-            f"read as a {TOOLS[self.tool]} export ({how}, {len(table.frame)} response rows)",
+            Text(f"read as a {TOOLS[self.tool]} export (", f"gelesen als {TOOLS_DE[self.tool]} (")
+            + how
+            + Text(f", {n} response rows)", f", {n} Antwortzeilen)"),
             file=self.file,
             warn=False,
         )
         for note in table.notes:
-            if note.startswith("extra header row"):
+            if str(note).startswith("extra header row"):
                 continue
             self.record.add("info", note, file=self.file, warn=False)
         self._load_roster()
@@ -327,6 +365,7 @@ class _Reader:
         self._identifying()
         self._find_respondent()
         self._list_questions()
+        self._personal_values()
         self._relations()
         self._select_rows()
         ties = self._answers()
@@ -336,9 +375,13 @@ class _Reader:
         if self.roster_arg is not None:
             self.roster = read_roster(self.roster_arg)
             for c, why in self.roster.dropped.items():
+                why = describe(why)
                 self.record.add(
                     "dropped",
-                    f"identifying roster column left out ({why})",
+                    Text(
+                        f"identifying roster column left out ({why.en})",
+                        f"identifizierende Spalte der Teilnehmerliste ausgelassen ({why.de})",
+                    ),
                     file=self.roster.file,
                     column=c,
                     count=len(self.roster),
@@ -351,12 +394,18 @@ class _Reader:
                 if c != resp
                 and c not in self.ignored
                 and c not in identifying_columns(self.table.columns)
+                and c not in self.personal
             ]
             self.roster = implicit_roster(cols, file=self.file)
             self.record.add(
                 "added",
-                "no roster given: actors are the column headers of the "
-                "wide spreadsheet (and respondents not among them)",
+                Text(
+                    "no roster given: actors are the column headers of the "
+                    "wide spreadsheet (and respondents not among them)",
+                    "keine Teilnehmerliste (Roster) angegeben: Akteure sind die "
+                    "Spaltenüberschriften der breiten Tabelle (und Befragte, die nicht darunter "
+                    "sind)",
+                ),
                 count=len(cols),
                 file=self.file,
                 warn=False,
@@ -365,21 +414,34 @@ class _Reader:
             self.roster = implicit_roster([], file=self.file)
         else:
             raise SurveyError(
-                f"a roster is needed to read the roster questions of a {TOOLS[self.tool]} export",
+                Text(
+                    f"a roster is needed to read the roster questions of a {TOOLS[self.tool]} "
+                    "export",
+                    "ohne Teilnehmerliste (Roster) lassen sich die Fragen nach den Akteuren "
+                    f"eines Exports aus {TOOLS_DE[self.tool]} nicht lesen",
+                ),
                 file=self.file,
-                expected="roster= naming a CSV/XLSX with columns id, label (and code)",
-                hint="Without a roster, only wide spreadsheets and name generators (names=) "
-                "can be read.",
+                expected=Text(
+                    "[[opt:roster=FILE]] naming a CSV/XLSX with columns id, label (and code)",
+                    "[[opt:roster=DATEI]] mit einer CSV/XLSX-Datei mit den Spalten id, label "
+                    "(und code)",
+                ),
+                hint=Text(
+                    "Without a roster, only wide spreadsheets and name generators "
+                    "([[opt:names=COLUMN]]) can be read.",
+                    "Ohne Teilnehmerliste lassen sich nur breite Tabellen und Namensgeneratoren "
+                    "([[opt:names=SPALTE]]) lesen.",
+                ),
             )
 
     def _names_columns(self) -> None:
         self.name_questions: list[_Question] = []
         used: set[str] = set()
         for key, partner in self.names_opt.items():
-            cols = self._columns_for(key, "names=")
+            cols = self._columns_for(key, "names")
             icols: list[str | None] = [None] * len(cols)
             if partner:
-                pcols = self._columns_for(partner, "names=")
+                pcols = self._columns_for(partner, "names")
                 by_item = {}
                 for pc in pcols:
                     parts = split_code(pc)
@@ -393,13 +455,21 @@ class _Reader:
                         icols[j] = pcols[j]
                     else:
                         raise SurveyError(
-                            f'the intensity column for "{c}" cannot be told: "{partner}" has '
-                            f'{len(pcols)} columns, "{key}" has {len(cols)}',
+                            Text(
+                                f'the intensity column for "{c}" cannot be told: "{partner}" has '
+                                f'{len(pcols)} columns, "{key}" has {len(cols)}',
+                                f'die Spalte mit der Intensität zu "{c}" ist nicht eindeutig: '
+                                f'"{partner}" hat {len(pcols)} Spalten, "{key}" hat {len(cols)}',
+                            ),
                             file=self.file,
                             row=1,
                             column=c,
-                            expected="as many intensity columns as name columns, or matching "
-                            "item codes (NG01_01 / NG02_01)",
+                            expected=Text(
+                                "as many intensity columns as name columns, or matching "
+                                "item codes (NG01_01 / NG02_01)",
+                                "so viele Intensitäts- wie Namensspalten oder passende "
+                                "Item-Codes (NG01_01 / NG02_01)",
+                            ),
                         )
                 used.update(pcols)
             used.update(cols)
@@ -421,13 +491,22 @@ class _Reader:
         if resp is not None and resp not in table.columns:
             hit = next((c for c in table.columns if _norm(c) == _norm(resp)), None)
             if hit is None:
+                found = ", ".join(repr(c) for c in table.columns[:40]) + (
+                    " …" if len(table.columns) > 40 else ""
+                )
                 raise MissingColumnError(
-                    f"the respondent column {resp!r} is missing; columns found: "
-                    + ", ".join(repr(c) for c in table.columns[:40])
-                    + (" …" if len(table.columns) > 40 else ""),
+                    Text(
+                        f"the respondent column {resp!r} ([[opt:respondent]]) is missing; "
+                        f"columns found: {found}",
+                        f"die Spalte der Befragten {resp!r} ([[opt:respondent]]) fehlt; "
+                        f"vorhandene Spalten: {found}",
+                    ),
                     file=self.file,
                     row=1,
-                    expected="the column that names who answered",
+                    expected=Text(
+                        "the column that names who answered",
+                        "die Spalte, die nennt, wer geantwortet hat",
+                    ),
                     hint=close_matches(resp, table.columns),
                 )
             resp = hit
@@ -438,6 +517,7 @@ class _Reader:
         skip = set(export.system) | self.names_used | ({resp} if resp else set())
         candidates = [c for c in table.columns if c not in skip and c not in self.ignored]
         hdr_ident = set(identifying_columns(table.columns)) | set(export.identifying)
+        hdr_ident |= set(self.personal)
         matched: dict[str, tuple[str, str, str]] = {}  # column -> (actor, stem key, stem)
         # stem key -> [(column, the value that matched no actor, its header row)]
         unmatched: dict[str, list[tuple[str, str, int]]] = {}
@@ -509,8 +589,13 @@ class _Reader:
                     groups.add(sk)
                     self.record.add(
                         "info",
-                        f'question "{stem_text[sk]}" read as a roster question: its '
-                        f'items are the roster codes\' items of "{code_stem.upper()}"',
+                        Text(
+                            f'question "{stem_text[sk]}" read as a roster question: its '
+                            f'items are the roster codes\' items of "{code_stem.upper()}"',
+                            f'Frage "{stem_text[sk]}" als Frage nach den Akteuren gelesen: ihre '
+                            f'Items sind die Items der Codes von "{code_stem.upper()}" in der '
+                            "Teilnehmerliste",
+                        ),
                         file=self.file,
                         warn=False,
                     )
@@ -522,16 +607,28 @@ class _Reader:
             c, value, where = min(bad, key=lambda u: self._where(u[0]))
             choices = roster.labels + list(roster.codes.values())
             raise SurveyError(
-                f'the column matches no roster actor: "{value}" is not a code, id or label '
-                f"in {roster.file}",
+                Text(
+                    f'the column matches no roster actor: "{value}" is not a code, id or label '
+                    f"in {roster.file}",
+                    f'die Spalte passt zu keinem Akteur der Teilnehmerliste: "{value}" ist kein '
+                    f"Code, keine id und kein label in {roster.file}",
+                ),
                 file=self.file,
                 row=where,
                 column=c,
-                expected="a column for every answer about a roster actor",
-                hint=(
-                    close_matches(value, choices) + " Add the actor to the roster, or "
-                    "leave the column out with ignore=."
-                ).strip(),
+                expected=Text(
+                    "a column for every answer about a roster actor",
+                    "eine Spalte je Antwort über einen Akteur der Teilnehmerliste",
+                ),
+                hint=_joined(
+                    close_matches(value, choices),
+                    Text(
+                        "Add the actor to the roster, or leave the column out with "
+                        "[[opt:ignore=COLUMN]].",
+                        "Den Akteur in die Teilnehmerliste aufnehmen oder die Spalte mit "
+                        "[[opt:ignore=SPALTE]] auslassen.",
+                    ),
+                ),
             )
         # questions
         by_group: dict[str, list[str]] = {}
@@ -546,12 +643,18 @@ class _Reader:
             for c, a in zip(cols, targets, strict=True):
                 if a in seen:
                     raise SurveyError(
-                        f'two columns of one question are about the actor "{a}" ("{seen[a]}" '
-                        "and this one)",
+                        Text(
+                            f'two columns of one question are about the actor "{a}" '
+                            f'("{seen[a]}" and this one)',
+                            f'zwei Spalten einer Frage betreffen den Akteur "{a}" '
+                            f'("{seen[a]}" und diese)',
+                        ),
                         file=self.file,
                         row=1,
                         column=c,
-                        expected="one column per actor and question",
+                        expected=Text(
+                            "one column per actor and question", "eine Spalte je Akteur und Frage"
+                        ),
                     )
                 seen[a] = c
             questions.append(
@@ -567,31 +670,42 @@ class _Reader:
         self.matrix_columns = {c for q in questions for c in q.columns}
         if self.tool == "wide" and not questions and not self.name_questions:
             raise SurveyError(
-                "no column matches a roster actor",
+                Text(
+                    "no column matches a roster actor",
+                    "keine Spalte passt zu einem Akteur der Teilnehmerliste",
+                ),
                 file=self.file,
                 row=1,
-                expected="one column per roster actor (code, id or label)",
+                expected=Text(
+                    "one column per roster actor (code, id or label)",
+                    "eine Spalte je Akteur der Teilnehmerliste (code, id oder label)",
+                ),
             )
 
     def _identifying(self) -> None:
         export, table = self.export, self.table
         used = self.matrix_columns | self.names_used
         rest = [c for c in table.columns if c not in used]
-        ident = {c: r for c, r in export.identifying.items() if c in rest}
+        ident = {c: describe(r) for c, r in export.identifying.items() if c in rest}
         for c, r in identifying_columns(rest).items():
-            ident.setdefault(c, r)
+            ident.setdefault(c, describe(r))
         for c in rest:  # Qualtrics: the question text of the second header row
             disp = export.display.get(c)
             if disp and c not in ident:
                 for r in identifying_columns([disp]).values():
-                    ident[c] = r
-        for c in rest:
-            if c in ident or c in export.system:
-                continue
-            why = identifying_values(table.frame[c].tolist())
-            if why is not None:
-                ident[c] = f"the column {why}"
+                    ident[c] = describe(r)
         self.identifying = ident
+
+    def _personal_values(self) -> None:
+        """Columns not read as questions whose values are personal data (after the checklists)."""
+        used = self.matrix_columns | self.names_used | {q.columns[0] for q in self.list_questions}
+        for c, found in self.personal.items():
+            if c not in used and c not in self.identifying and found.by == "values":
+                self.identifying[c] = found.reason
+        order = {c: i for i, c in enumerate(self.table.columns)}
+        tool = [c for c in self.identifying if c in self.export.identifying]
+        rest = sorted((c for c in self.identifying if c not in tool), key=order.__getitem__)
+        self.identifying = {c: self.identifying[c] for c in tool + rest}
 
     def _lookup(self, column: str) -> Callable[[str], str | None]:
         extra = self.roster.extra.get(column.strip().casefold())
@@ -635,18 +749,35 @@ class _Reader:
             self._no_questions()
         if best is None:
             raise SurveyError(
-                "no column names the respondents: none holds roster ids or labels (or the "
-                "values of a roster column of the same name)",
+                Text(
+                    "no column names the respondents: none holds roster ids or labels (or the "
+                    "values of a roster column of the same name)",
+                    "keine Spalte nennt die Befragten: keine enthält ids oder labels der "
+                    "Teilnehmerliste (oder die Werte einer gleichnamigen Spalte der "
+                    "Teilnehmerliste)",
+                ),
                 file=self.file,
                 row=1,
-                expected="respondent= naming the column that says which actor answered",
-                hint="Give respondent=, e.g. the question 'Für welche Einrichtung antworten "
-                "Sie?', or a token column matched by a roster column 'token'.",
+                expected=Text(
+                    "[[opt:respondent=COLUMN]] naming the column that says which actor answered",
+                    "[[opt:respondent=SPALTE]] mit der Spalte, die sagt, welcher Akteur "
+                    "geantwortet hat",
+                ),
+                hint=Text(
+                    "Give [[opt:respondent=COLUMN]], e.g. the question 'Für welche Einrichtung "
+                    "antworten Sie?', or a token column matched by a roster column 'token'.",
+                    "[[opt:respondent=SPALTE]] angeben, z. B. die Frage 'Für welche Einrichtung "
+                    "antworten Sie?', oder eine Token-Spalte, die zu einer Spalte 'token' der "
+                    "Teilnehmerliste passt.",
+                ),
             )
         self.respondent = best[1]
         self.record.add(
             "info",
-            f"respondent column detected: {best[1]!r}",
+            Text(
+                f"respondent column detected: {best[1]!r}",
+                f"Spalte der Befragten erkannt: {best[1]!r}",
+            ),
             file=self.file,
             column=best[1],
             warn=False,
@@ -691,14 +822,29 @@ class _Reader:
         return lists
 
     def _no_questions(self) -> None:
+        shown = ", ".join(repr(c) for c in self.table.columns[:6])
         raise SurveyError(
-            "no roster question found: no column matches the roster's codes or labels",
+            Text(
+                "no roster question found: no column matches the roster's codes or labels",
+                "keine Frage nach den Akteuren gefunden: keine Spalte passt zu den Codes oder "
+                "labels der Teilnehmerliste",
+            ),
             file=self.file,
             row=1,
-            expected="columns headed by roster codes (KOOP[SQ001], KO01_01, Q5_1) or "
-            "labels (Frage [Label]), checklists naming roster actors, or names=",
-            hint="Give the roster a column 'code' with the export's column headers (found e.g. "
-            f"{', '.join(repr(c) for c in self.table.columns[:6])}).",
+            expected=Text(
+                "columns headed by roster codes (KOOP[SQ001], KO01_01, Q5_1) or "
+                "labels (Frage [Label]), checklists naming roster actors, or "
+                "[[opt:names=COLUMN]]",
+                "Spalten mit Codes (KOOP[SQ001], KO01_01, Q5_1) oder labels (Frage [Label]) der "
+                "Teilnehmerliste als Überschrift, Checklisten mit Akteuren der Teilnehmerliste "
+                "oder [[opt:names=SPALTE]]",
+            ),
+            hint=Text(
+                "Give the roster a column 'code' with the export's column headers (found e.g. "
+                f"{shown}).",
+                "Der Teilnehmerliste eine Spalte 'code' mit den Spaltenüberschriften des Exports "
+                f"geben (gefunden z. B. {shown}).",
+            ),
         )
 
     def _list_questions(self) -> None:
@@ -707,8 +853,12 @@ class _Reader:
             if q.how == "detected":
                 self.record.add(
                     "info",
-                    f"question {q.key!r} read as a roster checklist: its answers name roster "
-                    "actors",
+                    Text(
+                        f"question {q.key!r} read as a roster checklist: its answers name roster "
+                        "actors",
+                        f"Frage {q.key!r} als Checkliste gelesen: ihre Antworten nennen Akteure "
+                        "der Teilnehmerliste",
+                    ),
                     file=self.file,
                     column=q.key,
                     warn=False,
@@ -750,20 +900,34 @@ class _Reader:
         for key in self.questions_opt:
             if _norm(key) not in used:
                 raise SurveyError(
-                    f'questions= names "{key}", which is not a roster question of the export',
+                    Text(
+                        f'[[opt:questions]] names "{key}", which is not a roster question of '
+                        "the export",
+                        f'[[opt:questions]] nennt "{key}", das keine Frage nach den Akteuren im '
+                        "Export ist",
+                    ),
                     file=self.file,
                     row=1,
-                    expected="the code or text of a roster question, or a checklist column",
+                    expected=Text(
+                        "the code or text of a roster question, or a checklist column",
+                        "Code oder Text einer Frage nach den Akteuren oder eine Checklisten-Spalte",
+                    ),
                     hint=close_matches(key, [q.key for q in questions] + self.table.columns),
                 )
         rels = [q.relation for q in questions]
         if len(set(rels)) != len(rels):
             dup = next(r for r in rels if rels.count(r) > 1)
             raise SurveyError(
-                f'two questions are read as the relation "{dup}"',
+                Text(
+                    f'two questions are read as the relation "{dup}"',
+                    f'zwei Fragen werden als dieselbe Beziehung "{dup}" gelesen',
+                ),
                 file=self.file,
-                expected="one relation per question",
-                hint="Name each question's relation with questions={...}.",
+                expected=Text("one relation per question", "eine Beziehung je Frage"),
+                hint=Text(
+                    "Name each question's relation with [[opt:questions]].",
+                    "Die Beziehung jeder Frage mit [[opt:questions]] benennen.",
+                ),
             )
         self.questions = questions
         self.figures["questions"] = {q.key or "(columns)": q.relation for q in questions}
@@ -776,12 +940,19 @@ class _Reader:
         for actor, code in roster.codes.items():
             if _norm(code) not in headers:
                 raise SurveyError(
-                    f'the roster code "{code}" has no column in {self.file}',
+                    Text(
+                        f'the roster code "{code}" has no column in {self.file}',
+                        f'zum Code "{code}" der Teilnehmerliste gibt es keine Spalte in '
+                        f"{self.file}",
+                    ),
                     file=roster.file,
                     row=roster.rows.get(actor),
                     column=roster.code_column,
-                    expected="the header of the export column that holds the answers about "
-                    "this actor",
+                    expected=Text(
+                        "the header of the export column that holds the answers about this actor",
+                        "die Überschrift der Spalte des Exports mit den Antworten über diesen "
+                        "Akteur",
+                    ),
                     hint=close_matches(code, self.table.columns),
                 )
 
@@ -793,9 +964,10 @@ class _Reader:
         for why, mask in export.excluded.items():
             mask = mask & keep
             if mask.any():
+                kind = EXCLUDED.get(why, Text(why, why))
                 self.record.add(
                     "dropped",
-                    f"{why} responses left out",
+                    Text(f"{kind.en} responses left out", f"Antworten ({kind.de}) ausgelassen"),
                     file=self.file,
                     rows=rows[mask].tolist(),
                     column=export.excluded_column,
@@ -812,7 +984,10 @@ class _Reader:
                 self.figures["unfinished_included"] = int(unfinished.sum())
                 self.record.add(
                     "info",
-                    "unfinished responses included (include_unfinished=True)",
+                    Text(
+                        "unfinished responses included ([[opt:include_unfinished=True]])",
+                        "unvollständige Antworten einbezogen ([[opt:include_unfinished=True]])",
+                    ),
                     file=self.file,
                     rows=rows[unfinished].tolist(),
                     column=export.finished_column,
@@ -822,7 +997,12 @@ class _Reader:
                 self.figures["unfinished_excluded"] = int(unfinished.sum())
                 self.record.add(
                     "dropped",
-                    "unfinished responses left out (pass include_unfinished=True to read them)",
+                    Text(
+                        "unfinished responses left out (pass [[opt:include_unfinished=True]] to "
+                        "read them)",
+                        "unvollständige Antworten ausgelassen (mit [[opt:include_unfinished=True]] "
+                        "werden sie gelesen)",
+                    ),
                     file=self.file,
                     rows=rows[unfinished].tolist(),
                     column=export.finished_column,
@@ -838,11 +1018,14 @@ class _Reader:
             v = values[i]
             if not v:
                 raise SurveyError(
-                    "the respondent is empty",
+                    Text("the respondent is empty", "die Angabe der oder des Befragten ist leer"),
                     file=self.file,
                     row=int(rows[i]),
                     column=col,
-                    expected="the respondent's roster id or label",
+                    expected=Text(
+                        "the respondent's roster id or label",
+                        "id oder label der oder des Befragten in der Teilnehmerliste",
+                    ),
                 )
             a = look(v)
             if a is None and self.roster.implicit:
@@ -851,18 +1034,28 @@ class _Reader:
                 added.append(v)
             if a is None:
                 raise SurveyError(
-                    f'the respondent "{v}" is not an actor in {self.roster.file}',
+                    Text(
+                        f'the respondent "{v}" is not an actor in {self.roster.file}',
+                        f'die oder der Befragte "{v}" ist kein Akteur in {self.roster.file}',
+                    ),
                     file=self.file,
                     row=int(rows[i]),
                     column=col,
-                    expected="a roster id or label (case, spaces and Unicode forms are ignored)",
+                    expected=Text(
+                        "a roster id or label (case, spaces and Unicode forms are ignored)",
+                        "eine id oder ein label der Teilnehmerliste (Groß-/Kleinschreibung, "
+                        "Leerzeichen und Unicode-Formen zählen nicht)",
+                    ),
                     hint=close_matches(v, self.roster.labels + self.roster.ids),
                 )
             actors[i] = a
         if added:
             self.record.add(
                 "added",
-                "respondents not among the column headers added as actors",
+                Text(
+                    "respondents not among the column headers added as actors",
+                    "Befragte, die nicht unter den Spaltenüberschriften sind, als Akteure ergänzt",
+                ),
                 count=len(added),
                 file=self.file,
                 column=col,
@@ -895,8 +1088,12 @@ class _Reader:
             for actor, grp in superseded.groupby("actor", sort=True):
                 self.record.add(
                     "dropped",
-                    f'earlier or unfinished submission of "{actor}" superseded by the '
-                    f"latest complete one (row {int(kept_row[actor])})",
+                    Text(
+                        f'earlier or unfinished submission of "{actor}" superseded by the '
+                        f"latest complete one (row {int(kept_row[actor])})",
+                        f'frühere oder unvollständige Antwort von "{actor}" durch die letzte '
+                        f"vollständige ersetzt (Zeile {int(kept_row[actor])})",
+                    ),
                     file=self.file,
                     rows=sorted(grp["row"].tolist()),
                     column=col,
@@ -933,16 +1130,29 @@ class _Reader:
             if hit is None:
                 pos = int(np.flatnonzero(inv == j)[0])
                 r, c = divmod(pos, C)
+                src = cb.source_text()
                 raise SurveyError(
-                    f'the {what} "{u.strip()}" is not in {cb.source}',
+                    Text(
+                        f'the {what} "{u.strip()}" is not in {src.en}',
+                        f'die Antwort "{u.strip()}" steht nicht in {src.de}',
+                    ),
                     file=self.file,
                     row=int(rows[r]),
                     column=columns[c],
                     expected=cb.describe_expected(),
                     hint=(
-                        "Pass a codebook (value,intensity; an empty intensity means missing)."
+                        Text(
+                            "Pass a codebook with [[opt:codebook=FILE]] (value,intensity; an "
+                            "empty intensity means missing).",
+                            "Ein Codebuch mit [[opt:codebook=DATEI]] angeben (value,intensity; "
+                            "eine leere Intensität bedeutet fehlend).",
+                        )
                         if cb.builtin
-                        else "Add the value to the codebook (an empty intensity means missing)."
+                        else Text(
+                            "Add the value to the codebook (an empty intensity means missing).",
+                            "Den Wert im Codebuch ergänzen (eine leere Intensität bedeutet "
+                            "fehlend).",
+                        )
                     ),
                 )
             values[j] = hit[0]
@@ -980,7 +1190,12 @@ class _Reader:
                     for c_i, grp in by_col:
                         self.record.add(
                             "info",
-                            "missing answer (empty cell or missing code): no tie, and not a zero",
+                            Text(
+                                "missing answer (empty cell or missing code): no tie, and not a "
+                                "zero",
+                                "fehlende Antwort (leere Zelle oder Fehlend-Code): keine "
+                                "Beziehung und keine Null",
+                            ),
                             file=self.file,
                             rows=sorted(set(grp.tolist())),
                             column=q.columns[int(c_i)],
@@ -1028,7 +1243,11 @@ class _Reader:
                         )
                         self.record.add(
                             "info",
-                            "missing answer (no option ticked): no tie, and not a zero",
+                            Text(
+                                "missing answer (no option ticked): no tie, and not a zero",
+                                "fehlende Antwort (nichts angekreuzt): keine Beziehung und keine "
+                                "Null",
+                            ),
                             file=self.file,
                             rows=[int(self.rows[r])],
                             column=col,
@@ -1038,6 +1257,8 @@ class _Reader:
                     seen: set[str] = set()
                     for tok in toks:
                         a = self.roster.actor(tok)
+                        if a is None and self._withhold(tok, col, r):
+                            continue
                         if a is None:
                             mentions.append(
                                 {
@@ -1085,6 +1306,8 @@ class _Reader:
                         text = str(values[r])
                         toks = [t.strip() for t in re.split(r"[\n;]", text) if t.strip()]
                         for tok in toks:
+                            if self._withhold(tok, col, r):
+                                continue
                             mentions.append(
                                 {
                                     "name": tok,
@@ -1100,14 +1323,19 @@ class _Reader:
             frames.append(self._resolve(mentions))
         elif self.name_questions:
             self.review = pd.DataFrame(columns=list(REVIEW_COLUMNS))
+        self._report_withheld()
         self.figures["answers"] = cells_total
         self.figures["missing_answers"] = missing_total
         self.figures["zero_answers"] = zero_total
         if self.export.shift and self.codebook.builtin and self._kind_counts.get("number"):
             self.record.add(
                 "info",
-                f"{TOOLS[self.tool]} codes scales 1..n: intensity = code - "
-                f"{self.export.shift} (pass a codebook to map codes otherwise)",
+                Text(
+                    f"{TOOLS[self.tool]} codes scales 1..n: intensity = code - "
+                    f"{self.export.shift} (pass [[opt:codebook=FILE]] to map codes otherwise)",
+                    f"{TOOLS_DE[self.tool]} kodiert Skalen mit 1..n: Intensität = Code - "
+                    f"{self.export.shift} (mit [[opt:codebook=DATEI]] anders zuordnen)",
+                ),
                 file=self.file,
                 count=self._kind_counts["number"],
                 warn=False,
@@ -1116,7 +1344,10 @@ class _Reader:
             shown = ", ".join(sorted(self._codes_seen, key=lambda s: float(s)))
             self.record.add(
                 "info",
-                f"negative codes ({shown}) read as missing answers",
+                Text(
+                    f"negative codes ({shown}) read as missing answers",
+                    f"negative Codes ({shown}) als fehlende Antworten gelesen",
+                ),
                 file=self.file,
                 count=self._kind_counts.get("code", 0),
                 warn=False,
@@ -1124,7 +1355,11 @@ class _Reader:
         if self._kind_counts.get("multi"):
             self.record.add(
                 "cleaned",
-                "cells with several ticked options read as the largest of their intensities",
+                Text(
+                    "cells with several ticked options read as the largest of their intensities",
+                    "Zellen mit mehreren angekreuzten Optionen als die größte ihrer Intensitäten "
+                    "gelesen",
+                ),
                 file=self.file,
                 count=self._kind_counts["multi"],
             )
@@ -1133,7 +1368,10 @@ class _Reader:
         for col, rws in self.self_rows.items():
             self.record.add(
                 "dropped",
-                "respondent named itself (self-report)",
+                Text(
+                    "respondent named itself (self-report)",
+                    "Befragte Einrichtung hat sich selbst genannt (Selbstnennung)",
+                ),
                 file=self.file,
                 rows=rws,
                 column=col,
@@ -1168,13 +1406,67 @@ class _Reader:
             )
             self.record.add(
                 "merged",
-                "a partner named twice in one response merged into one "
-                "report; intensity = the largest",
+                Text(
+                    "a partner named twice in one response merged into one "
+                    "report; intensity = the largest",
+                    "ein in einer Antwort doppelt genannter Partner zu einer Angabe "
+                    "zusammengeführt; Intensität = die größte",
+                ),
                 file=self.file,
                 rows=merged_rows,
                 count=before - len(ties),
             )
         return ties.reset_index(drop=True)
+
+    def _withhold(self, name: str, column: str, r: int) -> bool:
+        """True (and noted) when a typed partner name holds personal data."""
+        kinds = personal_data_in(name)
+        if kinds:
+            self.withheld.append((column, kinds[0], int(self.rows[r])))
+        return bool(kinds)
+
+    def _report_withheld(self) -> None:
+        """Record the typed names left out as personal data; a placeholder row to review."""
+        if not self.withheld:
+            return
+        groups: dict[tuple[str, str], list[int]] = {}
+        for column, kind, row in self.withheld:
+            groups.setdefault((column, kind), []).append(row)
+        placeholders = []
+        for (column, kind), rows in groups.items():
+            what = KINDS[kind]
+            self.record.add(
+                "dropped",
+                Text(
+                    f"typed partner name holding personal data ({what.en}) left out: no tie, "
+                    "no actor; the row is listed in [[py:net.meta['review']|cli:the review table "
+                    "written by --review-out]] - enter the organisation's name there instead",
+                    f"eingetippter Partnername mit personenbezogenen Daten ({what.de}) "
+                    "ausgelassen: keine Beziehung, kein Akteur; die Zeile steht in "
+                    "[[py:net.meta['review']|cli:der mit --review-out geschriebenen "
+                    "Prüftabelle]] - dort stattdessen den Namen der Einrichtung eintragen",
+                ),
+                file=self.file,
+                rows=sorted(set(rows)),
+                column=column,
+                count=len(rows),
+            )
+            placeholders.append(
+                {
+                    "name": f"[{what.en} removed]",
+                    "suggested_actor": "",
+                    "score": 0.0,
+                    "suggested_label": "",
+                    "mentions": len(rows),
+                    "rows": " ".join(str(r) for r in sorted(set(rows))),
+                    "new_actor": "",
+                }
+            )
+        extra = pd.DataFrame(placeholders, columns=list(REVIEW_COLUMNS))
+        if self.review is None or not len(self.review):
+            self.review = extra
+        else:
+            self.review = pd.concat([self.review, extra], ignore_index=True)
 
     def _missing(
         self, source: np.ndarray, target: np.ndarray, relation: str, rows: np.ndarray
@@ -1229,7 +1521,10 @@ class _Reader:
         if unrated:
             self.record.add(
                 "cleaned",
-                "partner named without an intensity: intensity set to 1",
+                Text(
+                    "partner named without an intensity: intensity set to 1",
+                    "Partner ohne Intensität genannt: Intensität auf 1 gesetzt",
+                ),
                 file=self.file,
                 rows=sorted(set(unrated)),
                 count=len(unrated),
@@ -1237,7 +1532,10 @@ class _Reader:
         if zero:
             self.record.add(
                 "info",
-                "partner named with intensity 0: no tie",
+                Text(
+                    "partner named with intensity 0: no tie",
+                    "Partner mit Intensität 0 genannt: keine Beziehung",
+                ),
                 file=self.file,
                 count=zero,
                 warn=False,
@@ -1254,8 +1552,13 @@ class _Reader:
         if res.exact:
             self.record.add(
                 "merged",
-                "typed names equal to a roster name after normalisation "
-                "(case, umlauts, legal form, abbreviations) matched to that actor",
+                Text(
+                    "typed names equal to a roster name after normalisation "
+                    "(case, umlauts, legal form, abbreviations) matched to that actor",
+                    "eingetippte Namen, die nach Normalisierung (Groß-/Kleinschreibung, Umlaute, "
+                    "Rechtsform, Abkürzungen) einem Namen der Teilnehmerliste gleichen, diesem "
+                    "Akteur zugeordnet",
+                ),
                 file=self.file,
                 count=res.exact,
                 warn=False,
@@ -1263,17 +1566,29 @@ class _Reader:
         if res.aliased:
             self.record.add(
                 "merged",
-                "typed names resolved by the alias table",
+                Text(
+                    "typed names resolved by the alias table",
+                    "eingetippte Namen über die Alias-Tabelle zugeordnet",
+                ),
                 file=self.file,
                 count=res.aliased,
                 warn=False,
             )
         if n_new:
-            why = "typed names that match no roster actor added as new actors (flagged new_actor)"
+            why = Text(
+                "typed names that match no roster actor added as new actors (flagged new_actor)",
+                "eingetippte Namen, die zu keinem Akteur der Teilnehmerliste passen, als neue "
+                "Akteure ergänzt (markiert mit new_actor)",
+            )
             if res.fuzzy_candidates:
-                why += (
-                    f"; {res.fuzzy_candidates} of them resemble other actors: see "
-                    "net.meta['review'] and confirm with aliases="
+                n = res.fuzzy_candidates
+                why += Text(
+                    f"; {n} of them resemble other actors: see [[py:net.meta['review']|cli:the "
+                    "review table written by --review-out]] and confirm with "
+                    "[[opt:aliases=FILE]]",
+                    f"; {n} davon ähneln anderen Akteuren: siehe [[py:net.meta['review']|cli:die "
+                    "mit --review-out geschriebene Prüftabelle]] und mit [[opt:aliases=DATEI]] "
+                    "bestätigen",
                 )
             self.record.add("added", why, file=self.file, count=n_new)
         return pd.DataFrame(
@@ -1307,7 +1622,7 @@ class _Reader:
         for c, why in self.identifying.items():
             self.record.add(
                 "dropped",
-                f"identifying column left out ({why})",
+                left_out(why),
                 file=self.file,
                 column=c,
                 count=len(self.table.frame),
@@ -1326,7 +1641,11 @@ class _Reader:
             shown = ", ".join(repr(c) for c in ignored[:8]) + (" …" if len(ignored) > 8 else "")
             self.record.add(
                 "info",
-                f"{len(ignored)} columns are not roster questions and were not read: {shown}",
+                Text(
+                    f"{len(ignored)} columns are not roster questions and were not read: {shown}",
+                    f"{len(ignored)} Spalten sind keine Fragen nach den Akteuren und wurden nicht "
+                    f"gelesen: {shown}",
+                ),
                 file=self.file,
                 count=len(ignored),
                 warn=False,
@@ -1502,7 +1821,12 @@ def survey_summary(net: Network) -> pd.DataFrame:
     """
     if not net.is_survey:
         raise SurveyError(
-            "the network holds no survey reports (ties need 'reported_by', actors need 'responded')"
+            Text(
+                "the network holds no survey reports (ties need 'reported_by', actors need "
+                "'responded')",
+                "das Netzwerk enthält keine Befragungsangaben (Beziehungen brauchen "
+                "'reported_by', Akteure 'responded')",
+            )
         )
     actors = net.actors
     base = actors[~actors["new_actor"].astype(bool)] if "new_actor" in actors.columns else actors
@@ -1644,5 +1968,5 @@ def read_survey(
         raise TypeError(f"read_survey() got unknown options {unknown}; known: {list(OPTIONS)}")
     path = Path(path)
     if not path.exists():
-        raise FormatError("the file does not exist", file=str(path.name))
+        raise FormatError(_NO_FILE, file=str(path.name))
     return _Reader(path, roster, respondent, codebook, tool, options).run()

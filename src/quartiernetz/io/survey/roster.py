@@ -25,7 +25,8 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ...exceptions import DuplicateActorError, InputError
-from ...privacy import identifying_columns
+from ...i18n import Text
+from ...privacy import find_personal_data
 from ..assemble import ALIASES, check_actor_ids, table_from_frame
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables
 
@@ -61,15 +62,24 @@ def split_code(header: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2) if m.group(2) is not None else m.group(3)
 
 
-def close_matches(value: str, choices: Iterable[str], *, limit: int = 3) -> str:
-    """A hint naming the closest of ``choices`` to ``value`` (rapidfuzz), or ``""``."""
+def close_matches(value: str, choices: Iterable[str], *, limit: int = 3) -> Text | str:
+    """A hint naming the closest of ``choices`` to ``value`` (rapidfuzz), or ``""``.
+
+    Examples
+    --------
+    >>> close_matches("Caritass", ["Caritas", "AWO"]).de
+    'Ähnliche Einträge: "Caritas".'
+    >>> close_matches("xyz", ["Caritas"])
+    ''
+    """
     choices = [c for c in dict.fromkeys(str(c) for c in choices) if c]
     if not choices:
         return ""
     found = process.extract(str(value), choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
     if not found:
         return ""
-    return "Close matches: " + ", ".join(f'"{m[0]}"' for m in found) + "."
+    shown = ", ".join(f'"{m[0]}"' for m in found)
+    return Text(f"Close matches: {shown}.", f"Ähnliche Einträge: {shown}.")
 
 
 @dataclass
@@ -91,7 +101,8 @@ class Roster:
         Header (case-folded) -> {value key: actor id}, for every further
         column, to match a respondent column of the same name.
     dropped : dict
-        Identifying roster columns left out, with the reason.
+        Identifying roster columns left out, with the reason (a
+        :class:`~quartiernetz.i18n.Text`; never a value).
     aliases : dict
         Actor id -> further names.
     implicit : bool
@@ -105,7 +116,7 @@ class Roster:
     file: str
     rows: dict[str, int]
     extra: dict[str, dict[str, str]] = field(default_factory=dict)
-    dropped: dict[str, str] = field(default_factory=dict)
+    dropped: dict[str, Text] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     implicit: bool = False
     code_column: str | None = None
@@ -172,9 +183,12 @@ def _read_table(roster: str | os.PathLike[str] | pd.DataFrame) -> Table:
     path = Path(roster)
     if not path.is_file():
         raise InputError(
-            "the roster does not exist",
+            Text("the roster does not exist", "die Teilnehmerliste (Roster) existiert nicht"),
             file=path.name,
-            expected="a CSV or XLSX file with columns id and label",
+            expected=Text(
+                "a CSV or XLSX file with columns id and label",
+                "eine CSV- oder XLSX-Datei mit den Spalten id und label",
+            ),
         )
     if path.suffix.casefold() in (".xlsx", ".xlsm"):
         sheets = read_xlsx_tables(path)
@@ -238,12 +252,16 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
                 continue
             k = respondent_key(c)
             if k in code_seen:
+                first = table.row(code_seen[k])
                 raise DuplicateActorError(
-                    f'the code "{c}" is given again (first in row {table.row(code_seen[k])})',
+                    Text(
+                        f'the code "{c}" is given again (first in row {first})',
+                        f'der Code "{c}" kommt noch einmal vor (zuerst in Zeile {first})',
+                    ),
                     file=table.file,
                     row=table.row(i),
                     column=code_col,
-                    expected="each export column once",
+                    expected=Text("each export column once", "jede Spalte des Exports einmal"),
                 )
             code_seen[k] = i
             codes[a] = c
@@ -254,7 +272,10 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
     for canon in ("type", "umbrella", "area"):
         c = find_column(table, canon, aliases=ALIASES[canon])
         keep_always.add(c)
-    dropped = {c: r for c, r in identifying_columns(table.columns).items() if c not in keep_always}
+    # personal data by header and by value, in every column but id, label, code and aliases
+    never = {id_col, label_col, code_col, alias_col} - {None}
+    found = find_personal_data(frame, keep=never)
+    dropped = {f.column: f.reason for f in found}
     extra: dict[str, dict[str, str]] = {}
     for c in table.columns:
         if c in (id_col, label_col, alias_col):

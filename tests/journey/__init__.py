@@ -1,0 +1,1 @@
+"""End-to-end journeys: every shipped input through the command line, and realistic variants."""

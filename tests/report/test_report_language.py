@@ -1,0 +1,404 @@
+"""The report speaks one language: no English in the German report, no German in the English.
+
+Each input (the Nordstadt example and every bundled survey export) is reported once per
+language; the visible text of ``report.html`` (and the images' alt texts) and the
+people-facing values of the CSV files are searched for phrases of the other language.
+What comes from the data (actor names and ids, types, offers, target groups, areas, file
+and column names) and the literature list (cited in its original language) are taken
+out first.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from quartiernetz.datasets import load_example, lower_saxony
+from quartiernetz.io.survey import read_survey
+from quartiernetz.report import write_report
+from quartiernetz.report.texts import REFERENCES, TEXTS, say, translate_why
+
+SURVEYS = Path(__file__).resolve().parents[2] / "data" / "surveys"
+
+#: How each bundled survey export is read (as the survey tests and data/surveys/README.md do).
+SURVEY_INPUTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "limesurvey": (
+        "limesurvey/results-survey493827.csv",
+        {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
+    ),
+    "sosci": (
+        "sosci/data_nordstadt_2026-05-12_10-31.csv",
+        {"roster": "sosci/roster.csv", "respondent": "SERIAL", "codebook": "sosci/codebook.csv"},
+    ),
+    "qualtrics": (
+        "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
+        {
+            "roster": "qualtrics/roster.csv",
+            "respondent": "ExternalReference",
+            "codebook": "qualtrics/codebook.csv",
+        },
+    ),
+    "googleforms": (
+        "googleforms/Kooperation im Quartier Nordstadt.csv",
+        {"roster": "googleforms/roster.csv"},
+    ),
+    "msforms": ("msforms/Netzwerkbefragung Nordstadt(1-8).xlsx", {"roster": "msforms/roster.csv"}),
+    "wide": ("wide/kooperationsmatrix_nordstadt.csv", {"roster": "wide/roster.csv"}),
+    "namegenerator": (
+        "namegenerator/data_netzwerk_namen_2026-06-04_09-12.csv",
+        {
+            "roster": "namegenerator/roster.csv",
+            "respondent": "SERIAL",
+            "codebook": "namegenerator/codebook.csv",
+            "names": {"NG01": "NG02"},
+        },
+    ),
+}
+INPUTS = ["nordstadt", *SURVEY_INPUTS]
+
+#: The CSV columns whose values are written for people (the rest are ids, data or numbers).
+PEOPLE_COLUMNS = {
+    "summary.csv": ["description"],
+    "catalysts.csv": ["group", "why"],
+    "brokerage.csv": ["group"],
+    "duplicates.csv": ["kind", "evidence"],
+    "competitors.csv": ["basis"],
+    "suggested_ties.csv": ["reason"],
+    "offers.csv": ["target_group", "area", "status"],
+    "data_actors_by_type.csv": ["type"],
+    "data_quality.csv": ["action", "reason"],
+}
+
+# words that give a language away even in short texts
+ENGLISH_WORDS = [" the ", " and ", "not given", "dropped", "read as", " of the ", " with "]
+GERMAN_WORDS = [" und ", " der ", " die ", " das ", " nicht ", "ohne Angabe", "ausgelassen"]
+
+
+def _network(name: str):
+    if name == "nordstadt":
+        return load_example()
+    export, options = SURVEY_INPUTS[name]
+    kw = {k: (SURVEYS / v if k in ("roster", "codebook") else v) for k, v in options.items()}
+    return read_survey(SURVEYS / export, **kw)
+
+
+@pytest.fixture(scope="module", params=INPUTS)
+def reports(request, tmp_path_factory):
+    """One input's network and its report folders by language."""
+    if request.param == "nordstadt":  # written once for the whole session
+        return request.param, load_example(), request.getfixturevalue("example_reports")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net = _network(request.param)
+        base = tmp_path_factory.mktemp(f"lang-{request.param}")
+        folders = {
+            lang: write_report(net, base / lang, lang=lang, quiet=True, n_jobs=1)
+            for lang in ("de", "en")
+        }
+    return request.param, net, folders
+
+
+# ------------------------------------------------------------------ what the page says
+class _Visible(HTMLParser):
+    """The text a reader sees (and the images' alt texts); no style, no literature list."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._skip += 1
+        if tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _strings(values: Any) -> list[str]:
+    out = []
+    for v in values if isinstance(values, list | tuple | set | pd.Index | pd.Series) else [values]:
+        if isinstance(v, list | tuple | set):
+            out += _strings(list(v))
+        elif isinstance(v, str) and v.strip():
+            out.append(v.strip())
+    return out
+
+
+def _data_strings(net) -> list[str]:
+    """Everything the report may show from the data, longest first."""
+    found: list[str] = [str(a) for a in net.actors.index]
+    for frame in (net.actors, net.affiliations, net.ties):
+        for col in frame.columns:
+            if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                found += _strings(frame[col].dropna().tolist())
+    for e in net.record:
+        found += _strings([e.file, e.column])
+    meta = net.meta.get("survey")
+    if isinstance(meta, dict):
+        for v in meta.values():
+            found += _strings(v)
+    found += _strings([net.name, str(net.meta.get("source", ""))])
+    # a file named in a record may be shown with its sheet ("file.xlsx [Sheet1]")
+    return sorted(set(found), key=len, reverse=True)
+
+
+def _without_data(text: str, data: list[str]) -> str:
+    for ref in REFERENCES:
+        text = text.replace(ref, " ")
+    text = re.sub(r"\s+", " ", text)
+    for s in data:
+        text = re.sub(rf"(?<!\w){re.escape(s)}(?!\w)", " ¤ ", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _page_text(folder: Path) -> str:
+    page = _Visible()
+    page.feed((folder / "report.html").read_text(encoding="utf-8"))
+    return " ".join(page.parts)
+
+
+def _csv_text(folder: Path) -> str:
+    parts = []
+    for name, cols in PEOPLE_COLUMNS.items():
+        path = folder / name
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                parts += [row.get(c) or "" for c in cols]
+    return " | ".join(parts)
+
+
+# ------------------------------------------------------------------ the phrase lists
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _texts(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _texts(v)]
+    return []
+
+
+def _phrases(lang: str) -> list[str]:
+    """Phrases of three words or more from the texts of ``lang`` not shared with the other."""
+    other = " ".join(_texts(TEXTS["en" if lang == "de" else "de"]))
+    found = set()
+    for text in _texts(TEXTS[lang]):
+        text = re.sub(r"\{[^}]*\}", "\n", text)  # placeholders split phrases
+        for piece in re.split(r"[\n.;:,()“”„\"'–—?!]", text):
+            piece = piece.strip()
+            if len(piece.split()) >= 3 and piece not in other:
+                found.add(piece)
+    return sorted(found)
+
+
+ENGLISH = _phrases("en") + ENGLISH_WORDS
+GERMAN = _phrases("de") + GERMAN_WORDS
+
+
+def test_the_phrase_lists_are_long_enough():
+    assert len(ENGLISH) > 150 and len(GERMAN) > 150
+    assert "Nothing is changed silently" in ENGLISH
+    assert "Nichts wird stillschweigend verändert" in GERMAN
+
+
+def _offending(text: str, phrases: list[str]) -> list[str]:
+    return [p for p in phrases if p in text]
+
+
+def test_german_report_has_no_english(reports):
+    name, net, folders = reports
+    data = _data_strings(net)
+    page = _without_data(_page_text(folders["de"]), data)
+    assert _offending(page, ENGLISH) == [], name
+    tables = _without_data(_csv_text(folders["de"]), data)
+    assert _offending(tables, ENGLISH) == [], name
+
+
+def test_english_report_has_no_german(reports):
+    name, net, folders = reports
+    data = _data_strings(net)
+    page = _without_data(_page_text(folders["en"]), data)
+    assert _offending(page, GERMAN) == [], name
+    tables = _without_data(_csv_text(folders["en"]), data)
+    assert _offending(tables, GERMAN) == [], name
+
+
+# nouns counted in the report: "1" must not stand before their plural
+_PLURALS = (
+    "Akteure|Beziehungen|Kooperationsbeziehungen|Zugehörigkeiten|Angebote|Zielgruppen|Felder|"
+    "Lücken|Teile|Wiederholungen|weitere Zeilen|gemeinsame Mitglieder|gemeinsame Partner|"
+    "actors|ties|cooperation ties|affiliations|offers|target groups|cells|gaps|parts|"
+    "replicates|more rows|shared members|shared partners|partners|common partners|"
+    "strongest catalysts|Konkurrenzbeziehungen|competition ties"
+)
+
+
+def test_no_plural_after_one(reports):
+    name, _, folders = reports
+    for lang in ("de", "en"):
+        text = _page_text(folders[lang]) + " " + _csv_text(folders[lang])
+        assert re.findall(rf"(?<![\d.,]) ?\b1 (?:{_PLURALS})\b", text) == [], (name, lang)
+
+
+# ------------------------------------------------------------------ singular and plural
+def test_every_count_phrase_knows_the_singular():
+    fields = re.compile(r"\{(\w+)(?::([^}]*))?\}")
+    counted = {
+        "actors",
+        "ties",
+        "affiliations",
+        "components",
+        "isolates",
+        "municipal",
+        "n",
+        "k",
+        "offers",
+        "groups",
+        "cells",
+        "dups",
+        "gaps",
+        "mean_partners",
+    }
+    for lang in ("de", "en"):
+        for key, text in TEXTS[lang].items():
+            if not isinstance(text, str):
+                continue
+            for field, spec in fields.findall(text):
+                if field in counted and not (key == "off_counts" and field == "singles"):
+                    assert spec and "|" in spec, (lang, key, field)
+
+
+@pytest.mark.parametrize(
+    "lang, key, values, expected",
+    [
+        ("de", "ov_components", {"components": 2, "lcs": "90 %", "isolates": 1}, "1 Akteur hat"),
+        ("en", "ov_components", {"components": 2, "lcs": "90 %", "isolates": 1}, "1 actor has"),
+        ("de", "ov_municipal", {"municipal": 1, "mshare": "50 %"}, "1 Akteur gehört"),
+        ("en", "ov_municipal", {"municipal": 1, "mshare": "50 %"}, "1 actor belongs"),
+        ("de", "more_rows", {"n": 1, "file": "x.csv"}, "1 weitere Zeile "),
+        ("en", "more_rows", {"n": 1, "file": "x.csv"}, "1 more row "),
+        (
+            "de",
+            "dq_read",
+            {"source": "s", "format": "f", "actors": 1, "ties": 1, "affiliations": 1},
+            "1 Akteur, 1 Beziehung, 1 Zugehörigkeit.",
+        ),
+        (
+            "en",
+            "dq_read",
+            {"source": "s", "format": "f", "actors": 1, "ties": 1, "affiliations": 1},
+            "1 actor, 1 tie, 1 affiliation.",
+        ),
+        (
+            "de",
+            "dep_summary",
+            {"k": 1, "pairs": "", "largest": "", "cross": ""},
+            "Ohne den stärksten Katalysator",
+        ),
+        (
+            "en",
+            "dep_summary",
+            {"k": 1, "pairs": "", "largest": "", "cross": ""},
+            "Without the strongest catalyst,",
+        ),
+        (
+            "de",
+            "ov_actors_ties",
+            {"actors": 1, "ties": 1, "density_pct": "", "density": "", "mean_partners": "1"},
+            "Im Netzwerk ist 1 Akteur über 1 Kooperationsbeziehung verbunden",
+        ),
+        (
+            "en",
+            "ov_actors_ties",
+            {"actors": 2, "ties": 1, "density_pct": "", "density": "", "mean_partners": "1"},
+            "on average an actor has 1 partner.",
+        ),
+    ],
+)
+def test_singular_texts(lang, key, values, expected):
+    assert expected in say(TEXTS[lang][key], lang, **values)
+
+
+# ------------------------------------------------------------------ the catalysts' "why"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _german_vocabulary() -> set[str]:
+    from quartiernetz.report import texts
+
+    words: set[str] = {"Top", "niedrigste"}
+    for _, template in texts._WHY_DE:
+        words |= set(_WORD.findall(re.sub(r"\{[^}]*\}", " ", template)))
+    return words
+
+
+@pytest.fixture(scope="module")
+def all_whys() -> set[str]:
+    from quartiernetz.roles import catalysts
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nets = {"nordstadt": load_example(), **lower_saxony(seed=0)}
+        return {w for net in nets.values() for w in catalysts(net)["why"]}
+
+
+def test_every_why_translates_completely(all_whys):
+    """Every ``why`` of the example and of three generated quarters reads German, word by word.
+
+    Fails when the catalyst table learns a phrase :func:`translate_why` does not know.
+    """
+    vocabulary = _german_vocabulary()
+    assert len(all_whys) > 50
+    left = {}
+    for why in sorted(all_whys):
+        german = translate_why(why, "de")
+        unknown = [w for w in _WORD.findall(german) if w not in vocabulary]
+        if unknown:
+            left[why] = unknown
+    assert left == {}
+
+
+def test_an_unknown_why_phrase_is_caught():
+    vocabulary = _german_vocabulary()
+    german = translate_why("spans three sectors (top 5%)", "de")
+    assert [w for w in _WORD.findall(german) if w not in vocabulary]
+
+
+# ------------------------------------------------------------------ methods
+def test_methods_describe_the_catalyst_score_as_computed():
+    de = dict(TEXTS["de"]["methods"])["Netzwerk-Katalysator-Wert"]
+    en = dict(TEXTS["en"]["methods"])["Network catalyst score"]
+    assert "Perzentil" not in de and "percentile" not in en
+    assert "stärksten" in de and "(Wert − kleinster Wert) / (größter Wert − kleinster Wert)" in de
+    assert "scaled to the strongest actor" in en
+    assert "(value − lowest value) / (highest value − lowest value)" in en
+
+
+def test_actors_without_a_type_read_no_type_given(reports):
+    name, net, folders = reports
+    if not net.actors["type"].isna().any():
+        pytest.skip(f"{name}: every actor has a type")
+    untyped = set(net.actors.index[net.actors["type"].isna()])
+    for lang, words in (("de", "(ohne Angabe)"), ("en", "(no type given)")):
+        with open(folders[lang] / "catalysts.csv", encoding="utf-8-sig", newline="") as fh:
+            groups = {r["actor"]: r["group"] for r in csv.DictReader(fh)}
+        assert {groups[a] for a in untyped} == {words}, (name, lang)
+        with open(folders[lang] / "data_actors_by_type.csv", encoding="utf-8-sig") as fh:
+            assert words in fh.read()
