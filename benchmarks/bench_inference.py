@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_catalysts import quarter_graph  # noqa: E402
+from bench_catalysts import quarter_graph
 
-from quartiernetz import Network  # noqa: E402
-from quartiernetz.inference import (  # noqa: E402
+from quartiernetz import Network
+from quartiernetz.inference import (
     comembership,
     cug_test,
     difference,
@@ -91,24 +91,40 @@ def main(argv: list[str] | None = None) -> int:
     }
     P, D = args.permutations, args.draws
     cases: list[tuple[str, Callable[[int], object]]] = [
-        (f"qap_regression dsp, 3 predictors, {P} perm.",
-         lambda j: qap_regression(net, X, permutations=P, seed=1, n_jobs=j)),
-        (f"qap_regression y, 3 predictors, {P} perm.",
-         lambda j: qap_regression(net, X, permutations=P, seed=1, method="y", n_jobs=j)),
-        (f"qap_correlation, {P} perm.",
-         lambda j: qap_correlation(net, X["same_type"], permutations=P, seed=1, n_jobs=j)),
-        (f"qap_regression binomial dsp, {args.logit_permutations} perm.",
-         lambda j: qap_regression(net, X, permutations=args.logit_permutations, seed=1,
-                                  family="binomial", n_jobs=j)),
+        (
+            f"qap_regression dsp, 3 predictors, {P} perm.",
+            lambda j: qap_regression(net, X, permutations=P, seed=1, n_jobs=j),
+        ),
+        (
+            f"qap_regression y, 3 predictors, {P} perm.",
+            lambda j: qap_regression(net, X, permutations=P, seed=1, method="y", n_jobs=j),
+        ),
+        (
+            f"qap_correlation, {P} perm.",
+            lambda j: qap_correlation(net, X["same_type"], permutations=P, seed=1, n_jobs=j),
+        ),
+        (
+            f"qap_regression binomial dsp, {args.logit_permutations} perm.",
+            lambda j: qap_regression(
+                net, X, permutations=args.logit_permutations, seed=1, family="binomial", n_jobs=j
+            ),
+        ),
     ]
     single: list[tuple[str, Callable[[], object]]] = [
         (f"ei_test, {P} perm.", lambda: ei_test(net, "type", permutations=P, seed=1)),
     ]
-    for stat in ("density", "degree_centralization", "transitivity", "ei_index",
-                 "betweenness_centralization"):
+    for stat in (
+        "density",
+        "degree_centralization",
+        "transitivity",
+        "ei_index",
+        "betweenness_centralization",
+    ):
         single.append(
-            (f"cug_test {stat}, edges, {D} draws",
-             lambda s=stat: cug_test(net, s, draws=D, seed=1, attribute="type"))
+            (
+                f"cug_test {stat}, edges, {D} draws",
+                lambda s=stat: cug_test(net, s, draws=D, seed=1, attribute="type"),
+            )
         )
     G = net.to_networkx()
     print(f"{args.n} actors, {G.number_of_edges()} ties, {os.cpu_count()} cores")

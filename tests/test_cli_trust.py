@@ -279,7 +279,7 @@ def test_singular_and_plural(tmp_path, capsys):
     code, out, _ = run(["validate", d, "--lang", "en"], capsys)
     assert "1 actor, 0 ties, 0 affiliations" in out
     code, out, _ = run(["validate", example_path(), "--lang", "de"], capsys)
-    assert "31 Akteure, 65 Beziehungen, 51 Zugehörigkeiten, ungerichtet" in out
+    assert "31 Akteure, 65 Beziehungen, 56 Zugehörigkeiten, ungerichtet" in out
     assert "Akteure nach Typ:" in out and "Keine Probleme gefunden" in out
 
 

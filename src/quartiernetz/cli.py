@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import warnings
 from collections.abc import Iterator, Sequence
@@ -607,7 +608,7 @@ def describe_text(net: Network, *, lang: str = "en") -> str:
     --------
     >>> from quartiernetz.datasets import load_example
     >>> print(describe_text(load_example(), lang="de").splitlines()[0])
-    Gelesen: nordstadt (folder): 31 Akteure, 65 Beziehungen, 51 Zugehörigkeiten, ungerichtet
+    Gelesen: nordstadt (folder): 31 Akteure, 65 Beziehungen, 56 Zugehörigkeiten, ungerichtet
     """
     import io
 
@@ -754,7 +755,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     --------
     >>> from quartiernetz.datasets import example_path
     >>> main(["validate", str(example_path()), "--lang", "en"])  # doctest: +ELLIPSIS
-    Read nordstadt (folder): 31 actors, 65 ties, 51 affiliations, undirected
+    Read nordstadt (folder): 31 actors, 65 ties, 56 affiliations, undirected
     ...
     0
     """
@@ -785,6 +786,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = _("quartiernetz: interrupted (Ctrl-C)", "quartiernetz: abgebrochen (Strg-C)")
         say(text, file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader of our output went away (``quartiernetz validate … | head``):
+        # stop quietly, and keep Python from complaining again when it flushes at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except QuartiernetzError as err:
         say.error(err.render(args.lang, interface="cli"))
         return EXIT_INPUT

@@ -211,8 +211,13 @@ _CONTAINS = (
 #: header endings of free-text fields: LimeSurvey "[comment]"/"[other]", Qualtrics "_TEXT"
 _SUFFIX = re.compile(r"(\[(comment|other)\]|_TEXT|\[sonstiges\])$", re.IGNORECASE)
 
-_EMAIL = re.compile(r"[\w.+%'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_URL_QUERY = re.compile(r"(?:https?://|www\.)[^\s?#]+\?[^\s#]*=", re.IGNORECASE)
+# bounded parts and a start only where a word begins: no quadratic time on long cells
+_EMAIL = re.compile(
+    r"(?<![\w.+%'-])[\w.+%'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w-])"
+)
+_URL_QUERY = re.compile(
+    r"(?<![\w.:/])(?:https?://|www\.)[^\s?#]{1,2048}\?[^\s#=]{0,2048}=", re.IGNORECASE
+)
 # a run of digits with the separators of German and international notation (no dots, so
 # that dates and decimal numbers are not read as telephone numbers)
 _PHONE = re.compile(r"(?<![\w+/-])(?:\+|\(0?)?\d[\d \t()/-]{5,}\d(?![\w/-])")

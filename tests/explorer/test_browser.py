@@ -108,7 +108,9 @@ def test_competitor_toggle_shows_the_planted_competition_ties(example_page, open
     shown = sorted(sorted(p) for p in page.evaluate("qnExplorer.visibleEdges('c')"))
     ids = list(net.actors.index)
     t = net.ties[net.ties["relation"] == "competition"]
-    planted = sorted(sorted([ids.index(a), ids.index(b)]) for a, b in zip(t.source, t.target))
+    planted = sorted(
+        sorted([ids.index(a), ids.index(b)]) for a, b in zip(t.source, t.target, strict=True)
+    )
     assert shown == planted and len(planted) == 3
     # every planted competitor is a member of a competitor cluster
     members = {m for ms in qn.competitor_clusters(net, seed=0)["members"] for m in ms}

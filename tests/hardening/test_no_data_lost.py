@@ -20,9 +20,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from quartiernetz.io.names import normalize_id
 from quartiernetz import read_network
 from quartiernetz.exceptions import QuartiernetzError
+from quartiernetz.io.names import normalize_id
 from quartiernetz.io.survey import read_survey
 from quartiernetz.io.survey.export import read_table
 

@@ -137,8 +137,11 @@ def test_ei_missing_labels_weights_and_inputs():
     net = Network(
         actors=pd.DataFrame({"id": ids, "type": ["x", "x", "y", "y", None, "y"]}),
         ties=pd.DataFrame(
-            {"source": ["a", "a", "c", "e", "b"], "target": ["b", "c", "d", "a", "f"],
-             "intensity": [3, 1, 1, 5, 2]}
+            {
+                "source": ["a", "a", "c", "e", "b"],
+                "target": ["b", "c", "d", "a", "f"],
+                "intensity": [3, 1, 1, 5, 2],
+            }
         ),
     )
     r = ei_test(net, "type", permutations=50, seed=1)

@@ -31,8 +31,15 @@ def net() -> Network:
         affiliations=pd.DataFrame(
             {
                 "actor": ["qm", "awo", "kita", "qm", "schule", "kita", "awo"],
-                "item": ["Runder Tisch", "Runder Tisch", "Runder Tisch", "AG Bildung",
-                         "AG Bildung", "AG Bildung", "Sommerfest"],
+                "item": [
+                    "Runder Tisch",
+                    "Runder Tisch",
+                    "Runder Tisch",
+                    "AG Bildung",
+                    "AG Bildung",
+                    "AG Bildung",
+                    "Sommerfest",
+                ],
                 "kind": ["committee"] * 6 + ["project"],
             }
         ),
@@ -72,3 +79,36 @@ def test_covariates_as_predictors_and_missing_value_named(net):
     assert fit.index.tolist() == ["intercept", "committees", "same_type"]
     with pytest.raises(AnalysisError, match="'founded' has 5 missing .* 'verein'"):
         qap_regression(net, {"founded": difference(net, "founded")}, permutations=5)
+
+
+def test_attribute_covariates_permute_like_their_matrices():
+    rng = np.random.default_rng(3)
+    n = 40
+    ids = [f"a{i}" for i in range(n)]
+    types = rng.choice(["Schule", "Verein", "Kirche"], n)
+    founded = rng.integers(1900, 2020, n)
+    y = (rng.random((n, n)) < 0.1 + 0.2 * (types[:, None] == types[None, :])).astype(float)
+    y = np.triu(y, 1) + np.triu(y, 1).T
+    net = Network(
+        actors=pd.DataFrame({"id": ids, "type": types, "founded": founded}),
+        ties=pd.DataFrame(
+            [(ids[i], ids[j]) for i, j in zip(*np.nonzero(np.triu(y, 1)), strict=True)],
+            columns=["source", "target"],
+        ),
+    )
+    frames = {"same_type": same(net, "type"), "apart": difference(net, "founded")}
+    arrays = {k: v.to_numpy() for k, v in frames.items()}
+    # a changed matrix keeps its note but no longer fits it: permuted as a matrix
+    changed = {"same_type": frames["same_type"] * 2, "apart": frames["apart"]}
+    a = qap_regression(net, frames, permutations=300, seed=4)
+    b = qap_regression(net, arrays, permutations=300, seed=4)
+    c = qap_regression(net, changed, permutations=300, seed=4)
+    d = qap_regression(
+        net,
+        {"same_type": arrays["same_type"] * 2, "apart": arrays["apart"]},
+        permutations=300,
+        seed=4,
+    )
+    pd.testing.assert_frame_equal(a, b, rtol=1e-9)
+    pd.testing.assert_frame_equal(c, d, rtol=1e-9)
+    assert a.loc["same_type", "p_greater"] < 0.05

@@ -137,10 +137,14 @@ def test_network_graph_frame_and_array_inputs_agree():
     A = nx.to_numpy_array(G, nodelist=ids, weight=None)
     x = pd.DataFrame(rng.normal(size=(7, 7)), index=ids, columns=ids)
     x = x + x.T
-    frames = [
-        qap_regression(inp, {"x": x}, permutations=30, seed=1) for inp in (net, G, A)
-    ] + [qap_regression(pd.DataFrame(A, index=ids, columns=ids).iloc[::-1, ::-1], {"x": x},
-                        permutations=30, seed=1)]
+    frames = [qap_regression(inp, {"x": x}, permutations=30, seed=1) for inp in (net, G, A)] + [
+        qap_regression(
+            pd.DataFrame(A, index=ids, columns=ids).iloc[::-1, ::-1],
+            {"x": x},
+            permutations=30,
+            seed=1,
+        )
+    ]
     for f in frames[1:]:
         pd.testing.assert_series_equal(f["coef"], frames[0]["coef"])
     # weight= reads the intensities

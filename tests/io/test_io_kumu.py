@@ -186,4 +186,5 @@ def test_sheets_found_by_their_headers(tmp_path):
     wb.save(tmp_path / "t.xlsx")
     net = read_kumu(tmp_path / "t.xlsx")
     assert len(net.actors) == 2 and len(net.ties) == 1  # one mutual connection: undirected
-    assert "[Tabelle1] and t.xlsx [Tabelle2]" in str(net.record)
+    assert "read the sheet 'Tabelle1' as Elements" in str(net.record)
+    assert "read the sheet 'Tabelle2' as Connections" in str(net.record)

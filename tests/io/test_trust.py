@@ -338,3 +338,92 @@ def test_record_entries_of_the_examples_exist_in_german(path):
     for entry in net.record:
         assert isinstance(entry.reason, Text), str(entry)
         assert entry.render("de") != entry.render("en"), str(entry)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.csv", ""),
+        ("ties.csv", "von;nach\n"),
+        ("ties.csv", "source,target,intensity\nqm,awo,-1\n"),
+        ("bad.net", "*Vertices 2\n1 a\n*Arcs\n1 5\n"),
+        ("bad.dl", "dl n=2 format=nonsense\ndata:\n0 1\n1 0\n"),
+        ("m.csv", ",a,b\na,0,1\n"),
+        ("bad.graphml", "<graphml><graph><node id='a'></graph></graphml>"),
+    ],
+)
+def test_reader_errors_exist_in_german(tmp_path, name, content):
+    f = tmp_path / name
+    f.write_text(content)
+    with pytest.raises(InputError) as info:
+        _read(f)
+    assert info.value.render("de") != info.value.render("en"), str(info.value)
+
+
+def _patched_workbook(path: Path, old: str, new: str) -> None:
+    """Rewrite the first worksheet's XML of a workbook (to store what openpyxl cannot)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert old.encode() in parts[sheet]
+    parts[sheet] = parts[sheet].replace(old.encode(), new.encode())
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    ("stored", "intensity"),
+    [('<c r="C3"><f>1+1</f><v>2</v></c>', 2.0), ('<c r="C3" t="str"><f>""</f><v></v></c>', 1.0)],
+)
+def test_formulas_with_stored_values_are_read(tmp_path, stored, intensity):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ties"
+    ws.append(["source", "target", "intensity"])
+    ws.append(["qm", "awo", 2])
+    ws.append(["awo", "kita", "=1+1"])
+    f = tmp_path / "net.xlsx"
+    wb.save(f)
+    _patched_workbook(f, '<c r="C3"><f>1+1</f><v /></c>', stored)
+    net = _read(f)
+    assert net.ties["intensity"].tolist() == [2.0, intensity]
+
+
+def test_every_formula_without_a_value_is_listed(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ties"
+    ws.append(["source", "target", "intensity"])
+    for k in range(5):
+        ws.append([f"a{k}", "b", f"={k}+1"])
+    f = tmp_path / "net.xlsx"
+    wb.save(f)
+    with pytest.raises(InputProblems) as info:
+        _read(f)
+    assert [p.row for p in info.value.problems] == [2, 3, 4, 5, 6]
+    assert "'=0+1'" in str(info.value.problems[0])
+
+
+def test_kumu_names_with_invisible_characters_find_their_element(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Elements"
+    for row in (["Label"], ["QM"], ["AWO"]):
+        ws.append(row)
+    con = wb.create_sheet("Connections")
+    for row in (["From", "To"], ["QM\u200b", "AWO\u00a0"]):
+        con.append(row)
+    f = tmp_path / "kumu.xlsx"
+    wb.save(f)
+    net = _read(f)
+    assert sorted(net.actors.index) == ["AWO", "QM"] and len(net.ties) == 1
+    assert _entries(net, "U+200B") and _entries(net, "U+00A0")

@@ -7,9 +7,11 @@ ties. A shipped input is expected to work: a refusal (exit 2) is a finding, too,
 message must still be a single clear line. The reports are written once per input and
 language (see ``conftest.report_of``), with ``--jobs 1``.
 
-Reports of the English half and of the larger generated quarters are marked ``slow``:
-they run in CI (the README's command runs everything); ``-m "not slow"`` leaves them out
-locally and in the oldest-dependency run (``test_oldest_deps.py``).
+The fast part is every ``validate`` and ``convert`` cell, the example quarter's reports in
+both languages and the survey examples' German reports. The other reports (English, the
+format examples, the generated quarters) are marked ``slow``: they run in CI (the README's
+command runs everything); ``-m "not slow"`` leaves them out locally and in the
+oldest-dependency run (``test_oldest_deps.py``).
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ import pytest
 from quartiernetz import read_network
 
 from .checks import error_problems, report_problems, run_cli, stream_problems
-from .inputs import ALL_INPUTS, EXAMPLE_INPUT, GENERATED_INPUTS, Input
+from .inputs import ALL_INPUTS, EXAMPLE_INPUT, SURVEY_INPUTS, Input
 
 IDS = [inp.name for inp in ALL_INPUTS]
 
 
 def _slow_report(inp: Input, lang: str) -> bool:
-    # the example quarter gets both languages in the fast part; the rest one language each
-    return inp is not EXAMPLE_INPUT and (lang == "en" or inp in GENERATED_INPUTS)
+    # fast: the example quarter in both languages and every survey example in German;
+    # slow: the other English reports, the format examples and the generated quarters
+    if inp is EXAMPLE_INPUT:
+        return False
+    return lang == "en" or inp not in SURVEY_INPUTS
 
 
 REPORT_CELLS = [

@@ -175,6 +175,7 @@ def _typed_and_untyped() -> Network:
     return Network(actors=actors, ties=ties)
 
 
+@pytest.mark.filterwarnings("ignore:2 of 5 actors have no value in attribute 'type'")
 @pytest.mark.parametrize("lang, missing", [("de", "(ohne Angabe)"), ("en", "(no type given)")])
 def test_sector_map_with_actors_without_a_type(lang, missing):
     net = _typed_and_untyped()

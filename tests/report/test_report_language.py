@@ -402,3 +402,18 @@ def test_actors_without_a_type_read_no_type_given(reports):
         assert {groups[a] for a in untyped} == {words}, (name, lang)
         with open(folders[lang] / "data_actors_by_type.csv", encoding="utf-8-sig") as fh:
             assert words in fh.read()
+
+
+def test_format_and_survey_tool_in_the_language(reports):
+    name, _, folders = reports
+    if name == "nordstadt":
+        pytest.skip("not a survey")
+    de, en = _page_text(folders["de"]), _page_text(folders["en"])
+    assert "(Format Befragung)" in de and "(format survey)" in en
+    tools = {
+        "wide": ("breite Tabelle", "wide spreadsheet"),
+        "msforms": ("Microsoft-Forms-Export", "Microsoft Forms"),
+    }
+    if name in tools:
+        assert f"Umfragewerkzeug {tools[name][0]}" in re.sub(r"\s+", " ", de)
+        assert f"Survey tool {tools[name][1]}" in re.sub(r"\s+", " ", en)

@@ -348,3 +348,45 @@ def test_ctrl_c_ends_the_compiled_kernel_within_seconds():
     assert b"interrupted" in out
     assert proc.returncode == 3
     assert elapsed < 5.0
+
+
+def test_dependence_leaves_out_distance_fragmentation_when_too_costly():
+    G = nx.krackhardt_kite_graph()
+    full = dependence(G, 7, group=None)
+    assert full.loc["distance_fragmentation", "before"] == pytest.approx(0.3537, abs=1e-4)
+    assert full.attrs["notes"] == []
+    cheap = dependence(G, 7, group=None, exact_seconds=0.0)
+    assert np.isnan(cheap.loc["distance_fragmentation", "before"])
+    assert any("distance" in t.en and "Fragmentierung" in t.de for t in cheap.attrs["notes"])
+    forced = dependence(G, 7, group=None, distance=True, exact_seconds=0.0)
+    assert (
+        forced.loc["distance_fragmentation", "after"] == full.loc["distance_fragmentation", "after"]
+    )
+    # the other figures do not change
+    pd_cols = ["components", "fragmentation", "reachable_pairs"]
+    assert cheap.loc[pd_cols, "after"].tolist() == full.loc[pd_cols, "after"].tolist()
+
+
+def test_stability_records_the_automatic_choice():
+    G = nx.gnm_random_graph(120, 300, seed=3)
+    st = catalyst_stability(G, group=None, n=3, seed=0)
+    assert st.overall.attrs["approximate"] is False
+    st = catalyst_stability(G, group=None, n=3, seed=0, exact_seconds=0.0, samples=20)
+    assert st.overall.attrs["approximate"] is True
+    assert st.overall.attrs["notes"]
+
+
+def test_engine_worker_receives_large_inputs_and_agrees_with_the_engine():
+    # 60,000 small components: megabytes of edges for the worker, little to compute
+    from concurrent.futures import ThreadPoolExecutor
+
+    G = nx.disjoint_union_all([nx.path_graph(4)] * 5_000)
+    G = nx.disjoint_union_all([G] * 12)
+    prep = prepare(G)
+    assert prep.W.nnz * 8 > 1_000_000
+    with ThreadPoolExecutor(1) as pool:  # a hang fails the test instead of blocking it
+        raw = pool.submit(K.interruptible_engine, "betweenness", prep.W).result(timeout=60)
+        close = pool.submit(K.interruptible_engine, "closeness", prep.W).result(timeout=60)
+    assert raw is not None and close is not None
+    np.testing.assert_allclose(2.0 * raw, K.betweenness_brandes(prep.W, weighted=False))
+    np.testing.assert_allclose(close, K.closeness_dijkstra(prep.W, weighted=False))

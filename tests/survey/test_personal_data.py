@@ -291,3 +291,14 @@ def test_an_email_typed_into_a_checklist_other_field_is_left_out(tmp_path, quiet
         ["[e-mail address removed]", "3", ""]
     ]
     assert "tafel" not in str(net.record) + review.to_csv()
+
+
+def test_a_name_generator_column_of_a_wide_sheet_is_no_actor(tmp_path, quiet):
+    path = tmp_path / "namen.csv"
+    path.write_text(
+        'Einrichtung;Partner\nQuartiersmanagement;AWO\nAWO;"Quartiersmanagement\nKita"\n',
+        encoding="utf-8",
+    )
+    net = read_survey(path, respondent="Einrichtung", names="Partner", tool="wide")
+    assert "Partner" not in net.actors.index
+    assert sorted(net.actors.index) == ["AWO", "Quartiersmanagement", "kita"]

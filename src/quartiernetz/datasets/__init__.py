@@ -76,7 +76,8 @@ CATALOGUE: dict[str, dict[str, object]] = {
             "offices, welfare associations (AWO, Caritas, Diakonie, DRK), schools, day-care "
             "centres, churches, a mosque association, clubs, resident initiatives and local "
             "companies; cooperation, funding, information, agreement and competition ties; four "
-            "committees and 18 offers for target groups"
+            "committees (with meeting frequency and the steering group marked), 18 offers for "
+            "target groups and two shared rooms; the quarter management marked as coordinator"
         ),
         "format": "folder",
         "source": "written for quartiernetz to resemble a German quarter; not survey data",
@@ -84,7 +85,7 @@ CATALOGUE: dict[str, dict[str, object]] = {
         "synthetic": True,
         "actors": 31,
         "ties": 65,
-        "affiliations": 51,
+        "affiliations": 56,
     },
     "lower_saxony_a": {
         "description": (
@@ -256,7 +257,7 @@ def load_example(name: str = "nordstadt") -> Network:
     --------
     >>> net = load_example("nordstadt")
     >>> len(net.actors), len(net.ties), len(net.affiliations)
-    (31, 65, 51)
+    (31, 65, 56)
     >>> load_example("lower_saxony_c").meta["note"]
     "synthetic data modelled on the study design, not the study's data"
     """

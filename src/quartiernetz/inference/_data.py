@@ -295,6 +295,10 @@ class Dyads:
         self.cols = c.astype(np.intp)
         self.size = len(self.rows)
         self._position: np.ndarray | None = None
+        # the smallest integer type that indexes the flat n x n matrix (faster takes)
+        self._itype = np.int32 if n * n < 2**31 else np.intp
+        self._rows_i = self.rows.astype(self._itype)
+        self._cols_i = self.cols.astype(self._itype)
 
     def vector(self, M: np.ndarray) -> np.ndarray:
         """The dyad vector of ``M``."""
@@ -314,10 +318,40 @@ class Dyads:
         ``perms`` is a (B, n) array of actor permutations; ``cells`` restricts to some
         dyads (positions in the dyad vector).
         """
-        r = self.rows if cells is None else self.rows[cells]
-        c = self.cols if cells is None else self.cols[cells]
-        scaled = perms * self.n
-        return scaled[:, r] + perms[:, c]
+        r, c = self._ends(cells)
+        out = np.empty((len(perms), len(r)), dtype=self._itype)
+        for b, p in enumerate(perms.astype(self._itype, copy=False)):
+            np.add((p * self.n).take(r), p.take(c), out=out[b])
+        return out
+
+    def gather(
+        self, full: np.ndarray, perms: np.ndarray, cells: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The permuted dyad values of the flat matrix ``full``: (B, dyads) floats.
+
+        One permutation at a time with 1-d index arrays (2-d fancy indexing is many
+        times slower), without keeping the index arrays of the block.
+        """
+        r, c = self._ends(cells)
+        out = np.empty((len(perms), len(r)))
+        for b, p in enumerate(perms.astype(self._itype, copy=False)):
+            idx = (p * self.n).take(r)
+            idx += p.take(c)
+            full.take(idx, out=out[b])
+        return out
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of every dyad, as the index type of :meth:`as_index`."""
+        return self._rows_i, self._cols_i
+
+    def as_index(self, perms: np.ndarray) -> np.ndarray:
+        """``perms`` in the index type used for gathering."""
+        return perms.astype(self._itype, copy=False)
+
+    def _ends(self, cells: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        if cells is None:
+            return self._rows_i, self._cols_i
+        return self._rows_i[cells], self._cols_i[cells]
 
     def position(self) -> np.ndarray:
         """n x n: the position in the dyad vector of each cell (both cells of a pair when

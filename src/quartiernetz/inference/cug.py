@@ -74,9 +74,7 @@ def _betweenness(n: int, directed: bool, src: np.ndarray, dst: np.ndarray) -> np
     return np.array([b[i] for i in range(n)])  # pragma: no cover
 
 
-def _betweenness_centralization(
-    n: int, directed: bool, src: np.ndarray, dst: np.ndarray
-) -> float:
+def _betweenness_centralization(n: int, directed: bool, src: np.ndarray, dst: np.ndarray) -> float:
     b = _betweenness(n, directed, src, dst)
     top = (n - 1) ** 2 * (n - 2) if directed else (n - 1) ** 2 * (n - 2) / 2
     return float((b.max() - b).sum() / top)

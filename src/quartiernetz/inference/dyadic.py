@@ -18,13 +18,24 @@ import pandas as pd
 from ..network import Network
 from ._data import error
 
-__all__ = ["comembership", "same", "difference"]
+__all__ = ["comembership", "same", "difference", "STRUCTURE_KEY"]
+
+#: Key of ``DataFrame.attrs`` where :func:`same` and :func:`difference` note their attribute.
+STRUCTURE_KEY = "quartiernetz.dyadic"
 
 
 def _frame(values: np.ndarray, actors: list[Hashable]) -> pd.DataFrame:
     np.fill_diagonal(values, 0.0)
     index = pd.Index(actors, name="actor")
     return pd.DataFrame(values, index=index, columns=index.rename("actor"))
+
+
+def _noted(frame: pd.DataFrame, op: str, values: pd.Series) -> pd.DataFrame:
+    """Note the attribute behind the matrix in ``frame.attrs``: the QAP tests then
+    permute the attribute (n values) instead of the matrix. They check that it
+    reproduces the matrix first, so a changed matrix is simply permuted as a matrix."""
+    frame.attrs[STRUCTURE_KEY] = {"op": op, "values": values.to_dict()}
+    return frame
 
 
 def _attribute(
@@ -100,7 +111,7 @@ def same(
     eq = (v[:, None] == v[None, :]).astype(float)
     eq[missing, :] = np.nan
     eq[:, missing] = np.nan
-    return _frame(eq, actors)
+    return _noted(_frame(eq, actors), "same", values)
 
 
 def difference(
@@ -148,7 +159,8 @@ def difference(
         )
     x = numbers.to_numpy(dtype=float)
     d = x[:, None] - x[None, :]
-    return _frame(np.abs(d) if absolute else d, actors)
+    frame = _frame(np.abs(d) if absolute else d, actors)
+    return _noted(frame, "absdiff" if absolute else "diff", pd.Series(x, index=actors))
 
 
 def comembership(
@@ -187,8 +199,7 @@ def comembership(
     if not isinstance(net, Network):
         raise error(
             "comembership needs a quartiernetz Network (its affiliations), got {t}",
-            "comembership braucht ein quartiernetz-Network (mit Zugehörigkeiten), "
-            "erhalten: {t}",
+            "comembership braucht ein quartiernetz-Network (mit Zugehörigkeiten), erhalten: {t}",
             t=type(net).__name__,
         )
     actors = list(net.actors.index)

@@ -157,8 +157,7 @@ def ei_test(
     sizes = np.bincount(codes[labelled])
     if np.count_nonzero(sizes) < 2:
         raise error(
-            "every actor with a value is in the same group ({g!r}); the E-I index needs "
-            "two groups",
+            "every actor with a value is in the same group ({g!r}); the E-I index needs two groups",
             "alle Akteure mit Wert sind in derselben Gruppe ({g!r}); der E-I-Index braucht "
             "zwei Gruppen",
             g=labels[int(np.argmax(sizes))],
@@ -175,8 +174,7 @@ def ei_test(
     if not len(w) or total == 0:
         raise error(
             "no tie joins two actors that have a group; the E-I index is undefined",
-            "keine Beziehung verbindet zwei Akteure mit Gruppe; der E-I-Index ist nicht "
-            "definiert",
+            "keine Beziehung verbindet zwei Akteure mit Gruppe; der E-I-Index ist nicht definiert",
         )
     internal = float(w[codes[src] == codes[dst]].sum())
     observed = (total - 2 * internal) / total

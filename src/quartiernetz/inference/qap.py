@@ -29,6 +29,7 @@ from ._data import (
     tail_pvalues,
     to_square,
 )
+from .dyadic import STRUCTURE_KEY
 
 __all__ = ["qap_correlation", "qap_regression", "METHODS", "FAMILIES"]
 
@@ -120,21 +121,111 @@ def _run(func: Callable[[np.ndarray], np.ndarray], blocks: list, n_jobs: int) ->
     return np.concatenate(parts, axis=0)
 
 
-def _products(dy: Dyads, v: np.ndarray, W: np.ndarray, perms: np.ndarray) -> np.ndarray:
-    """For each permutation (row of ``perms``): the permuted dyad vector ``v`` times ``W``.
+class _Movers:
+    """Dyad vectors that the permutations move, ready for products with fixed columns.
 
-    ``W`` is D x K; the result is B x K. A sparse ``v`` (few nonzero dyads) is moved
-    the other way: its nonzero values meet the rows of ``W`` at the inverse
-    permutation, so that only those dyads are gathered.
+    :meth:`times` gives, for each vector and each permutation, the permuted vector
+    times a D x K matrix ``W``. Three ways, by the vector's kind:
+
+    - sparse (few nonzero dyads): the nonzero values meet the rows of ``W`` at the
+      inverse permutation, so that only those dyads are gathered;
+    - an actor attribute (``structure``: ``("same" | "absdiff" | "diff", values)``,
+      from :func:`~quartiernetz.inference.same` / ``difference``): the permuted
+      values come from the permuted attribute, an array of n (in cache);
+    - dense: gathered from the flat n x n matrix, one index array per permutation
+      shared by all dense vectors.
     """
-    nz = np.flatnonzero(v)
-    K = W.shape[1]
-    if len(nz) * (K + 2) < dy.size:
-        inverse = np.argsort(perms, axis=1)
-        rows = dy.position().ravel()[dy.permuted(inverse, cells=nz)]  # B x nnz
-        return np.einsum("bdk,d->bk", W[rows], v[nz])
-    full = dy.matrix(v).ravel()
-    return full[dy.permuted(perms)] @ W
+
+    def __init__(
+        self,
+        dy: Dyads,
+        vectors: list[np.ndarray],
+        width: int,
+        structures: list[tuple[str, np.ndarray] | None] | None = None,
+    ) -> None:
+        self.dy = dy
+        self.kinds: list[tuple[str, Any, Any]] = []
+        for i, v in enumerate(vectors):
+            structure = structures[i] if structures else None
+            if structure is not None:
+                self.kinds.append(("attribute", structure[0], structure[1]))
+                continue
+            nz = np.flatnonzero(v)
+            if len(nz) * (width + 2) < dy.size:
+                self.kinds.append(("sparse", nz, v[nz]))
+            else:
+                self.kinds.append(("dense", dy.matrix(v).ravel(), None))
+        self.position = dy.position().ravel()
+
+    def times(self, W: np.ndarray, perms: np.ndarray) -> list[np.ndarray]:
+        dy = self.dy
+        out: list[np.ndarray] = [np.empty(0)] * len(self.kinds)
+        moved = [i for i, k in enumerate(self.kinds) if k[0] != "sparse"]
+        if moved:
+            buffers = {i: np.empty((len(perms), dy.size)) for i in moved}
+            rows, cols = dy.ends()
+            indexed = any(self.kinds[i][0] == "dense" for i in moved)
+            for b, p in enumerate(dy.as_index(perms)):
+                if indexed:
+                    idx = (p * dy.n).take(rows)
+                    idx += p.take(cols)
+                for i in moved:
+                    kind, first, second = self.kinds[i]
+                    buf = buffers[i][b]
+                    if kind == "dense":
+                        first.take(idx, out=buf)
+                        continue
+                    values = second.take(p)
+                    u, v = values.take(rows), values.take(cols)
+                    if first == "same":
+                        np.equal(u, v, out=buf)
+                    else:
+                        np.subtract(u, v, out=buf)
+                        if first == "absdiff":
+                            np.abs(buf, out=buf)
+            for i in moved:
+                out[i] = buffers[i] @ W
+        sparse = [i for i, k in enumerate(self.kinds) if k[0] == "sparse"]
+        if sparse:
+            inverse = np.argsort(perms, axis=1)
+            for i in sparse:
+                _, nz, values = self.kinds[i]
+                at = self.position.take(dy.permuted(inverse, cells=nz))
+                out[i] = np.matmul(values, W[at])
+        return out
+
+
+def _structure(obj: Any) -> tuple[str, dict] | None:
+    """The attribute behind a covariate from :func:`same` / :func:`difference`, if any."""
+    if isinstance(obj, pd.DataFrame):
+        found = obj.attrs.get(STRUCTURE_KEY)
+        if isinstance(found, dict) and found.get("op") in ("same", "absdiff", "diff"):
+            return found["op"], dict(found.get("values", {}))
+    return None
+
+
+def _verified(
+    structure: tuple[str, dict] | None, actors: list, dy: Dyads, v: np.ndarray
+) -> tuple[str, np.ndarray] | None:
+    """The structure as (op, values in actor order) if it reproduces ``v`` exactly."""
+    if structure is None:
+        return None
+    op, mapping = structure
+    if any(a not in mapping for a in actors):
+        return None
+    raw = pd.Series([mapping[a] for a in actors], dtype=object)
+    if op == "same":
+        if raw.isna().any():
+            return None
+        values = pd.factorize(raw)[0].astype(float)
+    else:
+        values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    u, w = values[dy.rows], values[dy.cols]
+    if op == "same":
+        again = (u == w).astype(float)
+    else:
+        again = np.abs(u - w) if op == "absdiff" else u - w
+    return (op, values) if np.array_equal(again, v) else None
 
 
 # ----------------------------------------------------------------------- correlation
@@ -233,8 +324,11 @@ def qap_correlation(
     # the observed value as the permutations compute it, so that ties compare equal
     obs_test = float((moved @ fixed - shift) / scale)
 
+    mover = _Movers(dy, [moved], 1)
+    column = fixed[:, None]
+
     def block(perms: np.ndarray) -> np.ndarray:
-        return (_products(dy, moved, fixed[:, None], perms)[:, 0] - shift) / scale
+        return (mover.times(column, perms)[0][:, 0] - shift) / scale
 
     blocks = permutation_chunks(rng, len(actors), permutations, dy.block())
     dist = _run(block, blocks, n_jobs)
@@ -434,17 +528,19 @@ def qap_regression(
     _check_vector(yv, "y", actors, dy)
     _check_constant(yv, "y")
     cols = [np.ones(dy.size)]
+    structures: list[tuple[str, np.ndarray] | None] = [None]
     for name, M in zip(names, mats[1:], strict=True):
         v = dy.vector(M)
         _check_vector(v, repr(name), actors, dy)
         _check_constant(v, repr(name))
         cols.append(v)
+        structures.append(_verified(_structure(terms[name]), actors, dy, v))
     X = np.column_stack(cols)
     all_names = ["intercept", *names]
     _check_design(X, all_names)
     blocks = permutation_chunks(rng, len(actors), permutations, dy.block())
     if family == "gaussian":
-        coef, stat, dist, fit = _gaussian(dy, yv, X, method, blocks, n_jobs)
+        coef, stat, dist, fit = _gaussian(dy, yv, X, method, blocks, n_jobs, structures)
     else:
         if not np.isin(yv, (0.0, 1.0)).all():
             raise error(
@@ -481,7 +577,13 @@ def qap_regression(
 
 
 def _gaussian(
-    dy: Dyads, y: np.ndarray, X: np.ndarray, method: str, blocks: list, n_jobs: int
+    dy: Dyads,
+    y: np.ndarray,
+    X: np.ndarray,
+    method: str,
+    blocks: list,
+    n_jobs: int,
+    structures: list[tuple[str, np.ndarray] | None],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
     D, P = X.shape
     df = D - P
@@ -494,8 +596,7 @@ def _gaussian(
     sst = float(yc @ yc)
     if ssr <= 1e-20 * sst:
         raise error(
-            "the predictors fit y exactly (no residual variance); a regression cannot be "
-            "tested",
+            "the predictors fit y exactly (no residual variance); a regression cannot be tested",
             "die Prädiktoren erklären y vollständig (keine Restvarianz); die Regression ist "
             "nicht testbar",
         )
@@ -508,9 +609,10 @@ def _gaussian(
     }
     if method == "y":
         yy = float(y @ y)
+        mover = _Movers(dy, [y], P)
 
         def block(perms: np.ndarray) -> np.ndarray:
-            G = _products(dy, y, Q, perms)  # Q' y_perm, B x P
+            G = mover.times(Q, perms)[0]  # Q' y_perm, B x P
             b = G @ Rinv.T
             s = np.maximum(yy - (G**2).sum(axis=1), 0.0)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -518,23 +620,43 @@ def _gaussian(
 
         return coef, stat, _run(block, blocks, n_jobs), fit
 
-    # double semi-partialling: residualise each term on the others once
-    parts = []
+    # Double semi-partialling. The residual e_k of term k on the other terms is a
+    # combination X a_k of the terms, so its permutation is the same combination of
+    # the permuted terms (the intercept does not move): each permutation moves the
+    # P - 1 predictors once, for every term. By Frisch-Waugh-Lovell, the t value of
+    # the permuted residual z in y ~ [X_-k, z] needs only z'r_k and Q_-k'z, where r_k
+    # is y's residual on X_-k and Q_-k an orthonormal basis of X_-k; both are
+    # combinations of V = [y, X], so each moved predictor meets only V.
+    V = np.column_stack([y, X])
+    combos = np.zeros((P, P))
+    coords = np.zeros((P, P + 1, P))  # V coordinates of [r_k, Q_-k]
+    ee, rr = np.empty(P), np.empty(P)
     for k in range(P):
-        Qk, _ = np.linalg.qr(np.delete(X, k, axis=1))
-        e = X[:, k] - Qk @ (Qk.T @ X[:, k])
+        others = [j for j in range(P) if j != k]
+        Qk, Rk = np.linalg.qr(X[:, others])
+        combos[k, k] = 1.0
+        combos[k, others] = -solve_triangular(Rk, Qk.T @ X[:, k])
+        e = X @ combos[k]
         r = y - Qk @ (Qk.T @ y)
-        parts.append((dy.matrix(e).ravel(), np.column_stack([r, Qk]), float(e @ e), float(r @ r)))
+        cols = [1 + j for j in others]
+        coords[k, 0, 0] = 1.0
+        coords[k, cols, 0] = -solve_triangular(Rk, Qk.T @ y)
+        coords[k][np.ix_(cols, range(1, P))] = solve_triangular(Rk, np.eye(P - 1))
+        ee[k], rr[k] = e @ e, r @ r
+    constant = V.sum(axis=0)  # the intercept column (all ones) times V
+    movers = _Movers(dy, [X[:, j] for j in range(1, P)], P + 1, structures[1:])
 
     def block_dsp(perms: np.ndarray) -> np.ndarray:
-        idx = dy.permuted(perms)
+        G = np.empty((P, len(perms), P + 1))
+        G[0] = constant
+        G[1:] = movers.times(V, perms)
         out = np.empty((len(perms), P))
-        for k, (E, W, ee, rr) in enumerate(parts):
-            S = E[idx] @ W
+        for k in range(P):
+            S = np.tensordot(combos[k], G, axes=1) @ coords[k]
             a = S[:, 0]
-            zmz = ee - (S[:, 1:] ** 2).sum(axis=1)
+            zmz = ee[k] - (S[:, 1:] ** 2).sum(axis=1)
             with np.errstate(divide="ignore", invalid="ignore"):
-                s = np.maximum(rr - a**2 / zmz, 0.0)
+                s = np.maximum(rr[k] - a**2 / zmz, 0.0)
                 out[:, k] = a / np.sqrt(zmz * s / df)
         return out
 
@@ -549,55 +671,62 @@ def _newton(
     z: np.ndarray | None = None,
     *,
     maxiter: int = 25,
-    tol: float = 1e-10,
+    tol: float = 1e-9,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Batched logistic regression by Newton's method.
 
     The design of fit b is ``[Xs, z[b]]`` (``Xs`` D x Ps shared, ``z`` B x D or
     None); ``y`` is D (shared) or B x D. ``beta`` (B x P) holds the start values.
-    Returns the estimates, the inverse information's diagonal (B x P) and whether
-    each fit converged.
+    Only the fits that have not converged are iterated. Returns the estimates, the
+    inverse information's diagonal (B x P) and whether each fit converged.
     """
     B, P = beta.shape
     Ps = Xs.shape[1]
     outer = (Xs[:, :, None] * Xs[:, None, :]).reshape(len(Xs), Ps * Ps)
-    beta = beta.copy()
-    done = np.zeros(B, dtype=bool)
 
-    def information(eta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def information(
+        beta: np.ndarray, y: np.ndarray, z: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        eta = beta[:, :Ps] @ Xs.T
+        if z is not None:
+            eta += beta[:, Ps, None] * z
         mu = expit(eta)
         w = mu * (1 - mu)
-        H = np.empty((B, P, P))
-        H[:, :Ps, :Ps] = (w @ outer).reshape(B, Ps, Ps)
+        m = len(beta)
+        H = np.empty((m, P, P))
+        H[:, :Ps, :Ps] = (w @ outer).reshape(m, Ps, Ps)
         resid = y - mu
-        g = np.empty((B, P))
+        g = np.empty((m, P))
         g[:, :Ps] = resid @ Xs
         if z is not None:
             wz = w * z
             H[:, :Ps, Ps] = H[:, Ps, :Ps] = wz @ Xs
-            H[:, Ps, Ps] = (wz * z).sum(axis=1)
-            g[:, Ps] = (resid * z).sum(axis=1)
+            H[:, Ps, Ps] = np.einsum("bd,bd->b", wz, z)
+            g[:, Ps] = np.einsum("bd,bd->b", resid, z)
         return H, g
 
-    def linear(beta: np.ndarray) -> np.ndarray:
-        eta = beta[:, :Ps] @ Xs.T
-        if z is not None:
-            eta = eta + beta[:, Ps, None] * z
-        return eta
-
+    beta = beta.copy()
+    done = np.zeros(B, dtype=bool)
+    active = np.arange(B)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for _ in range(maxiter):
-            H, g = information(linear(beta))
+            ya = y if y.ndim == 1 else y[active]
+            za = None if z is None else z[active]
+            H, g = information(beta[active], ya, za)
             try:
                 step = np.linalg.solve(H, g[:, :, None])[:, :, 0]
             except np.linalg.LinAlgError:
-                step = np.stack([np.linalg.lstsq(h, gg, rcond=None)[0] for h, gg in zip(H, g)])
-            step[done] = 0.0
-            beta += step
-            done |= np.abs(step).max(axis=1) <= tol * (1 + np.abs(beta).max(axis=1))
-            if done.all():
+                step = np.stack(
+                    [np.linalg.lstsq(h, v, rcond=None)[0] for h, v in zip(H, g, strict=True)]
+                )
+            beta[active] += step
+            size = np.abs(step).max(axis=1)
+            converged = size <= tol * (1 + np.abs(beta[active]).max(axis=1))
+            done[active[converged]] = True
+            active = active[~converged & np.isfinite(size)]
+            if not len(active):
                 break
-        H, _ = information(linear(beta))
+        H, _ = information(beta, y, z)
         try:
             cov = np.linalg.inv(H)
         except np.linalg.LinAlgError:
@@ -623,7 +752,7 @@ def _binomial(
     start = np.zeros((1, P))
     ybar = y.mean()
     start[0, 0] = np.log(ybar / (1 - ybar))
-    beta, var, ok = _newton(X, y, start, maxiter=100, tol=1e-13)
+    beta, var, ok = _newton(X, y, start, maxiter=100, tol=1e-12)
     coef = beta[0]
     if not ok[0] or not np.all(np.isfinite(coef)) or np.abs(coef).max() > 30:
         # the diverging predictor: the largest effect per standard deviation
@@ -651,7 +780,7 @@ def _binomial(
         Yf = dy.matrix(y).ravel()
 
         def block(perms: np.ndarray) -> np.ndarray:
-            Yp = Yf[dy.permuted(perms)]
+            Yp = dy.gather(Yf, perms)
             b0 = np.zeros((len(perms), P))
             b0[:, 0] = start[0, 0]
             b, v, _ = _newton(X, Yp, b0)
@@ -671,10 +800,9 @@ def _binomial(
         parts.append((Xk, dy.matrix(e).ravel(), np.append(bk[0], 0.0)))
 
     def block_dsp(perms: np.ndarray) -> np.ndarray:
-        idx = dy.permuted(perms)
         out = np.empty((len(perms), P))
         for k, (Xk, E, b0) in enumerate(parts):
-            Z = E[idx]
+            Z = dy.gather(E, perms)
             b, v, _ = _newton(Xk, y, np.tile(b0, (len(perms), 1)), Z)
             out[:, k] = b[:, -1] / np.sqrt(v[:, -1])
         return out

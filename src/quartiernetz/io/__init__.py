@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import FormatError
+from ..i18n import Text
 from ..network import Network
 
 __all__ = ["read_network", "write_network", "detect_format", "READ_FORMATS", "WRITE_FORMATS"]
@@ -47,6 +48,8 @@ READ_FORMATS = (
     "gml",
 )
 WRITE_FORMATS = ("folder", "xlsx", "graphml", "gexf")
+
+_NOT_FOUND = Text("the file or folder does not exist", "die Datei oder der Ordner existiert nicht")
 
 _SUFFIX = {
     ".net": "pajek",
@@ -79,7 +82,7 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     """
     path = Path(path)
     if not path.exists():
-        raise FormatError("the file or folder does not exist", file=str(path))
+        raise FormatError(_NOT_FOUND, file=str(path))
     if path.is_dir():
         names = {p.name.casefold() for p in path.iterdir()}
         if {"nodes.csv", "edges.csv"} & names and not {"ties.csv", "actors.csv"} & names:
@@ -95,10 +98,18 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return "xlsx"
     if suffix == ".xls":
         raise FormatError(
-            "old Excel .xls files are not read",
+            Text(
+                "old Excel .xls files are not read",
+                "alte Excel-Dateien (.xls) werden nicht gelesen",
+            ),
             file=path.name,
-            expected="an .xlsx workbook or CSV files",
-            hint="Save the file as .xlsx in Excel or LibreOffice.",
+            expected=Text(
+                "an .xlsx workbook or CSV files", "eine .xlsx-Arbeitsmappe oder CSV-Dateien"
+            ),
+            hint=Text(
+                "Save the file as .xlsx in Excel or LibreOffice.",
+                "Die Datei in Excel oder LibreOffice als .xlsx speichern.",
+            ),
         )
     if suffix in _SUFFIX:
         return _SUFFIX[suffix]
@@ -180,12 +191,15 @@ def read_network(
     fmt = detect_format(path) if format == "auto" else format
     if fmt not in READ_FORMATS:
         raise FormatError(
-            f"unknown format {format!r}",
+            Text(f"unknown format {format!r}", f"unbekanntes Format {format!r}"),
             file=path.name,
-            expected=f"one of {', '.join(READ_FORMATS)} or 'auto'",
+            expected=Text(
+                f"one of {', '.join(READ_FORMATS)} or 'auto'",
+                f"eines von {', '.join(READ_FORMATS)} oder 'auto'",
+            ),
         )
     if not path.exists():
-        raise FormatError("the file or folder does not exist", file=str(path))
+        raise FormatError(_NOT_FOUND, file=str(path))
     reader: Callable[..., Network]
     if fmt in ("folder", "xlsx", "ties"):
         from . import canonical
@@ -241,16 +255,24 @@ def write_network(net: Network, path: str | os.PathLike[str], *, format: str = "
         if not format:
             if suffix and not path.is_dir():
                 raise FormatError(
-                    f"cannot write the ending {path.suffix!r}",
+                    Text(
+                        f"cannot write the ending {path.suffix!r}",
+                        f"die Endung {path.suffix!r} kann nicht geschrieben werden",
+                    ),
                     file=path.name,
-                    expected="a folder, .xlsx, .graphml or .gexf",
+                    expected=Text(
+                        "a folder, .xlsx, .graphml or .gexf",
+                        "ein Ordner, .xlsx, .graphml oder .gexf",
+                    ),
                 )
             format = "folder"
     if format not in WRITE_FORMATS:
         raise FormatError(
-            f"unknown output format {format!r}",
+            Text(f"unknown output format {format!r}", f"unbekanntes Ausgabeformat {format!r}"),
             file=path.name,
-            expected=f"one of {', '.join(WRITE_FORMATS)}",
+            expected=Text(
+                f"one of {', '.join(WRITE_FORMATS)}", f"eines von {', '.join(WRITE_FORMATS)}"
+            ),
         )
     if format in ("folder", "xlsx"):
         from . import canonical

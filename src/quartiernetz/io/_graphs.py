@@ -174,22 +174,30 @@ def resolve_direction(
             minority = min(("directed", "undirected"), key=lambda k: list(kinds).count(k))
             first = next(r for r, k in zip(rows, kinds, strict=True) if k == minority)
             n_dir = list(kinds).count("directed")
+            n_und = len(kinds) - n_dir - list(kinds).count("mutual")
             raise FormatError(
-                f"the ties mix directed ({n_dir}) and undirected "
-                f"({len(kinds) - n_dir - list(kinds).count('mutual')}) rows; "
-                f"this row is {minority}",
+                Text(
+                    f"the ties mix directed ({n_dir}) and undirected ({n_und}) rows; "
+                    f"this row is {minority}",
+                    f"die Beziehungen mischen gerichtete ({n_dir}) und ungerichtete ({n_und}) "
+                    f"Zeilen; diese Zeile ist {minority}",
+                ),
                 file=file,
                 row=first,
                 column=column,
-                expected="one direction for all ties",
-                hint="Pass directed=True (an undirected tie then counts as an arc each way) "
-                "or directed=False (every tie undirected).",
+                expected=Text("one direction for all ties", "eine Richtung für alle Beziehungen"),
+                hint=Text(
+                    "Pass [[opt:directed=True]] (an undirected tie then counts as an arc each "
+                    "way) or [[opt:directed=False]] (every tie undirected).",
+                    "[[opt:directed=True]] angeben (eine ungerichtete Beziehung zählt dann als "
+                    "Pfeil in jede Richtung) oder [[opt:directed=False]] (alle ungerichtet).",
+                ),
             )
         directed = "directed" in present
         record.add(
             "info",
             Text(
-                f"read as a {'directed' if directed else 'undirected'} network "
+                f"read as {'a directed' if directed else 'an undirected'} network "
                 f"(direction as stated: {', '.join(sorted(present))})",
                 f"als {'gerichtetes' if directed else 'ungerichtetes'} Netzwerk gelesen "
                 f"(Richtung laut Datei: {', '.join(sorted(present))})",
@@ -251,21 +259,32 @@ def check_unique_labels(
     gives each label's row (for row labels) and ``row`` the line of column labels.
     """
     seen: dict[str, int] = {}
+    where_de = {"row": "Zeilen", "column": "Spalten"}.get(where, where)
     for i, lab in enumerate(labels):
         at = positions[i] if positions is not None else row
         if not lab:
             raise MatrixError(
-                f"{where} label {i + 1} is empty",
+                Text(
+                    f"{where} label {i + 1} is empty",
+                    f"die Bezeichnung {i + 1} ({where_de}) ist leer",
+                ),
                 file=file,
                 row=at,
-                expected="a label for every row and column",
+                expected=Text(
+                    "a label for every row and column", "eine Bezeichnung je Zeile und Spalte"
+                ),
             )
         if lab in seen:
             raise MatrixError(
-                f'the {where} label "{lab}" appears twice ({where}s {seen[lab] + 1} and {i + 1})',
+                Text(
+                    f'the {where} label "{lab}" appears twice ({where}s {seen[lab] + 1} '
+                    f"and {i + 1})",
+                    f'die Bezeichnung "{lab}" kommt zweimal vor ({where_de} {seen[lab] + 1} '
+                    f"und {i + 1})",
+                ),
                 file=file,
                 row=at,
-                expected="distinct labels",
+                expected=Text("distinct labels", "verschiedene Bezeichnungen"),
             )
         seen[lab] = i
 
@@ -449,7 +468,12 @@ def _actor_ids(
     nodes = [str(n) for n in G.nodes]
     if len(set(nodes)) != len(nodes):
         raise FormatError(
-            "two nodes have the same id when read as text", file=file, expected="distinct node ids"
+            Text(
+                "two nodes have the same id when read as text",
+                "zwei Knoten haben als Text gelesen dieselbe Id",
+            ),
+            file=file,
+            expected=Text("distinct node ids", "verschiedene Knoten-Ids"),
         )
     if nodes and all(_GENERATED_ID.match(n) for n in nodes):
         for attr in _NAME_ATTRIBUTES:

@@ -42,6 +42,7 @@ __all__ = [
     "assemble",
     "table_from_frame",
     "check_actor_ids",
+    "normalize_id_column",
     "Problems",
     "MAX_PROBLEMS",
     "ACTOR_COLUMNS",
@@ -191,12 +192,21 @@ def _strip_column(table: Table, column: str, record: Record) -> list[str]:
 _MAX_ID_ENTRIES = 20
 
 
-def _id_column(table: Table, column: str, record: Record) -> list[str]:
+def normalize_id_column(table: Table, column: str, record: Record) -> list[str]:
     """The ids of a column, normalised with :func:`~quartiernetz.io.names.normalize_id`.
 
     Stripped spaces are recorded in one entry for the column; every id changed in
     another way (Unicode form, invisible characters, non-breaking spaces) in an
     entry of its own that shows the code points.
+
+    Examples
+    --------
+    >>> t = Table(pd.DataFrame({"source": ["AWO ", "QM\u200b"]}), "ties.csv", [2, 3])
+    >>> rec = Record()
+    >>> normalize_id_column(t, "source", rec)
+    ['AWO', 'QM']
+    >>> print(rec[1].render("de"))
+    ties.csv (Zeilen 3), Spalte 'source': bereinigt 1: Id "QM<U+200B ZERO WIDTH SPACE>" als 'QM' gelesen: sie unterscheidet sich nur in unsichtbaren Zeichen (U+200B ZERO WIDTH SPACE)
     """
     values = ["" if v is None else str(v) for v in table.frame[column].tolist()]
     cleaned = [normalize_id(v) for v in values]
@@ -281,6 +291,11 @@ def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
     return out
 
 
+_TIE_COLUMNS = Text(
+    "columns 'source' and 'target' naming actor ids",
+    "Spalten 'source' und 'target' mit Akteurs-Ids",
+)
+_AFFILIATION_COLUMNS = Text("columns 'actor' and 'item'", "Spalten 'actor' und 'item'")
 _EMPTY_ID = Text("the actor id is empty", "die Akteurs-Id ist leer")
 
 
@@ -378,10 +393,13 @@ def _actors(table: Table, record: Record, problems: Problems) -> pd.DataFrame:
         "id",
         aliases=ALIASES["id"],
         required=True,
-        purpose="a column 'id' with one unique id per actor",
+        purpose=Text(
+            "a column 'id' with one unique id per actor",
+            "eine Spalte 'id' mit einer eindeutigen Id je Akteur",
+        ),
     )
     raw = ["" if v is None else str(v) for v in table.frame[id_col].tolist()]
-    ids = _id_column(table, id_col, record)
+    ids = normalize_id_column(table, id_col, record)
     check_actor_ids(table, id_col, ids, raw=raw, problems=problems)
     used = {id_col}
     data: dict[str, list] = {}
@@ -462,21 +480,13 @@ def _ties(
     problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
     src_col = find_column(
-        table,
-        "source",
-        aliases=ALIASES["source"],
-        required=True,
-        purpose="columns 'source' and 'target' naming actor ids",
+        table, "source", aliases=ALIASES["source"], required=True, purpose=_TIE_COLUMNS
     )
     tgt_col = find_column(
-        table,
-        "target",
-        aliases=ALIASES["target"],
-        required=True,
-        purpose="columns 'source' and 'target' naming actor ids",
+        table, "target", aliases=ALIASES["target"], required=True, purpose=_TIE_COLUMNS
     )
-    src = _id_column(table, src_col, record)
-    tgt = _id_column(table, tgt_col, record)
+    src = normalize_id_column(table, src_col, record)
+    tgt = normalize_id_column(table, tgt_col, record)
     new_actors: list[str] = []
     known = set(actor_ids) if actor_ids is not None else set()
     bad_rows: set[int] = set()
@@ -624,16 +634,12 @@ def _affiliations(
     problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
     actor_col = find_column(
-        table,
-        "actor",
-        aliases=ALIASES["actor"],
-        required=True,
-        purpose="columns 'actor' and 'item'",
+        table, "actor", aliases=ALIASES["actor"], required=True, purpose=_AFFILIATION_COLUMNS
     )
     item_col = find_column(
-        table, "item", aliases=ALIASES["item"], required=True, purpose="columns 'actor' and 'item'"
+        table, "item", aliases=ALIASES["item"], required=True, purpose=_AFFILIATION_COLUMNS
     )
-    actors = _id_column(table, actor_col, record)
+    actors = normalize_id_column(table, actor_col, record)
     items = _strip_column(table, item_col, record)
     new: list[str] = []
     for i, (a, it) in enumerate(zip(actors, items, strict=True)):

@@ -61,22 +61,32 @@ def _sheet_name(table: Table) -> str:
     return table.file.rsplit(" [", 1)[-1][:-1] if table.file.endswith("]") else table.file
 
 
-def note_sheets(record: Record, file: str, sheets: dict[str, Table], used: list[Table]) -> None:
+def note_sheets(
+    record: Record,
+    file: str,
+    sheets: dict[str, Table],
+    used: list[Table],
+    roles: list[str] | None = None,
+) -> None:
     """Record which sheets of a workbook were read and which not; warn about hidden ones.
 
     A hidden sheet is read like any other (a workbook may hide the sheet it means),
     but the record says so and a :class:`~quartiernetz.exceptions.DataCleaningWarning`
     names the visible sheets that were not read, so that an old sheet left visible
-    or a current one hidden by mistake does not go unnoticed.
+    or a current one hidden by mistake does not go unnoticed. ``roles`` names what
+    each used sheet was read as, where that differs from its name.
     """
     used_ids = {id(t) for t in used}
     rest = [n for n, t in sheets.items() if id(t) not in used_ids]
-    for t in used:
+    for k, t in enumerate(used):
         sheet = _sheet_name(t)
+        role = roles[k] if roles is not None else sheet
+        as_ = "" if role.casefold() == sheet.strip().casefold() else f" as {role}"
+        als = "" if not as_ else f" als {role}"
         if t.hidden:
             text = Text(
-                f"read the sheet {sheet!r}, which is hidden in the workbook",
-                f"das Blatt {sheet!r} gelesen, das in der Arbeitsmappe ausgeblendet ist",
+                f"read the sheet {sheet!r}{as_}, which is hidden in the workbook",
+                f"das Blatt {sheet!r}{als} gelesen, das in der Arbeitsmappe ausgeblendet ist",
             )
             record.add("info", text, file=file, warn=False)
             visible = [n for n in rest if not sheets[n].hidden]
@@ -92,7 +102,7 @@ def note_sheets(record: Record, file: str, sheets: dict[str, Table], used: list[
         else:
             record.add(
                 "info",
-                Text(f"read the sheet {sheet!r}", f"das Blatt {sheet!r} gelesen"),
+                Text(f"read the sheet {sheet!r}{as_}", f"das Blatt {sheet!r}{als} gelesen"),
                 file=file,
                 warn=False,
             )
@@ -126,11 +136,18 @@ def read_folder(
     folder = Path(path)
     files = {k: _find_file(folder, k) for k in ("actors", "ties", "affiliations")}
     if files["ties"] is None and files["affiliations"] is None:
-        found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
+        found = ", ".join(sorted(p.name for p in folder.iterdir()))
         raise FormatError(
-            f"the folder holds no ties.csv or affiliations.csv (found: {found})",
+            Text(
+                f"the folder holds no ties.csv or affiliations.csv (found: {found or 'nothing'})",
+                "der Ordner enthält keine ties.csv oder affiliations.csv "
+                f"(gefunden: {found or 'nichts'})",
+            ),
             file=folder.name,
-            expected="actors.csv and ties.csv, optionally affiliations.csv",
+            expected=Text(
+                "actors.csv and ties.csv, optionally affiliations.csv",
+                "actors.csv und ties.csv, wahlweise affiliations.csv",
+            ),
         )
     tables = {k: _restored(read_csv_table(p)) if p is not None else None for k, p in files.items()}
     record = Record()
@@ -178,10 +195,17 @@ def read_workbook(
     found = {k: find_sheet(sheets, k) for k in ("actors", "ties", "affiliations")}
     if found["ties"] is None and found["affiliations"] is None:
         raise MissingColumnError(
-            f"the workbook has no sheet 'ties' or 'affiliations' (sheets: "
-            f"{', '.join(repr(s) for s in sheets)})",
+            Text(
+                "the workbook has no sheet 'ties' or 'affiliations' (sheets: "
+                f"{', '.join(repr(s) for s in sheets)})",
+                "die Arbeitsmappe hat kein Blatt 'ties' oder 'affiliations' (Blätter: "
+                f"{', '.join(repr(s) for s in sheets)})",
+            ),
             file=path.name,
-            expected="sheets 'actors', 'ties' and optionally 'affiliations'",
+            expected=Text(
+                "sheets 'actors', 'ties' and optionally 'affiliations'",
+                "Blätter 'actors', 'ties' und wahlweise 'affiliations'",
+            ),
         )
     tables = {
         k: (_restored(t) if t is not None and len(t.frame.columns) else None)

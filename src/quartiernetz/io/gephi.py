@@ -61,11 +61,14 @@ def _folder_files(folder: Path) -> tuple[Path, Path | None]:
     lookup = {p.name.casefold(): p for p in folder.iterdir() if p.is_file()}
     edges = lookup.get("edges.csv")
     if edges is None:
-        found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
+        found = ", ".join(sorted(p.name for p in folder.iterdir()))
         raise FormatError(
-            f"the folder holds no edges.csv (found: {found})",
+            Text(
+                f"the folder holds no edges.csv (found: {found or 'nothing'})",
+                f"der Ordner enthält keine edges.csv (gefunden: {found or 'nichts'})",
+            ),
             file=folder.name,
-            expected="Gephi's nodes.csv and edges.csv",
+            expected=Text("Gephi's nodes.csv and edges.csv", "Gephis nodes.csv und edges.csv"),
         )
     return edges, lookup.get("nodes.csv")
 
@@ -97,11 +100,13 @@ def _edge_kinds(table: Table, column: str) -> list[str]:
         kind = _DIRECTIONS.get(text.casefold())
         if kind is None:
             raise InvalidValueError(
-                f"{text!r} is not an edge type" if text else "the cell is empty",
+                Text(f"{text!r} is not an edge type", f"{text!r} ist kein Kantentyp")
+                if text
+                else Text("the cell is empty", "die Zelle ist leer"),
                 file=table.file,
                 row=table.row(i),
                 column=column,
-                expected="Directed or Undirected",
+                expected=Text("Directed or Undirected", "Directed oder Undirected"),
             )
         kinds.append(kind)
     return kinds
@@ -257,9 +262,14 @@ def read_gephi(
         nodes_table = _nodes_table(nodes_table, type_column=type_column, record=record)
     elif type_column is not None:
         raise FormatError(
-            "type_column is given but there is no nodes table",
+            Text(
+                "[[opt:type_column]] is given but there is no nodes table",
+                "[[opt:type_column]] ist angegeben, aber es gibt keine Knotentabelle",
+            ),
             file=edges_path.name,
-            expected="a nodes.csv (pass nodes=)",
+            expected=Text(
+                "a nodes.csv (pass [[opt:nodes]])", "eine nodes.csv ([[opt:nodes]] angeben)"
+            ),
         )
     ties, is_directed = _edges_table(
         edges_table, directed=directed, relation_column=relation_column, record=record

@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..exceptions import FormatError
+from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import network_from_graph
@@ -68,9 +69,12 @@ def read_gml(
         G = nx.parse_gml(text.splitlines(), label=None)
     except Exception as err:  # networkx on hostile input (also RecursionError on deep nesting)
         raise FormatError(
-            f"networkx cannot read the GML ({type(err).__name__}: {err})",
+            Text(
+                f"networkx cannot read the GML ({type(err).__name__}: {err})",
+                f"networkx kann das GML nicht lesen ({type(err).__name__}: {err})",
+            ),
             file=path.name,
-            expected="a valid GML file",
+            expected=Text("a valid GML file", "eine gültige GML-Datei"),
         ) from None
     record = Record()
     record.add("info", read_as(encoding), file=path.name, warn=False)

@@ -43,7 +43,7 @@ from ..i18n import Text
 from ..network import Network
 from ..record import Record
 from ._graphs import rename_column, resolve_direction, with_reversed_rows
-from .assemble import assemble
+from .assemble import assemble, normalize_id_column
 from .canonical import note_sheets
 from .text import Table, find_column, find_sheet, read_xlsx_tables, try_numeric
 
@@ -75,10 +75,10 @@ def _sheet(tables: dict[str, Table], name: str, *first_headers: tuple[str, ...])
 def _actors(table: Table, record: Record) -> tuple[Table, dict[str, str]]:
     label_col = find_column(table, "label", required=True, purpose="Kumu's element column 'Label'")
     id_col = find_column(table, "id")
-    labels = [str(v).strip() for v in table.frame[label_col].tolist()]
+    labels = normalize_id_column(table, label_col, record)
     ids = list(labels)
     if id_col is not None:
-        given = [str(v).strip() for v in table.frame[id_col].tolist()]
+        given = normalize_id_column(table, id_col, record)
         ids = [g or lab for g, lab in zip(given, labels, strict=True)]
         record.add(
             "info",
@@ -101,12 +101,20 @@ def _actors(table: Table, record: Record) -> tuple[Table, dict[str, str]]:
     return Table(frame, table.file, table.rows), lookup
 
 
+def _parts(value: object) -> list[str]:
+    """The names of a From/To cell: split at ``|``; a cell without ``|`` as it is (its
+    spaces and invisible characters are cleaned, and recorded, with the other ids)."""
+    text = str(value)
+    if "|" not in text:
+        return [text]
+    return [x.strip() for x in text.split("|") if x.strip()] or [""]
+
+
 def _split_pipes(table: Table, src: str, tgt: str, record: Record) -> Table:
     out, rows = [], []
     frame = table.frame
     for i, rec in enumerate(frame.to_dict("records")):
-        froms = [x.strip() for x in str(rec[src]).split("|") if x.strip()] or [""]
-        tos = [x.strip() for x in str(rec[tgt]).split("|") if x.strip()] or [""]
+        froms, tos = _parts(rec[src]), _parts(rec[tgt])
         pairs = list(itertools.product(froms, tos))
         if len(pairs) > 1:
             record.add(
@@ -136,11 +144,14 @@ def _directions(table: Table, column: str | None) -> list[str]:
         kind = _DIRECTIONS.get(str(v).strip().casefold())
         if kind is None:
             raise InvalidValueError(
-                f"{str(v).strip()!r} is not a Kumu direction",
+                Text(
+                    f"{str(v).strip()!r} is not a Kumu direction",
+                    f"{str(v).strip()!r} ist keine Kumu-Richtung",
+                ),
                 file=table.file,
                 row=table.row(i),
                 column=column,
-                expected="directed, mutual or undirected",
+                expected=Text("directed, mutual or undirected", "directed, mutual oder undirected"),
             )
         kinds.append(kind)
     return kinds
@@ -191,8 +202,7 @@ def _connections(
     new: dict[str, int] = {}
     for col in (src, tgt):
         resolved = []
-        for i, v in enumerate(frame[col].tolist()):
-            name = str(v).strip()
+        for i, name in enumerate(normalize_id_column(table, col, record)):
             if name and name not in lookup:
                 lookup[name] = name
                 new[name] = table.row(i)
@@ -273,13 +283,23 @@ def read_kumu(
     connections = _sheet(tables, "Connections", ("from", "to"), ("id", "from", "to"))
     if elements is None and connections is None:
         raise FormatError(
-            f"the workbook has no sheet 'Elements' or 'Connections' (sheets: "
-            f"{', '.join(repr(s) for s in tables)})",
+            Text(
+                "the workbook has no sheet 'Elements' or 'Connections' (sheets: "
+                f"{', '.join(repr(s) for s in tables)})",
+                "die Arbeitsmappe hat kein Blatt 'Elements' oder 'Connections' (Blätter: "
+                f"{', '.join(repr(s) for s in tables)})",
+            ),
             file=path.name,
-            expected="Kumu's sheets 'Elements' (Label, Type, …) and 'Connections' (From, To, …)",
+            expected=Text(
+                "Kumu's sheets 'Elements' (Label, Type, …) and 'Connections' (From, To, …)",
+                "Kumus Blätter 'Elements' (Label, Type, …) und 'Connections' (From, To, …)",
+            ),
         )
     record = Record()
-    note_sheets(record, path.name, tables, [t for t in (elements, connections) if t is not None])
+    used = [
+        (t, r) for t, r in ((elements, "Elements"), (connections, "Connections")) if t is not None
+    ]
+    note_sheets(record, path.name, tables, [t for t, _ in used], [r for _, r in used])
     if elements is not None:
         actors, lookup = _actors(elements, record)
     else:

@@ -60,6 +60,7 @@ import zipfile
 from pathlib import Path
 
 from ..exceptions import FormatError, QuartiernetzError
+from ..i18n import Text
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -124,7 +125,10 @@ def get_limit(name: str) -> int:
         number = 0
     if number <= 0:
         raise QuartiernetzError(
-            f"the environment variable {var} is {value!r}; expected a positive whole number"
+            Text(
+                f"the environment variable {var} is {value!r}; expected a positive whole number",
+                f"die Umgebungsvariable {var} ist {value!r}; erwartet: eine positive ganze Zahl",
+            )
         )
     return number
 
@@ -150,11 +154,19 @@ def set_limits(**limits: int | None) -> dict[str, int | None]:
     return previous
 
 
-def _hint(name: str) -> str:
-    return (
+def _hint(name: str) -> Text:
+    return Text(
         f"Raise the limit with the environment variable {ENVIRONMENT[name]} "
-        f"or quartiernetz.io.limits.set_limits({name}=...)."
+        f"or quartiernetz.io.limits.set_limits({name}=...).",
+        f"Die Grenze mit der Umgebungsvariablen {ENVIRONMENT[name]} oder "
+        f"quartiernetz.io.limits.set_limits({name}=...) erhöhen.",
     )
+
+
+_ORDINARY_XLSX = Text(
+    "an .xlsx workbook of ordinary size", "eine .xlsx-Arbeitsmappe üblicher Größe"
+)
+_WHAT_DE = {"vertices": "Knoten", "column labels": "Spaltenbezeichnungen"}
 
 
 def check_cells(cells: int, *, file: str, row: int | None = None) -> None:
@@ -162,7 +174,10 @@ def check_cells(cells: int, *, file: str, row: int | None = None) -> None:
     limit = get_limit("cells")
     if cells > limit:
         raise FormatError(
-            f"the table has more than {limit:,} cells (rows x columns); reading stopped",
+            Text(
+                f"the table has more than {limit:,} cells (rows x columns); reading stopped",
+                f"die Tabelle hat mehr als {limit:,} Zellen (Zeilen x Spalten); Lesen abgebrochen",
+            ),
             file=file,
             row=row,
             hint=_hint("cells"),
@@ -174,7 +189,11 @@ def check_nodes(n: int, *, file: str, row: int | None = None, what: str = "verti
     limit = get_limit("nodes")
     if n > limit:
         raise FormatError(
-            f"the file declares {n:,} {what}, more than the limit of {limit:,}",
+            Text(
+                f"the file declares {n:,} {what}, more than the limit of {limit:,}",
+                f"die Datei gibt {n:,} {_WHAT_DE.get(what, what)} an, mehr als die Grenze "
+                f"von {limit:,}",
+            ),
             file=file,
             row=row,
             hint=_hint("nodes"),
@@ -199,19 +218,30 @@ def check_zip(path: str | os.PathLike[str]) -> None:
     limit = get_limit("xlsx_bytes")
     if total > limit:
         raise FormatError(
-            f"the workbook would decompress to {total:,} bytes, more than the limit of {limit:,}",
+            Text(
+                f"the workbook would decompress to {total:,} bytes, more than the limit of "
+                f"{limit:,}",
+                f"die Arbeitsmappe würde auf {total:,} Bytes entpackt, mehr als die Grenze "
+                f"von {limit:,}",
+            ),
             file=path.name,
-            expected="an .xlsx workbook of ordinary size",
+            expected=_ORDINARY_XLSX,
             hint=_hint("xlsx_bytes"),
         )
     ratio_limit = get_limit("zip_ratio")
     for m in members:
         if m.file_size >= _RATIO_FROM and m.file_size > ratio_limit * max(m.compress_size, 1):
+            factor = m.file_size / max(m.compress_size, 1)
             raise FormatError(
-                f"the workbook part {m.filename!r} would decompress {m.file_size / max(m.compress_size, 1):,.0f}"
-                f" times ({m.compress_size:,} to {m.file_size:,} bytes), more than the limit "
-                f"of {ratio_limit:,} (a zip bomb?)",
+                Text(
+                    f"the workbook part {m.filename!r} would decompress {factor:,.0f} times "
+                    f"({m.compress_size:,} to {m.file_size:,} bytes), more than the limit "
+                    f"of {ratio_limit:,} (a zip bomb?)",
+                    f"der Teil {m.filename!r} der Arbeitsmappe würde {factor:,.0f}-fach "
+                    f"entpackt ({m.compress_size:,} zu {m.file_size:,} Bytes), mehr als die "
+                    f"Grenze von {ratio_limit:,} (eine Zip-Bombe?)",
+                ),
                 file=path.name,
-                expected="an .xlsx workbook of ordinary size",
+                expected=_ORDINARY_XLSX,
                 hint=_hint("zip_ratio"),
             )

@@ -63,13 +63,36 @@ def is_matrix_header(cells: list[str]) -> bool:
     return len(cells) > 1 and cells[0].strip().strip('"').casefold() in MATRIX_CORNERS
 
 
+_LABELLED = Text("a labelled matrix", "eine beschriftete Matrix")
+_TWO_MODE = Text(
+    "For actors by committees or events pass [[opt:two_mode=True]].",
+    "Für Akteure mal Gremien oder Ereignisse [[opt:two_mode=True]] angeben.",
+)
+
+
+def _row_width(n: int, nc: int) -> Text:
+    return Text(
+        f"the row has {n} values but there are {nc} column labels",
+        f"die Zeile hat {n} Werte, es gibt aber {nc} Spaltennamen",
+    )
+
+
+def _values_after(nc: int) -> Text:
+    return Text(f"{nc} values after the row label", f"{nc} Werte nach dem Zeilennamen")
+
+
 def _records(text: str, sep: str, name: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, quotechar='"')
     try:
         records = read_records(reader, file=name)
     except csv.Error as err:
         raise FormatError(
-            f"the file cannot be parsed as delimited text ({err})", file=name, row=reader.line_num
+            Text(
+                f"the file cannot be parsed as delimited text ({err})",
+                f"die Datei kann nicht als Text mit Trennzeichen gelesen werden ({err})",
+            ),
+            file=name,
+            row=reader.line_num,
         ) from None
     return [(i + 1, rec) for i, rec in enumerate(records) if any(v.strip() for v in rec)]
 
@@ -134,11 +157,17 @@ def read_matrix(
     file = path.name
     text, encoding = read_text(path)
     if not text.strip():
-        raise EmptyFileError("the file is empty", file=file, expected="a labelled matrix")
+        raise EmptyFileError(
+            Text("the file is empty", "die Datei ist leer"), file=file, expected=_LABELLED
+        )
     sep = sniff_separator(text)
     numbered = _records(text, sep, file)
     if not numbered:
-        raise EmptyFileError("the file holds no values", file=file, expected="a labelled matrix")
+        raise EmptyFileError(
+            Text("the file holds no values", "die Datei enthält keine Werte"),
+            file=file,
+            expected=_LABELLED,
+        )
     header_line, header = numbered[0]
     header = [h.strip() for h in header]
     body = numbered[1:]
@@ -151,13 +180,20 @@ def read_matrix(
     check_nodes(len(col_labels), file=file, row=header_line, what="column labels")
     if not col_labels:
         raise MatrixError(
-            "the header holds no column labels",
+            Text("the header holds no column labels", "die Kopfzeile enthält keine Spaltennamen"),
             file=file,
             row=header_line,
-            expected="a corner cell, then one label per column",
+            expected=Text(
+                "a corner cell, then one label per column",
+                "eine Eckzelle, dann eine Bezeichnung je Spalte",
+            ),
         )
     if not body:
-        raise EmptyFileError("the matrix has no rows", file=file, expected="one row per actor")
+        raise EmptyFileError(
+            Text("the matrix has no rows", "die Matrix hat keine Zeilen"),
+            file=file,
+            expected=Text("one row per actor", "eine Zeile je Akteur"),
+        )
     check_unique_labels(col_labels, file=file, where="column", row=header_line)
     row_labels = [rec[0].strip() for _, rec in body]
     lines = [n for n, _ in body]
@@ -168,43 +204,58 @@ def read_matrix(
         values = rec[1:]
         if len(values) > nc and any(v.strip() for v in values[nc:]):
             raise MatrixError(
-                f"the row has {len(values)} values but there are {nc} column labels",
+                _row_width(len(values), nc),
                 file=file,
                 row=n,
-                expected=f"{nc} values after the row label",
-                hint="A label containing the separator must be quoted.",
+                expected=_values_after(nc),
+                hint=Text(
+                    "A label containing the separator must be quoted.",
+                    "Eine Bezeichnung, die das Trennzeichen enthält, muss in "
+                    "Anführungszeichen stehen.",
+                ),
             )
         if len(values) < nc:
             raise MatrixError(
-                f"the row has {len(values)} values but there are {nc} column labels",
+                _row_width(len(values), nc),
                 file=file,
                 row=n,
                 column=col_labels[len(values)],
-                expected=f"{nc} values after the row label",
+                expected=_values_after(nc),
             )
         cells.append(values[:nc])
     if not two_mode:
         if len(row_labels) != nc:
             raise MatrixError(
-                f"the matrix has {len(row_labels)} rows and {nc} columns",
+                Text(
+                    f"the matrix has {len(row_labels)} rows and {nc} columns",
+                    f"die Matrix hat {len(row_labels)} Zeilen und {nc} Spalten",
+                ),
                 file=file,
                 row=header_line,
-                expected="a square matrix (one row and one column per actor)",
-                hint="For actors by committees or events pass two_mode=True.",
+                expected=Text(
+                    "a square matrix (one row and one column per actor)",
+                    "eine quadratische Matrix (eine Zeile und eine Spalte je Akteur)",
+                ),
+                hint=_TWO_MODE,
             )
         for i, (r, c) in enumerate(zip(row_labels, col_labels, strict=True)):
             if r != c:
                 same = set(row_labels) == set(col_labels)
                 raise MatrixError(
-                    f'row {i + 1} is labelled "{r}" but column {i + 1} is labelled "{c}"'
-                    + (" (the same labels in another order)" if same else ""),
+                    Text(
+                        f'row {i + 1} is labelled "{r}" but column {i + 1} is labelled "{c}"'
+                        + (" (the same labels in another order)" if same else ""),
+                        f'Zeile {i + 1} heißt "{r}", aber Spalte {i + 1} heißt "{c}"'
+                        + (" (dieselben Bezeichnungen in anderer Reihenfolge)" if same else ""),
+                    ),
                     file=file,
                     row=lines[i],
                     column=c,
-                    expected="the column labels in the same order as the row labels",
-                    hint="For actors by committees or events pass two_mode=True."
-                    if not same
-                    else None,
+                    expected=Text(
+                        "the column labels in the same order as the row labels",
+                        "die Spaltennamen in der Reihenfolge der Zeilennamen",
+                    ),
+                    hint=_TWO_MODE if not same else None,
                 )
 
     table = Table(

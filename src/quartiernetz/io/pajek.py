@@ -94,18 +94,33 @@ def _int(token: str, *, file: str, line: int, what: str) -> int:
         return int(token)
     except ValueError:
         raise FormatError(
-            f"{token!r} is not a {what}", file=file, row=line, expected=f"a whole number ({what})"
+            Text(f"{token!r} is not a {what}", f"{token!r} ist keine {_DE.get(what, what)}"),
+            file=file,
+            row=line,
+            expected=Text(f"a whole number ({what})", f"eine ganze Zahl ({_DE.get(what, what)})"),
         ) from None
+
+
+_DE = {
+    "vertex number": "Knotennummer",
+    "vertex count": "Knotenzahl",
+    "count of actors": "Akteurszahl",
+    "items": "Einträge",
+    "actors": "Akteure",
+}
 
 
 def _vertex(token: str, p: _Parsed, *, file: str, line: int) -> int:
     v = _int(token, file=file, line=line, what="vertex number")
     if not 1 <= v <= p.n:
         raise FormatError(
-            f"vertex {v} does not exist",
+            Text(f"vertex {v} does not exist", f"Knoten {v} existiert nicht"),
             file=file,
             row=line,
-            expected=f"a vertex number from 1 to {p.n} (*Vertices {p.n}, line {p.vertices_line})",
+            expected=Text(
+                f"a vertex number from 1 to {p.n} (*Vertices {p.n}, line {p.vertices_line})",
+                f"eine Knotennummer von 1 bis {p.n} (*Vertices {p.n}, Zeile {p.vertices_line})",
+            ),
         )
     return v
 
@@ -117,10 +132,16 @@ def _weight(token: str, *, file: str, line: int) -> float | None:
         return None
     if w < 0 or w != w:
         raise InvalidValueError(
-            f"the weight {token} is negative or not a number",
+            Text(
+                f"the weight {token} is negative or not a number",
+                f"das Gewicht {token} ist negativ oder keine Zahl",
+            ),
             file=file,
             row=line,
-            expected="a weight >= 0 (quartiernetz intensities)",
+            expected=Text(
+                "a weight >= 0 (quartiernetz intensities)",
+                "ein Gewicht >= 0 (Intensitäten in quartiernetz)",
+            ),
         )
     return w
 
@@ -156,29 +177,38 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
                 tokens = line.split()[1:]
                 if not tokens:
                     raise FormatError(
-                        "*Vertices without a number",
+                        Text("*Vertices without a number", "*Vertices ohne Zahl"),
                         file=file,
                         row=lineno,
-                        expected="*Vertices n (or *Vertices n m for two-mode)",
+                        expected=Text(
+                            "*Vertices n (or *Vertices n m for two-mode)",
+                            "*Vertices n (oder *Vertices n m für zwei Modi)",
+                        ),
                     )
                 p.n = _int(tokens[0], file=file, line=lineno, what="vertex count")
                 if p.n < 1:
                     raise FormatError(
-                        f"*Vertices {p.n}",
+                        Text(f"*Vertices {p.n}", f"*Vertices {p.n}"),
                         file=file,
                         row=lineno,
-                        expected="*Vertices n with n >= 1",
+                        expected=Text("*Vertices n with n >= 1", "*Vertices n mit n >= 1"),
                     )
                 check_nodes(p.n, file=file, row=lineno)
                 if len(tokens) > 1:
                     p.n_actors = _int(tokens[1], file=file, line=lineno, what="count of actors")
                     if not 0 < p.n_actors < p.n:
                         raise FormatError(
-                            f"*Vertices {p.n} {p.n_actors}: the first mode must "
-                            "have between 1 and n - 1 vertices",
+                            Text(
+                                f"*Vertices {p.n} {p.n_actors}: the first mode must "
+                                "have between 1 and n - 1 vertices",
+                                f"*Vertices {p.n} {p.n_actors}: der erste Modus muss "
+                                "zwischen 1 und n - 1 Knoten haben",
+                            ),
                             file=file,
                             row=lineno,
-                            expected="*Vertices n m with 0 < m < n",
+                            expected=Text(
+                                "*Vertices n m with 0 < m < n", "*Vertices n m mit 0 < m < n"
+                            ),
                         )
                 p.vertices_line = lineno
                 section = "vertices"
@@ -186,10 +216,13 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
             if word in _LINE_SECTIONS:
                 if not p.n:
                     raise FormatError(
-                        f"*{m.group(1) if m else word} before *Vertices",
+                        Text(
+                            f"*{m.group(1) if m else word} before *Vertices",
+                            f"*{m.group(1) if m else word} vor *Vertices",
+                        ),
                         file=file,
                         row=lineno,
-                        expected="*Vertices n first",
+                        expected=Text("*Vertices n first", "zuerst *Vertices n"),
                     )
                 section, matrix_row = word, 0
                 rel_key = int(m.group(2)) if m and m.group(2) else None
@@ -210,42 +243,64 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
                 )
                 break
             raise FormatError(
-                f"unknown section {line.split()[0]!r}",
+                Text(
+                    f"unknown section {line.split()[0]!r}",
+                    f"unbekannter Abschnitt {line.split()[0]!r}",
+                ),
                 file=file,
                 row=lineno,
-                expected="*Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist or *Matrix",
+                expected=Text(
+                    "*Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist or *Matrix",
+                    "*Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist oder *Matrix",
+                ),
             )
         if section is None:
             raise FormatError(
-                f"data before *Vertices: {line[:40]!r}",
+                Text(
+                    f"data before *Vertices: {line[:40]!r}", f"Daten vor *Vertices: {line[:40]!r}"
+                ),
                 file=file,
                 row=lineno,
-                expected="*Vertices n as the first line (after comments)",
+                expected=Text(
+                    "*Vertices n as the first line (after comments)",
+                    "*Vertices n als erste Zeile (nach Kommentaren)",
+                ),
             )
         tokens = split_tokens(line)
         if not tokens:
             raise FormatError(
-                f"the line holds no value: {line[:40]!r}",
+                Text(
+                    f"the line holds no value: {line[:40]!r}",
+                    f"die Zeile enthält keinen Wert: {line[:40]!r}",
+                ),
                 file=file,
                 row=lineno,
-                expected="vertex numbers, labels and weights",
+                expected=Text(
+                    "vertex numbers, labels and weights",
+                    "Knotennummern, Bezeichnungen und Gewichte",
+                ),
             )
         if section == "vertices":
             v = _int(tokens[0], file=file, line=lineno, what="vertex number")
             if not 1 <= v <= p.n:
                 raise FormatError(
-                    f"vertex {v} is beyond the count",
+                    Text(f"vertex {v} is beyond the count", f"Knoten {v} liegt über der Anzahl"),
                     file=file,
                     row=lineno,
-                    expected=f"vertex numbers from 1 to {p.n} "
-                    f"(*Vertices {p.n}, line {p.vertices_line})",
+                    expected=Text(
+                        f"vertex numbers from 1 to {p.n} (*Vertices {p.n}, line {p.vertices_line})",
+                        f"Knotennummern von 1 bis {p.n} (*Vertices {p.n}, Zeile {p.vertices_line})",
+                    ),
                 )
             if v in p.labels:
                 raise FormatError(
-                    f"vertex {v} is listed twice (first in line {p.labels[v][1]})",
+                    Text(
+                        f"vertex {v} is listed twice (first in line {p.labels[v][1]})",
+                        f"Knoten {v} steht zweimal da (zuerst in Zeile {p.labels[v][1]})",
+                    ),
                     file=file,
                     row=lineno,
-                    expected="each vertex once",
+                    expected=Text("each vertex once", "jeden Knoten einmal"),
                 )
             p.labels[v] = (tokens[1].strip() if len(tokens) > 1 else str(v), lineno)
             p.dropped_extras += len(tokens) > 2
@@ -259,36 +314,46 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
             matrix_row += 1
             if matrix_row > p.n:
                 raise FormatError(
-                    f"the matrix has more than {p.n} rows",
+                    Text(
+                        f"the matrix has more than {p.n} rows",
+                        f"die Matrix hat mehr als {p.n} Zeilen",
+                    ),
                     file=file,
                     row=lineno,
-                    expected=f"{p.n} rows of {p.n} numbers",
+                    expected=Text(f"{p.n} rows of {p.n} numbers", f"{p.n} Zeilen mit {p.n} Zahlen"),
                 )
             if len(tokens) != p.n:
                 raise FormatError(
-                    f"the matrix row has {len(tokens)} numbers",
+                    Text(
+                        f"the matrix row has {len(tokens)} numbers",
+                        f"die Matrixzeile hat {len(tokens)} Zahlen",
+                    ),
                     file=file,
                     row=lineno,
-                    expected=f"{p.n} numbers (*Vertices {p.n})",
+                    expected=Text(
+                        f"{p.n} numbers (*Vertices {p.n})", f"{p.n} Zahlen (*Vertices {p.n})"
+                    ),
                 )
             for j, tok in enumerate(tokens, start=1):
                 w = _weight(tok, file=file, line=lineno)
                 if w is None:
                     raise FormatError(
-                        f"{tok!r} is not a number",
+                        Text(f"{tok!r} is not a number", f"{tok!r} ist keine Zahl"),
                         file=file,
                         row=lineno,
-                        expected="numbers in the matrix",
+                        expected=Text("numbers in the matrix", "Zahlen in der Matrix"),
                     )
                 if w:
                     p.links.append((matrix_row, j, w, lineno, kind, key))
             continue
         if len(tokens) < 2:
             raise FormatError(
-                f"the line has {len(tokens)} value",
+                Text(f"the line has {len(tokens)} value", f"die Zeile hat {len(tokens)} Wert"),
                 file=file,
                 row=lineno,
-                expected="two vertex numbers (and a weight)",
+                expected=Text(
+                    "two vertex numbers (and a weight)", "zwei Knotennummern (und ein Gewicht)"
+                ),
             )
         i = _vertex(tokens[0], p, file=file, line=lineno)
         if section.endswith("list"):
@@ -300,9 +365,12 @@ def _parse(text: str, file: str, record: Record) -> _Parsed:
         p.links.append((i, j, 1.0 if w is None else w, lineno, kind, key))
     if not p.n:
         raise FormatError(
-            "the file has no *Vertices line",
+            Text("the file has no *Vertices line", "die Datei hat keine Zeile *Vertices"),
             file=file,
-            expected="a Pajek network starting with *Vertices n",
+            expected=Text(
+                "a Pajek network starting with *Vertices n",
+                "ein Pajek-Netzwerk, das mit *Vertices n beginnt",
+            ),
         )
     return p
 
@@ -438,10 +506,18 @@ def read_pajek(
             if i > n_actors or j <= n_actors:
                 kinds_joined = "items" if i > n_actors else "actors"
                 raise FormatError(
-                    f"the line joins two {kinds_joined} of a two-mode network",
+                    Text(
+                        f"the line joins two {kinds_joined} of a two-mode network",
+                        f"die Zeile verbindet zwei {_DE[kinds_joined]} eines Netzwerks mit zwei "
+                        "Modi",
+                    ),
                     file=file,
                     row=line,
-                    expected=f"an actor (1 to {n_actors}) and an item ({n_actors + 1} to {p.n})",
+                    expected=Text(
+                        f"an actor (1 to {n_actors}) and an item ({n_actors + 1} to {p.n})",
+                        f"einen Akteur (1 bis {n_actors}) und einen Eintrag "
+                        f"({n_actors + 1} bis {p.n})",
+                    ),
                 )
             recs.append(
                 (

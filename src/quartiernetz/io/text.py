@@ -524,36 +524,41 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as err:
         raise FormatError(
-            f"the file cannot be opened as an Excel workbook ({type(err).__name__})",
+            Text(
+                f"the file cannot be opened as an Excel workbook ({type(err).__name__})",
+                f"die Datei kann nicht als Excel-Arbeitsmappe geöffnet werden "
+                f"({type(err).__name__})",
+            ),
             file=path.name,
-            expected="an .xlsx workbook",
+            expected=_XLSX,
         ) from None
     except Exception as err:  # zipfile.BadZipFile and friends
         raise FormatError(
-            f"the file cannot be opened as an Excel workbook ({type(err).__name__}: {err})",
+            Text(
+                f"the file cannot be opened as an Excel workbook ({type(err).__name__}: {err})",
+                f"die Datei kann nicht als Excel-Arbeitsmappe geöffnet werden "
+                f"({type(err).__name__}: {err})",
+            ),
             file=path.name,
-            expected="an .xlsx workbook",
+            expected=_XLSX,
         ) from None
-    formula_wb = None
-    if _has_formulas(path):
-        try:
-            formula_wb = load_workbook(path, read_only=True, data_only=False)
-        except Exception:
-            formula_wb = None
     tables: dict[str, Table] = {}
     try:
-        for k, ws in enumerate(wb.worksheets):
+        for ws in wb.worksheets:
             name = f"{path.name} [{ws.title}]"
-            formula_ws = formula_wb.worksheets[k] if formula_wb is not None else None
             try:
-                numbered, formulas = _sheet_rows(ws, name, formula_ws)
+                formulas = _formulas_without_values(wb, ws)
+                numbered = _sheet_rows(ws, name, {(r, c) for r, c, _ in formulas})
             except FormatError:
                 raise
             except Exception as err:  # openpyxl on a damaged sheet
                 raise FormatError(
-                    f"the sheet cannot be read ({type(err).__name__}: {err})",
+                    Text(
+                        f"the sheet cannot be read ({type(err).__name__}: {err})",
+                        f"das Blatt kann nicht gelesen werden ({type(err).__name__}: {err})",
+                    ),
                     file=name,
-                    expected="an .xlsx workbook",
+                    expected=_XLSX,
                 ) from None
             if not numbered:
                 tables[ws.title] = Table(pd.DataFrame(), name, [])
@@ -564,43 +569,78 @@ def read_xlsx_tables(path: str | os.PathLike[str]) -> dict[str, Table]:
                 _refuse_formulas(formulas, numbered, name)
     finally:
         wb.close()
-        if formula_wb is not None:
-            formula_wb.close()
     return tables
 
 
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+def _formulas_without_values(wb, ws) -> list[tuple[int, int, str]]:
+    """The cells (row, column index from 0, formula) of a sheet that hold a formula
+    but no stored value.
 
+    openpyxl gives ``None`` both for such a cell and for a formula whose stored
+    result is empty text, so the sheet's XML is read here, as a stream (expat, in
+    chunks of 1 MiB): a cell with an ``<f>`` element has no stored value when it has
+    no ``<v>`` element or an empty one, unless its type is text (``t="str"``, the
+    empty result of e.g. ``=IF(A2="";"";A2)``). openpyxl writes ``<v />``.
+    """
+    from xml.parsers import expat
 
-def _has_formulas(path: Path) -> bool:
-    """Whether a worksheet of the workbook holds a formula (``<f>`` element), read in chunks."""
-    import zipfile
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-    try:
-        with zipfile.ZipFile(path) as zf:
-            for info in zf.infolist():
-                if not info.filename.startswith("xl/worksheets/"):
-                    continue
-                with zf.open(info) as fh:
-                    tail = b""
-                    while chunk := fh.read(1 << 20):
-                        if _FORMULA_TAG.search(tail + chunk):
-                            return True
-                        tail = chunk[-16:]
-    except Exception:
-        return False
-    return False
+    part = getattr(ws, "_worksheet_path", None)
+    archive = getattr(wb, "_archive", None)
+    if part is None or archive is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    state: dict = {"row": 0, "col": -1, "f": None, "v": "", "in_f": False, "in_v": False}
 
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        local = tag.rsplit(" ", 1)[-1]
+        if local == "row":
+            state["row"] = int(attrs.get("r") or state["row"] + 1)
+            state["col"] = -1
+        elif local == "c":
+            ref = attrs.get("r")
+            if ref:
+                letters, number = coordinate_from_string(ref)
+                state["row"], state["col"] = number, column_index_from_string(letters) - 1
+            else:
+                state["col"] += 1
+            state["f"], state["v"], state["t"] = None, "", attrs.get("t", "n")
+        elif local == "f":
+            state["f"], state["in_f"] = "", True
+        elif local == "v":
+            state["in_v"] = True
 
-def _is_formula(value: object) -> bool:
-    if isinstance(value, str):
-        return value.startswith("=")
-    return type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+    def text(data: str) -> None:
+        if state["in_f"] and len(state["f"]) < 60:
+            state["f"] += data
+        elif state["in_v"] and len(state["v"]) < 8:
+            state["v"] += data
 
+    def end(tag: str) -> None:
+        local = tag.rsplit(" ", 1)[-1]
+        if local == "f":
+            state["in_f"] = False
+        elif local == "v":
+            state["in_v"] = False
+        elif (
+            local == "c"
+            and state["f"] is not None
+            and not state["v"].strip()
+            and state["t"] not in ("str", "s", "inlineStr")
+        ):
+            formula = state["f"][:60]
+            found.append((state["row"], state["col"], f"={formula}" if formula else "="))
 
-def _formula_text(value: object) -> str:
-    text = value if isinstance(value, str) else getattr(value, "text", "") or ""
-    return str(text)[:60]
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with archive.open(part) as fh:
+        while chunk := fh.read(1 << 20):
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return found
 
 
 def _refuse_formulas(
@@ -640,40 +680,32 @@ def _refuse_formulas(
 
 
 def _sheet_rows(
-    ws, name: str, formula_ws=None
-) -> tuple[list[tuple[int, list[str]]], list[tuple[int, int, str]]]:
+    ws, name: str, formulas: set[tuple[int, int]] = frozenset()
+) -> list[tuple[int, list[str]]]:
     """The non-empty rows of a read-only sheet as (row number, texts), within the cell
-    limit; and the cells (row, column index, formula) holding a formula without a
-    stored value (when ``formula_ws``, the sheet opened with formulas, is given)."""
+    limit. The ``formulas`` cells (row, column index) hold ``"="`` so that their rows
+    are kept until the formulas are refused."""
     if hasattr(ws, "reset_dimensions"):
         # the stored dimension can claim a million rows by 16,384 columns (openpyxl then
         # fills every missing cell) or fewer rows than the sheet holds: read rows as stored
         ws.reset_dimensions()
-    formula_rows = None
-    if formula_ws is not None:
-        if hasattr(formula_ws, "reset_dimensions"):
-            formula_ws.reset_dimensions()
-        formula_rows = formula_ws.iter_rows(values_only=True)
     limit = get_limit("cells")
     cells = 0
     numbered: list[tuple[int, list[str]]] = []
-    formulas: list[tuple[int, int, str]] = []
     for i, rec in enumerate(ws.iter_rows(values_only=True)):
         cells += max(len(rec), 1)
         if cells > limit:
             check_cells(cells, file=name, row=i + 1)
         texts = [_cell_text(v) for v in rec]
-        if formula_rows is not None:
-            frec = next(formula_rows, ())
+        if formulas:
             for j, v in enumerate(rec):
-                if v is None and j < len(frec) and _is_formula(frec[j]):
-                    formulas.append((i + 1, j, _formula_text(frec[j])))
-                    texts[j] = "="  # keeps the row; the formula is refused after reading
+                if v is None and (i + 1, j) in formulas:
+                    texts[j] = "="
         while texts and not texts[-1].strip():
             texts.pop()
         if texts:
             numbered.append((i + 1, texts))
-    return numbered, formulas
+    return numbered
 
 
 def _sheet_table(numbered: list[tuple[int, list[str]]], name: str) -> Table:
@@ -690,18 +722,22 @@ def _sheet_table(numbered: list[tuple[int, list[str]]], name: str) -> Table:
             if first is None and j > last_named:
                 continue  # an empty column after the last header
             raise FormatError(
-                f"column {j + 1} has an empty header"
-                + (f" but holds data (row {first})" if first is not None else ""),
+                Text(
+                    f"column {j + 1} has an empty header"
+                    + (f" but holds data (row {first})" if first is not None else ""),
+                    f"Spalte {j + 1} hat keine Überschrift"
+                    + (f", enthält aber Daten (Zeile {first})" if first is not None else ""),
+                ),
                 file=name,
                 row=header_n,
-                expected="a name for every column",
+                expected=_EVERY_COLUMN_NAMED,
             )
         if h.casefold() in seen:
             raise FormatError(
-                f"the header {h!r} appears twice",
+                Text(f"the header {h!r} appears twice", f"die Überschrift {h!r} kommt zweimal vor"),
                 file=name,
                 row=header_n,
-                expected="distinct column names",
+                expected=_DISTINCT_COLUMNS,
             )
         seen.add(h.casefold())
     while header and not header[-1]:
@@ -728,7 +764,7 @@ def find_column(
     *,
     aliases: Sequence[str] = ...,
     required: Literal[True],
-    purpose: str | None = ...,
+    purpose: str | Text | None = ...,
 ) -> str: ...
 
 
@@ -739,7 +775,7 @@ def find_column(
     *,
     aliases: Sequence[str] = ...,
     required: bool = ...,
-    purpose: str | None = ...,
+    purpose: str | Text | None = ...,
 ) -> str | None: ...
 
 
@@ -749,7 +785,7 @@ def find_column(
     *,
     aliases: Sequence[str] = (),
     required: bool = False,
-    purpose: str | None = None,
+    purpose: str | Text | None = None,
 ) -> str | None:
     """The header in ``table`` matching ``name`` or an alias (case and spaces ignored).
 
@@ -764,10 +800,17 @@ def find_column(
         if w.casefold() in lookup:
             return lookup[w.casefold()]
     if required:
-        found = ", ".join(repr(c) for c in table.columns) or "none"
-        also = f" (or {', '.join(repr(a) for a in aliases)})" if aliases else ""
+        found = ", ".join(repr(c) for c in table.columns)
+        shown = ", ".join(repr(a) for a in aliases)
         raise MissingColumnError(
-            f"the required column {name!r}{also} is missing; columns found: {found}",
+            Text(
+                f"the required column {name!r}"
+                + (f" (or {shown})" if aliases else "")
+                + f" is missing; columns found: {found or 'none'}",
+                f"die nötige Spalte {name!r}"
+                + (f" (oder {shown})" if aliases else "")
+                + f" fehlt; gefundene Spalten: {found or 'keine'}",
+            ),
             file=table.file,
             row=1,
             expected=purpose,

@@ -128,7 +128,10 @@ class _Tokens:
         if item is None:
             last = self.items[-1][1] if self.items else 1
             raise FormatError(
-                "the values end too early", file=self.file, row=last, expected=expected
+                Text("the values end too early", "die Werte enden zu früh"),
+                file=self.file,
+                row=last,
+                expected=expected,
             )
         self.pos += 1
         return item[0], item[1]
@@ -155,10 +158,13 @@ def _int_value(tokens: _Tokens, key: str) -> int:
         value = int(text)
     except ValueError:
         raise FormatError(
-            f"{key.upper()} = {text!r} is not a whole number",
+            Text(
+                f"{key.upper()} = {text!r} is not a whole number",
+                f"{key.upper()} = {text!r} ist keine ganze Zahl",
+            ),
             file=tokens.file,
             row=line,
-            expected=f"{key.upper()} = a whole number",
+            expected=Text(f"{key.upper()} = a whole number", f"{key.upper()} = eine ganze Zahl"),
         ) from None
     if value < 1:
         raise FormatError(
@@ -182,15 +188,21 @@ def _label_list(tokens: _Tokens, count: int | None, what: str) -> list[tuple[str
     if count is not None and len(labels) < count:
         last = labels[-1][1] if labels else None
         raise MatrixError(
-            f"{what}: {len(labels)} labels", file=tokens.file, row=last, expected=f"{count} labels"
+            Text(f"{what}: {len(labels)} labels", f"{what}: {len(labels)} Bezeichnungen"),
+            file=tokens.file,
+            row=last,
+            expected=Text(f"{count} labels", f"{count} Bezeichnungen"),
         )
     nxt = tokens.peek()
     if count is not None and nxt is not None and (nxt[2] or nxt[0].casefold() not in _KEYWORDS):
         raise MatrixError(
-            f"{what}: more than {count} labels ({nxt[0]!r} is one too many)",
+            Text(
+                f"{what}: more than {count} labels ({nxt[0]!r} is one too many)",
+                f"{what}: mehr als {count} Bezeichnungen ({nxt[0]!r} ist eine zu viel)",
+            ),
             file=tokens.file,
             row=nxt[1],
-            expected=f"{count} labels",
+            expected=Text(f"{count} labels", f"{count} Bezeichnungen"),
         )
     return labels
 
@@ -200,10 +212,13 @@ def _parse_header(text: str, file: str) -> _Header:
     first, line = tokens.take("DL")
     if first.casefold() != "dl":
         raise FormatError(
-            f"the file starts with {first!r}",
+            Text(f"the file starts with {first!r}", f"die Datei beginnt mit {first!r}"),
             file=file,
             row=line,
-            expected="DL as the first word (a UCINET DL file)",
+            expected=Text(
+                "DL as the first word (a UCINET DL file)",
+                "DL als erstes Wort (eine UCINET-DL-Datei)",
+            ),
         )
     h = _Header()
     while tokens.peek() is not None:
@@ -216,11 +231,17 @@ def _parse_header(text: str, file: str) -> _Header:
             fmt = _FORMATS.get(value.casefold())
             if fmt is None:
                 raise FormatError(
-                    f"format {value!r} is not read",
+                    Text(
+                        f"format {value!r} is not read", f"das Format {value!r} wird nicht gelesen"
+                    ),
                     file=file,
                     row=vline,
-                    expected="fullmatrix, lowerhalf, upperhalf, edgelist1, "
-                    "nodelist1, edgelist2 or nodelist2",
+                    expected=Text(
+                        "fullmatrix, lowerhalf, upperhalf, edgelist1, nodelist1, edgelist2 "
+                        "or nodelist2",
+                        "fullmatrix, lowerhalf, upperhalf, edgelist1, nodelist1, edgelist2 "
+                        "oder nodelist2",
+                    ),
                 )
             h.format = fmt
         elif key == "diagonal":
@@ -230,7 +251,7 @@ def _parse_header(text: str, file: str) -> _Header:
                     f"DIAGONAL = {value!r}",
                     file=file,
                     row=vline,
-                    expected="DIAGONAL = PRESENT or ABSENT",
+                    expected=Text("DIAGONAL = PRESENT or ABSENT", "DIAGONAL = PRESENT oder ABSENT"),
                 )
             h.diagonal = value.casefold() == "present"
         elif key in ("labels", "row", "column", "col", "matrix"):
@@ -260,10 +281,13 @@ def _parse_header(text: str, file: str) -> _Header:
             continue
         else:
             raise FormatError(
-                f"unknown keyword {word!r}",
+                Text(f"unknown keyword {word!r}", f"unbekanntes Schlüsselwort {word!r}"),
                 file=file,
                 row=line,
-                expected="N, NR, NC, NM, FORMAT, DIAGONAL, LABELS or DATA:",
+                expected=Text(
+                    "N, NR, NC, NM, FORMAT, DIAGONAL, LABELS or DATA:",
+                    "N, NR, NC, NM, FORMAT, DIAGONAL, LABELS oder DATA:",
+                ),
             )
     return h
 
@@ -273,14 +297,20 @@ def _number(text: str, *, file: str, line: int, where: str) -> float:
         value = float(text)
     except ValueError:
         raise InvalidValueError(
-            f"{text!r} is not a number ({where})",
+            Text(f"{text!r} is not a number ({where})", f"{text!r} ist keine Zahl ({where})"),
             file=file,
             row=line,
-            expected="a number >= 0 (0 = no tie)",
+            expected=Text("a number >= 0 (0 = no tie)", "eine Zahl >= 0 (0 = keine Beziehung)"),
         ) from None
     if not math.isfinite(value) or value < 0:
         raise InvalidValueError(
-            f"{text!r} ({where})", file=file, row=line, expected="a finite number >= 0 (0 = no tie)"
+            Text(f"{text!r} ({where})", f"{text!r} ({where})"),
+            file=file,
+            row=line,
+            expected=Text(
+                "a finite number >= 0 (0 = no tie)",
+                "eine endliche Zahl >= 0 (0 = keine Beziehung)",
+            ),
         )
     return value
 
@@ -300,7 +330,10 @@ def _matrix_entries(
                 col_labels = cols
             elif [c for c, _ in cols] != [c for c, _ in col_labels]:
                 raise MatrixError(
-                    f"the column labels of matrix {m + 1} differ from matrix 1",
+                    Text(
+                        f"the column labels of matrix {m + 1} differ from matrix 1",
+                        f"die Spaltennamen von Matrix {m + 1} weichen von Matrix 1 ab",
+                    ),
                     file=data.file,
                     row=cols[0][1],
                     expected="the same labels",
@@ -334,7 +367,10 @@ def _matrix_entries(
                 row_labels = rows
             elif [c for c, _ in rows] != [c for c, _ in row_labels]:
                 raise MatrixError(
-                    f"the row labels of matrix {m + 1} differ from matrix 1",
+                    Text(
+                        f"the row labels of matrix {m + 1} differ from matrix 1",
+                        f"die Zeilennamen von Matrix {m + 1} weichen von Matrix 1 ab",
+                    ),
                     file=data.file,
                     row=rows[0][1],
                     expected="the same labels",
@@ -342,7 +378,10 @@ def _matrix_entries(
     extra = data.peek()
     if extra is not None:
         raise FormatError(
-            f"more values than the header announces ({extra[0]!r} is one too many)",
+            Text(
+                f"more values than the header announces ({extra[0]!r} is one too many)",
+                f"mehr Werte, als der Kopf ankündigt ({extra[0]!r} ist einer zu viel)",
+            ),
             file=data.file,
             row=extra[1],
             expected=total,
@@ -379,10 +418,13 @@ class _Vertices:
             if text not in self.index:
                 if self.n is not None and len(self.labels) >= self.n:
                     raise MatrixError(
-                        f'"{text}" is one label more than N = {self.n}',
+                        Text(
+                            f'"{text}" is one label more than N = {self.n}',
+                            f'"{text}" ist eine Bezeichnung mehr als N = {self.n}',
+                        ),
                         file=self.file,
                         row=line,
-                        expected=f"{self.n} labels",
+                        expected=Text(f"{self.n} labels", f"{self.n} Bezeichnungen"),
                     )
                 self.index[text] = len(self.labels)
                 self.labels.append((text, line))
@@ -393,17 +435,27 @@ class _Vertices:
             v = int(text)
         except ValueError:
             raise FormatError(
-                f"{text!r} is not a {self.what} number",
+                Text(
+                    f"{text!r} is not a {self.what} number",
+                    f"{text!r} ist keine Nummer ({self.what})",
+                ),
                 file=self.file,
                 row=line,
-                expected=f"a number from 1 to {self.n}" + (" or a label" if self.labels else ""),
+                expected=Text(
+                    f"a number from 1 to {self.n}" + (" or a label" if self.labels else ""),
+                    f"eine Zahl von 1 bis {self.n}"
+                    + (" oder eine Bezeichnung" if self.labels else ""),
+                ),
             ) from None
         if self.n is None or not 1 <= v <= self.n:
             raise FormatError(
-                f"{self.what} {v} does not exist",
+                Text(f"{self.what} {v} does not exist", f"{self.what} {v} existiert nicht"),
                 file=self.file,
                 row=line,
-                expected=f"a {self.what} number from 1 to {self.n}",
+                expected=Text(
+                    f"a {self.what} number from 1 to {self.n}",
+                    f"eine Nummer ({self.what}) von 1 bis {self.n}",
+                ),
             )
         return v - 1
 
@@ -420,7 +472,9 @@ def _list_entries(
         raise FormatError(
             f"NM = {h.nm} with format {h.format}",
             file=rows.file,
-            expected="NM > 1 only with format fullmatrix",
+            expected=Text(
+                "NM > 1 only with format fullmatrix", "NM > 1 nur mit dem Format fullmatrix"
+            ),
         )
     entries = []
     relation = _relation(h, 0)
@@ -428,10 +482,15 @@ def _list_entries(
         if h.format.startswith("edgelist"):
             if len(tokens) not in (2, 3):
                 raise FormatError(
-                    f"the line has {len(tokens)} values",
+                    Text(
+                        f"the line has {len(tokens)} values", f"die Zeile hat {len(tokens)} Werte"
+                    ),
                     file=rows.file,
                     row=line,
-                    expected="two vertices and optionally a value",
+                    expected=Text(
+                        "two vertices and optionally a value",
+                        "zwei Knoten und wahlweise einen Wert",
+                    ),
                 )
             value = (
                 _number(tokens[2], file=rows.file, line=line, where="the tie value")
@@ -498,9 +557,11 @@ def read_dl(
     m = _DATA.search(text)
     if m is None:
         raise FormatError(
-            "the file has no DATA: line",
+            Text("the file has no DATA: line", "die Datei hat keine Zeile DATA:"),
             file=file,
-            expected="a DL header, then DATA: and the values",
+            expected=Text(
+                "a DL header, then DATA: and the values", "ein DL-Kopf, dann DATA: und die Werte"
+            ),
         )
     h = _parse_header(text[: m.start()], file)
     data_first = text.count("\n", 0, m.end()) + 1
@@ -532,25 +593,28 @@ def read_dl(
                 raise MatrixError(
                     f"NR = {h.nr} and NC = {h.nc} for format {h.format}",
                     file=file,
-                    expected="a square matrix (N = …)",
+                    expected=Text("a square matrix (N = …)", "eine quadratische Matrix (N = …)"),
                 )
             two_mode = True
     if two_mode and h.labels is not None and h.row_labels is None:
         raise MatrixError(
-            "one list of labels for two-mode data",
+            Text(
+                "one list of labels for two-mode data",
+                "eine einzige Liste von Bezeichnungen für Daten mit zwei Modi",
+            ),
             file=file,
             row=h.labels[0][1] if h.labels else None,
-            expected="ROW LABELS: and COLUMN LABELS:",
+            expected=Text("ROW LABELS: and COLUMN LABELS:", "ROW LABELS: und COLUMN LABELS:"),
         )
     nr = h.nr or h.n
     nc = h.nc or h.n
     if h.format in ("fullmatrix", "lowerhalf", "upperhalf"):
         if nr is None or nc is None:
             raise FormatError(
-                "the header gives no size",
+                Text("the header gives no size", "der Kopf gibt keine Größe an"),
                 file=file,
                 row=1,
-                expected="N = … (or NR = … and NC = …)",
+                expected=Text("N = … (or NR = … and NC = …)", "N = … (oder NR = … und NC = …)"),
             )
         flat = [(tok, n, False) for tokens, n in data_lines for tok in tokens]
         entries, emb_rows, emb_cols = _matrix_entries(h, _Tokens(flat, file), nr, nc)
@@ -594,11 +658,18 @@ def read_dl(
             min(len(row_labels), len(col_labels)) - 1,
         )
         raise MatrixError(
-            f'row {i + 1} is labelled "{row_labels[i]}" but column {i + 1} is '
-            f'labelled "{col_labels[i]}"',
+            Text(
+                f'row {i + 1} is labelled "{row_labels[i]}" but column {i + 1} is '
+                f'labelled "{col_labels[i]}"',
+                f'Zeile {i + 1} heißt "{row_labels[i]}", aber Spalte {i + 1} heißt '
+                f'"{col_labels[i]}"',
+            ),
             file=file,
             row=rows_named[i][1],
-            expected="the same labels for rows and columns of a one-mode matrix",
+            expected=Text(
+                "the same labels for rows and columns of a one-mode matrix",
+                "dieselben Bezeichnungen für Zeilen und Spalten einer Matrix mit einem Modus",
+            ),
         )
     recs, rows, is_directed = one_mode_ties(
         entries,

@@ -81,10 +81,13 @@ _ORDER = re.compile(r"^[ta](\d+)$")
 # ------------------------------------------------------------------ safe parsing
 def _not_well_formed(path: Path, what: str, err: ET.ParseError) -> FormatError:
     return FormatError(
-        f"the file is not well-formed XML ({err})",
+        Text(
+            f"the file is not well-formed XML ({err})",
+            f"die Datei ist kein wohlgeformtes XML ({err})",
+        ),
         file=path.name,
         row=err.position[0],
-        expected=f"a {what} file",
+        expected=Text(f"a {what} file", f"eine {what}-Datei"),
     )
 
 
@@ -276,9 +279,12 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
                 root_seen = True
                 if tag.casefold() != root_name.casefold():
                     raise FormatError(
-                        f"the root element is <{tag}>",
+                        Text(f"the root element is <{tag}>", f"das Wurzelelement ist <{tag}>"),
                         file=path.name,
-                        expected=f"a {root_name} file (root element <{root_name.lower()}>)",
+                        expected=Text(
+                            f"a {root_name} file (root element <{root_name.lower()}>)",
+                            f"eine {root_name}-Datei (Wurzelelement <{root_name.lower()}>)",
+                        ),
                     )
             elif event == "start" and tag == "graph":
                 break
@@ -288,9 +294,12 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
         raise _entities_refused(path, root_name) from None
     except DefusedXmlException as err:
         raise FormatError(
-            f"the XML is refused: {type(err).__name__}",
+            Text(
+                f"the XML is refused: {type(err).__name__}",
+                f"das XML wird abgelehnt: {type(err).__name__}",
+            ),
             file=path.name,
-            expected=f"a plain {root_name} file",
+            expected=Text(f"a plain {root_name} file", f"eine einfache {root_name}-Datei"),
         ) from None
     except ET.ParseError as err:
         raise _not_well_formed(path, root_name, err) from None
@@ -301,9 +310,12 @@ def _parse_safely(path: Path, root_name: str) -> tuple[bytes, str | None]:
 
 def _networkx_error(path: Path, what: str, err: Exception) -> FormatError:
     return FormatError(
-        f"networkx cannot read the {what} ({type(err).__name__}: {err})",
+        Text(
+            f"networkx cannot read the {what} ({type(err).__name__}: {err})",
+            f"networkx kann das {what} nicht lesen ({type(err).__name__}: {err})",
+        ),
         file=path.name,
-        expected=f"a valid {what} file",
+        expected=Text(f"a valid {what} file", f"eine gültige {what}-Datei"),
     )
 
 
@@ -618,12 +630,16 @@ def _typed(
                 values.append(_to_kind(d.get(attr), kind))
             except (ValueError, TypeError, OverflowError):
                 raise FormatError(
-                    f"the value {str(d.get(attr))[:40]!r} of the attribute {attr!r} is not "
-                    f"of the kind {kind!r} the file's quartiernetz description gives",
+                    Text(
+                        f"the value {str(d.get(attr))[:40]!r} of the attribute {attr!r} is not "
+                        f"of the kind {kind!r} the file's quartiernetz description gives",
+                        f"der Wert {str(d.get(attr))[:40]!r} des Attributs {attr!r} ist nicht "
+                        f"von der Art {kind!r}, die die quartiernetz-Beschreibung der Datei angibt",
+                    ),
                     file=file,
                     row=k + 1,
                     column=col,
-                    expected=f"a {kind} value",
+                    expected=Text(f"a {kind} value", f"ein Wert der Art {kind}"),
                 ) from None
         out[col] = values
     return out

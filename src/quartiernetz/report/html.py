@@ -17,6 +17,7 @@ import pandas as pd
 
 from .._version import __version__
 from ..i18n import render as render_text
+from ..io.survey.export import TOOLS, TOOLS_DE
 from ..network import Network
 from ..plotting.style import text as style_text
 from ..plotting.style import visible_text
@@ -513,7 +514,7 @@ def _quality(net: Network, lang: str, t: dict) -> dict:
         t["dq_read"],
         lang,
         source=str(net.meta.get("source", net.name or "")),
-        format=str(net.meta.get("format", "")),
+        format=t["format_names"].get(str(net.meta.get("format", "")), net.meta.get("format", "")),
         actors=number(len(net.actors), lang),
         ties=number(len(net.ties), lang),
         affiliations=number(len(net.affiliations), lang),
@@ -562,6 +563,8 @@ def _quality(net: Network, lang: str, t: dict) -> dict:
                 text = ", ".join(map(str, v)) if v else "–"
             elif isinstance(v, bool | int | float | np.integer | np.floating):
                 text = number(v, lang)
+            elif key == "tool" and isinstance(v, str):
+                text = (TOOLS_DE if lang == "de" else TOOLS).get(v, v)
             elif isinstance(v, str):
                 text = v
             else:

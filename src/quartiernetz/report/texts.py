@@ -267,6 +267,12 @@ TEXTS: dict[str, dict[str, Any]] = {
         "dq_read": "Gelesen: {source} (Format {format}): {actors:Akteur|Akteure}, "
         "{ties:Beziehung|Beziehungen}, {affiliations:Zugehörigkeit|Zugehörigkeiten}.",
         "dq_survey": "Befragung",
+        "format_names": {
+            "survey": "Befragung",
+            "folder": "Ordner",
+            "ties": "Beziehungsliste",
+            "matrix": "Matrix",
+        },
         "dq_detected": "Erkannt",
         "col_action": "Vorgang",
         "col_reason": "Grund",
@@ -572,6 +578,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "dq_read": "Read: {source} (format {format}): {actors:actor|actors}, {ties:tie|ties}, "
         "{affiliations:affiliation|affiliations}.",
         "dq_survey": "Survey",
+        "format_names": {"survey": "survey", "folder": "folder", "ties": "tie list"},
         "dq_detected": "Detected",
         "col_action": "Action",
         "col_reason": "Reason",

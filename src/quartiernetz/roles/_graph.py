@@ -108,7 +108,9 @@ def prepare(
     """Turn a network or graph into a :class:`Prepared` bundle.
 
     ``options`` go to :func:`quartiernetz.network.as_graph` (``directed``,
-    ``relations``, ``min_intensity``, ``combine``, ``reconcile``, ``wave``).
+    ``relations``, ``min_intensity``, ``combine``, ``reconcile``, ``wave``; for a
+    networkx graph ``directed`` and ``combine``: a DiGraph made undirected combines
+    the two arcs of a pair by ``combine``, see :func:`quartiernetz.network.undirected`).
     Self-loops are left out (they carry no brokerage or cohesion). With
     ``weight`` given, every edge needs a finite weight > 0 (edges without the
     attribute count 1, as in networkx).

@@ -19,6 +19,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable
@@ -124,12 +125,12 @@ def _engine_array(result: Any, n: int) -> np.ndarray:
     return out
 
 
-#: Seconds per arc visit (``n`` times the arcs) above which a compiled engine call runs
-#: in a worker process, so that Ctrl-C can stop it (see :func:`interruptible_engine`).
+#: Estimated seconds above which a compiled engine call runs in a worker process, so
+#: that Ctrl-C can stop it (see :func:`interruptible_engine`).
 INTERRUPTIBLE_SECONDS = 1.0
 #: Seconds per arc visit of the engine's betweenness and closeness (calibrated; see
 #: :mod:`quartiernetz.roles.cost`), used to decide whether a call may take long.
-_ENGINE_SECONDS_PER_VISIT = 4.5e-8
+_ENGINE_SECONDS_PER_VISIT = 5.0e-8
 
 # the worker: reads n, direction and the edge arrays, runs one rustworkx measure, writes
 # the values; SIGINT ends it at once (the parent kills it anyway when interrupted)
@@ -184,32 +185,36 @@ def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
     if not sys.executable:
         return None
     symmetric, rows, cols = _engine_edges(W)
-    buf = io.BytesIO()
     head = {"n": int(n), "undirected": bool(symmetric), "what": what}
-    buf.write((json.dumps(head) + "\n").encode())
-    np.save(buf, rows)
-    np.save(buf, cols)
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _WORKER],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-    except OSError:
-        return None
-    payload: bytes | None = buf.getvalue()
-    try:
-        while True:
-            try:
-                out, _ = proc.communicate(payload, timeout=0.2)
-                break
-            except subprocess.TimeoutExpired:
-                payload = None  # sent with the first call
-    except BaseException:  # KeyboardInterrupt above all: stop the worker, then re-raise
-        proc.kill()
-        proc.wait()
-        raise
+    # the input goes through a temporary file: a pipe would need a writer that keeps
+    # feeding it while the main thread waits in short steps (communicate() cannot
+    # resume sending input after a timeout)
+    with tempfile.TemporaryFile() as source:
+        source.write((json.dumps(head) + "\n").encode())
+        np.save(source, rows)
+        np.save(source, cols)
+        source.flush()
+        source.seek(0)
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-c", _WORKER],
+                stdin=source,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return None
+        try:
+            while True:
+                try:
+                    out, _ = proc.communicate(timeout=0.2)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue  # short steps: a KeyboardInterrupt arrives between them
+        except BaseException:  # KeyboardInterrupt above all: stop the worker, then re-raise
+            proc.kill()
+            proc.wait()
+            raise
     if proc.returncode != 0:
         return None
     try:
@@ -243,8 +248,18 @@ def in_thread(fn: Callable[[], Any]) -> Any:
 
 
 def _long(W: sp.csr_array) -> bool:
-    """Whether an engine call on ``W`` may take longer than :data:`INTERRUPTIBLE_SECONDS`."""
-    return W.shape[0] * W.nnz * _ENGINE_SECONDS_PER_VISIT > INTERRUPTIBLE_SECONDS
+    """Whether an engine call on ``W`` may take longer than :data:`INTERRUPTIBLE_SECONDS`.
+
+    From the arc visits ``sum_c n_c a_c`` over the (weakly) connected components, so a
+    network of many small components stays in this process.
+    """
+    n = W.shape[0]
+    if n * W.nnz * _ENGINE_SECONDS_PER_VISIT <= INTERRUPTIBLE_SECONDS:
+        return False
+    _, labels = csgraph.connected_components(W, directed=True, connection="weak")
+    sizes = np.bincount(labels).astype(float)
+    arcs = np.bincount(labels, weights=np.diff(W.indptr))
+    return float((sizes * arcs).sum()) * _ENGINE_SECONDS_PER_VISIT > INTERRUPTIBLE_SECONDS
 
 
 def betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:

@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..network import Network
 from ..i18n import Text
+from ..network import Network
 from ._graph import Prepared, group_codes, node_positions, prepare
-from .cost import AUTO_EXACT_SECONDS, distance_seconds
 from ._kernels import KERNELS
+from .cost import AUTO_EXACT_SECONDS, _de, distance_seconds
 
 __all__ = [
     "removal_impact",
@@ -314,8 +314,8 @@ def dependence(
                     f"would take about {seconds:,.0f} s here[[py: (distance=True forces "
                     "it)|cli:]]",
                     f"distanzgewichtete Fragmentierung ausgelassen: alle Distanzen vorher "
-                    f"und nachher dauerten hier etwa {seconds:,.0f} s[[py: (distance=True "
-                    "erzwingt sie)|cli:]]".replace(",", "."),
+                    f"und nachher dauerten hier etwa {_de(seconds)} s[[py: (distance=True "
+                    "erzwingt sie)|cli:]]",
                 )
             )
     before = _figures(S, codes, ties_before, distance=bool(distance))

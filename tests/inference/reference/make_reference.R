@@ -1,13 +1,21 @@
 # Reference values for tests/inference: R sna 2.7-1 on networks generated here.
 #
-# Run from this folder:  Rscript make_reference.R   (about two minutes)
+# Run from this folder (the sections can run in parallel; each needs the inputs,
+# which every run writes again, identically, from the same seed):
+#   Rscript make_reference.R regression   # ref_regression.csv (~5 min CPU)
+#   Rscript make_reference.R gcor         # ref_gcor.csv, ref_ei.csv (~1 min)
+#   Rscript make_reference.R cug          # ref_cug.csv (~2 min)
 # Writes the generated input matrices and actor tables (inputs_*.csv) and the
 # reference values (ref_*.csv). The Python tests read these files and do not need R.
 suppressMessages(library(sna))
 stopifnot(as.character(packageVersion("sna")) == "2.7.1")
 set.seed(20261202)
-REPS <- 20000      # QAP (gcor, netlm) and CUG replications
-REPS_LOGIT <- 5000 # netlogit replications (glm.fit per replication is slow)
+sections <- commandArgs(trailingOnly = TRUE)
+if (!length(sections)) sections <- c("regression", "gcor", "cug")
+REPS_LM <- 10000    # netlm replications
+REPS_LOGIT <- 4000  # netlogit replications (glm.fit per replication is slow)
+REPS_GCOR <- 20000  # qaptest replications for gcor
+REPS_CUG <- 10000   # cug.test replications
 REPS_EI <- 20000
 
 ids <- function(n) sprintf("a%02d", 1:n)
@@ -46,6 +54,7 @@ make_network <- function(n, directed, tag) {
 nets <- list(make_network(30, FALSE, "u30"), make_network(25, TRUE, "d25"))
 
 # ---------------------------------------------------------------- regression
+if ("regression" %in% sections) {
 reg_rows <- list()
 glm_tight <- function(y, X, mode) {
   v <- function(m) gvectorize(m, mode = mode, diag = FALSE, censor.as.na = TRUE)
@@ -61,8 +70,8 @@ for (net in nets) {
   for (family in c("gaussian", "binomial")) {
     for (nh in c("qapspp", "qapy")) {
       if (family == "gaussian") {
-        fit <- netlm(m$y_val, X, mode = net$mode, nullhyp = nh, reps = REPS)
-        reps <- REPS
+        fit <- netlm(m$y_val, X, mode = net$mode, nullhyp = nh, reps = REPS_LM)
+        reps <- REPS_LM
         coef_tight <- fit$coefficients
         stat <- fit$tstat
         r2 <- 1 - sum(fit$residuals^2) / sum((fit$fitted.values + fit$residuals -
@@ -84,22 +93,25 @@ for (net in nets) {
   }
 }
 write.csv(do.call(rbind, reg_rows), "ref_regression.csv", row.names = FALSE)
+}
 
 # ---------------------------------------------------------------- gcor + QAP
+if ("gcor" %in% sections) {
 gc_rows <- list()
 for (net in nets) {
   m <- net$mats
   for (pair in list(c("y_val", "x_net"), c("y_bin", "x_same"), c("x_net", "x_diff"))) {
     obs <- gcor(m[[pair[1]]], m[[pair[2]]], mode = net$mode)
     q <- qaptest(list(m[[pair[1]]], m[[pair[2]]]), gcor, g1 = 1, g2 = 2,
-                 mode = net$mode, reps = REPS)
+                 mode = net$mode, reps = REPS_GCOR)
     gc_rows[[length(gc_rows) + 1]] <- data.frame(
       network = net$tag, x = pair[1], y = pair[2], gcor = obs,
       p_greater = q$pgreq, p_less = q$pleeq, p_two_sided = mean(abs(q$dist) >= abs(obs)),
-      null_mean = mean(q$dist), null_sd = sd(q$dist), reps = REPS)
+      null_mean = mean(q$dist), null_sd = sd(q$dist), reps = REPS_GCOR)
   }
 }
 write.csv(do.call(rbind, gc_rows), "ref_gcor.csv", row.names = FALSE)
+}
 
 # ---------------------------------------------------------------- E-I index
 # Krackhardt & Stern (1988): (E - I) / (E + I) over ties (arcs if directed);
@@ -112,6 +124,7 @@ ei_index <- function(dat, groups, mode = "digraph", diag = FALSE) {
   e <- sum(a & !same); i <- sum(a & same)
   (e - i) / (e + i)
 }
+if ("gcor" %in% sections) {
 ei_rows <- list()
 for (net in nets) {
   y <- net$mats$y_bin
@@ -127,8 +140,10 @@ for (net in nets) {
     p_two_sided = mean(abs(dist - expected) >= abs(obs - expected) - 1e-12), reps = REPS_EI)
 }
 write.csv(do.call(rbind, ei_rows), "ref_ei.csv", row.names = FALSE)
+}
 
 # ---------------------------------------------------------------- CUG
+if ("cug" %in% sections) {
 cug_rows <- list()
 stats <- list(
   density = list(FUN = gden, args = list()),
@@ -145,14 +160,15 @@ for (net in nets) {
   all_stats <- c(stats, list(ei_index = list(FUN = ei_stat, args = list())))
   for (s in names(all_stats)) {
     for (cm in c("size", "edges", "dyad.census")) {
-      ct <- cug.test(y, all_stats[[s]]$FUN, mode = net$mode, cmode = cm, reps = REPS,
+      ct <- cug.test(y, all_stats[[s]]$FUN, mode = net$mode, cmode = cm, reps = REPS_CUG,
                      FUN.args = all_stats[[s]]$args)
       cug_rows[[length(cug_rows) + 1]] <- data.frame(
         network = net$tag, statistic = s, conditioning = sub(".", "_", cm, fixed = TRUE),
         observed = ct$obs.stat, null_mean = mean(ct$rep.stat), null_sd = sd(ct$rep.stat),
-        p_greater = ct$pgteobs, p_less = ct$plteobs, reps = REPS)
+        p_greater = ct$pgteobs, p_less = ct$plteobs, reps = REPS_CUG)
     }
   }
 }
 write.csv(do.call(rbind, cug_rows), "ref_cug.csv", row.names = FALSE)
+}
 writeLines(c(R.version.string, paste("sna", packageVersion("sna"))), "r_session.txt")

@@ -388,11 +388,20 @@ class _Reader:
                 )
         elif self.tool == "wide":
             resp = self.respondent_arg or self.export.respondent
+            # name-generator columns (and their intensities) are questions, not actors
+            named = {
+                c
+                for pair in self.names_opt.items()
+                for key in pair
+                if key
+                for c in self._columns_for(key, "names")
+            }
             cols = [
                 c
                 for c in self.table.columns
                 if c != resp
                 and c not in self.ignored
+                and c not in named
                 and c not in identifying_columns(self.table.columns)
                 and c not in self.personal
             ]
@@ -1370,7 +1379,7 @@ class _Reader:
                 "dropped",
                 Text(
                     "respondent named itself (self-report)",
-                    "Befragte Einrichtung hat sich selbst genannt (Selbstnennung)",
+                    "die oder der Befragte hat sich selbst genannt (Selbstnennung)",
                 ),
                 file=self.file,
                 rows=rws,

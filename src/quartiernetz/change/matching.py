@@ -1,0 +1,199 @@
+"""Which actor of one wave is which actor of the other: ids first, then names.
+
+Two survey waves often name the same organisation differently ("AWO Nordstadt" in
+2024, "Arbeiterwohlfahrt OV Nordstadt e.V." in 2026) or give it a new id. Treating
+such actors as one leaving and one entering would invent turnover. :func:`match_actors`
+therefore matches actors by id, and the actors left over by name, with the survey
+name matching of :mod:`quartiernetz.io.survey.matching`: equal names after
+normalisation are merged (and reported), near matches are never merged silently
+but listed in a review table, which, edited and passed back as ``aliases``,
+decides them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from ..exceptions import AnalysisError
+from ..i18n import Text
+from ..io.survey.matching import normalize_name, read_aliases, resolve_names
+from ..network import Network
+
+__all__ = ["match_actors", "ActorMatch", "actor_labels", "REVIEW_COLUMNS"]
+
+#: Columns of :attr:`ActorMatch.review`.
+REVIEW_COLUMNS = ("actor", "name", "suggested_actor", "suggested_label", "score")
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """How the actors of a later wave map onto those of an earlier one.
+
+    Attributes
+    ----------
+    renamed : dict
+        Later-wave id -> earlier-wave id, for actors matched by name or alias
+        (actors with the same id are not listed).
+    matched_by : dict
+        Later-wave id -> ``"id"``, ``"name"`` (equal after normalisation) or
+        ``"alias"`` (decided by the alias table), for every matched actor.
+    review : pandas.DataFrame
+        Near matches that were *not* merged: ``actor`` (the later id), ``name``
+        (its label), ``suggested_actor`` (an earlier actor without a match),
+        ``suggested_label``, ``score`` (0-100). Edit ``suggested_actor`` (empty:
+        a different actor) and pass the table back as ``aliases``.
+    """
+
+    renamed: dict[Hashable, Hashable] = field(default_factory=dict)
+    matched_by: dict[Hashable, str] = field(default_factory=dict)
+    review: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(REVIEW_COLUMNS)))
+
+
+def _check_input(net: Any, name: str) -> None:
+    if not isinstance(net, Network | nx.Graph):
+        raise AnalysisError(
+            Text(
+                "{name}: expected a quartiernetz Network or a networkx graph, got {kind}",
+                "{name}: erwartet wird ein quartiernetz-Network oder ein networkx-Graph, "
+                "erhalten: {kind}",
+            ).format(name=name, kind=type(net).__name__)
+        )
+
+
+def actor_labels(net: Network | nx.Graph) -> dict[Hashable, str]:
+    """Actor id -> display name (``label``, else the id), in the input's order.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b")]); G.nodes["a"]["label"] = "AWO"
+    >>> actor_labels(G)
+    {'a': 'AWO', 'b': 'b'}
+    """
+    _check_input(net, "net")
+    if isinstance(net, Network):
+        if "label" in net.actors.columns:
+            labels = net.actors["label"]
+            return {
+                i: (str(v) if isinstance(v, str) and v.strip() else str(i))
+                for i, v in zip(net.actors.index, labels, strict=True)
+            }
+        return {i: str(i) for i in net.actors.index}
+    out = {}
+    for v, d in net.nodes(data=True):
+        lab = d.get("label")
+        out[v] = str(lab) if isinstance(lab, str) and lab.strip() else str(v)
+    return out
+
+
+def match_actors(
+    before: Network | nx.Graph,
+    after: Network | nx.Graph,
+    *,
+    aliases: str | os.PathLike[str] | pd.DataFrame | Mapping[str, str] | None = None,
+    names: bool = True,
+    threshold: float = 80.0,
+) -> ActorMatch:
+    """Match the actors of ``after`` to those of ``before``: by id, then by name.
+
+    Parameters
+    ----------
+    before, after : Network or networkx.Graph
+        Two waves of one quarter.
+    aliases : path, DataFrame or mapping, optional
+        Decisions on names: an alias table as :func:`quartiernetz.io.survey.read_aliases`
+        reads it (columns ``name`` and ``suggested_actor``, e.g. the edited
+        :attr:`ActorMatch.review`), or ``{later name: earlier id or label}``.
+        An empty target keeps the later actor apart.
+    names : bool, default True
+        Match the actors left without an id match by their names. False: by id only.
+    threshold : float, default 80
+        The least name similarity (0-100, see
+        :func:`quartiernetz.io.survey.matching.name_similarity`) for a suggestion in
+        the review table.
+
+    Returns
+    -------
+    ActorMatch
+
+    Notes
+    -----
+    Only actors without an id match take part in the name matching, on both sides:
+    a later actor is never merged into an earlier actor that is itself present in
+    the later wave. Names equal after :func:`~quartiernetz.io.survey.matching.normalize_name`
+    (case, umlauts, legal forms, abbreviations such as AWO or Kita, word order) are
+    merged; when two later actors have the name of one earlier actor, neither is
+    merged. Near matches go into :attr:`ActorMatch.review` only.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> b = nx.Graph([("awo", "qm")]); b.nodes["awo"]["label"] = "AWO Nordstadt"
+    >>> a = nx.Graph([("awo-ov", "qm"), ("kita", "qm")])
+    >>> a.nodes["awo-ov"]["label"] = "Arbeiterwohlfahrt Nordstadt e.V."
+    >>> m = match_actors(b, a)
+    >>> m.renamed, m.matched_by["awo-ov"]
+    ({'awo-ov': 'awo'}, 'name')
+    """
+    _check_input(before, "before")
+    _check_input(after, "after")
+    b_lab, a_lab = actor_labels(before), actor_labels(after)
+    matched_by: dict[Hashable, str] = {i: "id" for i in a_lab if i in b_lab}
+    only_b = [i for i in b_lab if i not in a_lab]
+    only_a = [i for i in a_lab if i not in b_lab]
+    empty = pd.DataFrame(columns=list(REVIEW_COLUMNS))
+    if not names or not only_a or not only_b:
+        return ActorMatch({}, matched_by, empty)
+    alias_map = read_aliases(aliases) if aliases is not None else {}
+    by_str = {str(i): i for i in only_b}
+    if len(by_str) != len(only_b):
+        raise AnalysisError(
+            Text(
+                "before: actor ids differ only in type (e.g. 1 and '1'); give distinct ids",
+                "before: Akteurs-IDs unterscheiden sich nur im Typ (z. B. 1 und '1'); "
+                "vergeben Sie verschiedene IDs",
+            )
+        )
+    roster = pd.DataFrame(
+        {"label": [b_lab[i] for i in only_b]},
+        index=pd.Index(list(by_str), name="id", dtype=object),
+    )
+    typed = [a_lab[i] for i in only_a]
+    res = resolve_names(typed, roster=roster, aliases=alias_map, threshold=threshold)
+    alias_keys = {normalize_name(k) for k in alias_map}
+    hits: dict[str, list[Hashable]] = {}
+    for actor, target in zip(only_a, res.actors, strict=True):
+        if target in by_str:
+            hits.setdefault(target, []).append(actor)
+    renamed: dict[Hashable, Hashable] = {}
+    for target, group in hits.items():
+        if len(group) != 1:
+            continue
+        actor = group[0]
+        renamed[actor] = by_str[target]
+        matched_by[actor] = "alias" if normalize_name(a_lab[actor]) in alias_keys else "name"
+    review = res.review
+    review = review[review["suggested_actor"].astype(str) != ""]
+    merged_names = {a_lab[a] for a in renamed}
+    review = review[~review["name"].isin(merged_names)]
+    first_id = {}
+    for actor, label in zip(only_a, typed, strict=True):
+        first_id.setdefault(" ".join(label.split()), actor)
+    rows = [
+        {
+            "actor": first_id.get(r["name"], r["name"]),
+            "name": r["name"],
+            "suggested_actor": by_str.get(r["suggested_actor"], r["suggested_actor"]),
+            "suggested_label": r["suggested_label"],
+            "score": float(r["score"]),
+        }
+        for _, r in review.iterrows()
+        if r["suggested_actor"] in by_str
+    ]
+    return ActorMatch(renamed, matched_by, pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)))
