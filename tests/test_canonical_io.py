@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -174,3 +175,30 @@ def test_example_is_packaged():
     assert (example_path() / "actors.csv").is_file()
     copy = shutil.copytree(example_path(), Path(__import__("tempfile").mkdtemp()) / "n")
     assert read_network(copy).equals(load_example())
+
+
+def test_personal_data_in_actor_and_tie_tables_is_left_out(tmp_path):
+    """Issue 13: e-mail, IP and phone columns of a canonical folder never reach the network."""
+    (tmp_path / "actors.csv").write_text(
+        "id,label,type,Kontakt,Server,Telefon (dienstlich),Tel.-Nr.,founded\n"
+        "awo,AWO,Wohlfahrt,info@awo-hannover.de,10.0.0.7,0511 123456,,1950\n"
+        "qm,QM,Kommune,,192.168.2.1,,+49 (0)511-123 456,2001\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ties.csv").write_text(
+        "source,target,note\nawo,qm,max.mustermann@example.org\n", encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net = read_network(tmp_path)
+    assert list(net.actors.columns) == ["label", "type", "founded"]
+    assert "note" not in net.ties.columns
+    text = "\n".join(net.record.render("de")) + "\n".join(net.record.render("en"))
+    for value in ("info@awo", "10.0.0.7", "0511", "mustermann", "192.168"):
+        assert value not in text
+    dropped = {e.column for e in net.record if e.action == "dropped"}
+    assert dropped == {"Kontakt", "Server", "Telefon (dienstlich)", "Tel.-Nr.", "note"}
+    out = tmp_path / "out"
+    write_network(net, out)
+    written = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.csv"))
+    assert "@" not in written and "10.0.0.7" not in written

@@ -77,18 +77,32 @@ class _Parser(argparse.ArgumentParser):
             super()._print_message(visible(message), file)
 
 
-def _add_input_options(p: argparse.ArgumentParser, h: Any) -> None:
-    p.add_argument(
-        "input",
-        metavar="INPUT",
-        help=h(
-            _(
-                "a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export",
-                "ein Ordner, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF oder ein "
-                "Befragungsexport",
-            )
-        ),
-    )
+def _add_input_options(p: argparse.ArgumentParser, h: Any, *, many: bool = False) -> None:
+    if many:
+        p.add_argument(
+            "inputs",
+            metavar="INPUT",
+            nargs="+",
+            help=h(
+                _(
+                    "two or more networks, earliest first: anything INPUT of report reads",
+                    "zwei oder mehr Netzwerke, das früheste zuerst: alles, was INPUT von "
+                    "report liest",
+                )
+            ),
+        )
+    else:
+        p.add_argument(
+            "input",
+            metavar="INPUT",
+            help=h(
+                _(
+                    "a folder, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF or survey export",
+                    "ein Ordner, .xlsx, CSV, Pajek .net, UCINET .dl, GraphML, GEXF oder ein "
+                    "Befragungsexport",
+                )
+            ),
+        )
     p.add_argument(
         "--lang",
         choices=("de", "en"),
@@ -426,7 +440,108 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                 )
             ),
         )
+        _add_compare_parser(sub, h)
     return parser
+
+
+def _add_compare_parser(sub: Any, h: Any) -> None:
+    """The ``compare`` subcommand: several networks (waves or quarters) in one report."""
+    p = sub.add_parser(
+        "compare",
+        help=h(
+            _(
+                "compare waves or quarters and write the comparison report",
+                "Wellen oder Quartiere vergleichen und den Vergleichsbericht schreiben",
+            )
+        ),
+        description=h(
+            _(
+                "Read two or more networks (earliest first) and write the figures side by "
+                "side, the ties and actors that changed, the significance tests and "
+                "compare.html into DIR. Survey options apply to every input.",
+                "Zwei oder mehr Netzwerke lesen (das früheste zuerst) und die Kennzahlen "
+                "nebeneinander, die veränderten Beziehungen und Akteure, die "
+                "Signifikanztests und compare.html in DIR schreiben. Befragungsoptionen "
+                "gelten für jede Eingabe.",
+            )
+        ),
+    )
+    _add_input_options(p, h, many=True)
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=h(
+            _(
+                "output folder: new, empty, or holding an earlier report (with --force)",
+                "Ausgabeordner: neu, leer oder mit einem früheren Bericht (mit --force)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--labels",
+        nargs="+",
+        metavar="LABEL",
+        help=h(
+            _(
+                'one name per input, e.g. --labels "Welle 1" "Welle 2" (default: the file names)',
+                'ein Name je Eingabe, z. B. --labels "Welle 1" "Welle 2" (Standard: die '
+                "Dateinamen)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help=h(
+            _(
+                "seed for layouts and the significance tests (default 0)",
+                "Startwert für Layouts und Signifikanztests (Standard 0)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--permutations",
+        type=int,
+        default=1000,
+        metavar="N",
+        help=h(
+            _(
+                "permutations or random networks per significance test (default 1000)",
+                "Permutationen oder Zufallsnetzwerke je Signifikanztest (Standard 1000)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--wave-aliases",
+        metavar="FILE",
+        help=h(
+            _(
+                "alias table (name, suggested_actor) deciding which actors of a later "
+                "network are actors of the earlier one (an edited name_review_K.csv)",
+                "Namenstabelle (name, suggested_actor), die entscheidet, welche Akteure "
+                "eines späteren Netzwerks Akteure des früheren sind (eine bearbeitete "
+                "name_review_K.csv)",
+            )
+        ),
+    )
+    p.add_argument("--title", default=None, help=h(_("report title", "Titel des Berichts")))
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help=h(_("no warnings", "keine Warnungen")),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=h(
+            _(
+                "replace an earlier report in DIR (never other files)",
+                "einen früheren Bericht in DIR ersetzen (nie andere Dateien)",
+            )
+        ),
+    )
 
 
 def _argv_lang(argv: Sequence[str]) -> str:
@@ -687,8 +802,8 @@ def describe_text(net: Network, *, lang: str = "en") -> str:
 
 def _paths_of_this_run(args: argparse.Namespace) -> list[str]:
     """Every file this run reads or writes besides the report (the report must not hold one)."""
-    paths = [args.input]
-    for name in ("roster", "codebook", "aliases", "review_out"):
+    paths = list(args.inputs) if getattr(args, "inputs", None) else [args.input]
+    for name in ("roster", "codebook", "aliases", "review_out", "wave_aliases"):
         value = getattr(args, name, None)
         if value:
             paths.append(value)
@@ -698,6 +813,8 @@ def _paths_of_this_run(args: argparse.Namespace) -> list[str]:
 
 
 def _run(args: argparse.Namespace, say: _Say) -> int:
+    if args.command == "compare":
+        return _compare(args, say)
     if args.command == "report":
         from .report.output import check_output
 
@@ -727,6 +844,73 @@ def _run(args: argparse.Namespace, say: _Say) -> int:
         n_jobs=args.jobs,
     )
     say(_("report written to {path}", "Bericht geschrieben nach {path}"), file=sys.stderr, path=out)
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, say: _Say) -> int:
+    """``quartiernetz compare``: read every input, then write the comparison report."""
+    from .exceptions import QuartiernetzError as Error
+    from .report.compare import write_comparison
+    from .report.output import check_output
+
+    inputs = list(args.inputs)
+    if len(inputs) < 2:
+        raise Error(
+            _(
+                "compare needs at least two inputs (earliest first), got {n}",
+                "compare braucht mindestens zwei Eingaben (die früheste zuerst), erhalten: {n}",
+            ).format(n=len(inputs))
+        )
+    labels = list(args.labels) if args.labels else [Path(i).stem or str(i) for i in inputs]
+    if len(labels) != len(inputs):
+        raise Error(
+            _(
+                "--labels gives {k} names for {n} inputs; give one name per input",
+                "--labels nennt {k} Namen für {n} Eingaben; geben Sie einen Namen je Eingabe an",
+            ).format(k=len(labels), n=len(inputs))
+        )
+    if len(set(labels)) != len(labels):
+        raise Error(
+            _(
+                "the labels must differ ({labels}); name the inputs with --labels",
+                "die Bezeichnungen müssen verschieden sein ({labels}); benennen Sie die "
+                "Eingaben mit --labels",
+            ).format(labels=", ".join(labels))
+        )
+    if args.permutations < 1:
+        raise Error(
+            _(
+                "--permutations must be a whole number >= 1, got {n}",
+                "--permutations muss eine ganze Zahl >= 1 sein, nicht {n}",
+            ).format(n=args.permutations)
+        )
+    # before the inputs are read: the output folder may be used
+    check_output(args.out, force=args.force, inputs=_paths_of_this_run(args))
+    nets = {}
+    review_out = args.review_out
+    for k, (label, path) in enumerate(zip(labels, inputs, strict=True), start=1):
+        args.input = path
+        if review_out:
+            # one review table per survey: NAME-1.csv, NAME-2.csv, ...
+            base = Path(review_out)
+            args.review_out = str(base.with_name(f"{base.stem}-{k}{base.suffix}"))
+        nets[label] = _read(args, say)
+    out = write_comparison(
+        nets,
+        args.out,
+        lang=args.lang,
+        seed=args.seed,
+        title=args.title,
+        force=args.force,
+        permutations=args.permutations,
+        aliases=args.wave_aliases,
+        inputs=_paths_of_this_run(args),
+    )
+    say(
+        _("comparison written to {path}", "Vergleich geschrieben nach {path}"),
+        file=sys.stderr,
+        path=out,
+    )
     return EXIT_OK
 
 
@@ -776,7 +960,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warnings.simplefilter("ignore", DataCleaningWarning)
             return _run(args, say)
     except KeyboardInterrupt:
-        if args.command == "report":
+        if args.command in ("report", "compare"):
             text = _(
                 "quartiernetz: interrupted (Ctrl-C); no report was written, {out} is as it was",
                 "quartiernetz: abgebrochen (Strg-C); kein Bericht geschrieben, {out} ist "

@@ -284,3 +284,22 @@ def test_empty_waves_give_nan_not_errors():
     s = change_summary(nx.empty_graph(3), nx.empty_graph(3))["value"]
     assert s["ties_stable"] == 0 and np.isnan(s["jaccard"]) and np.isnan(s["stable_share"])
     assert s["hamming_share"] == 0
+
+
+def test_split_waves_presence_from_ties():
+    net = Network(
+        actors=pd.DataFrame({"id": ["a", "b", "c", "d", "e"]}),
+        ties=pd.DataFrame(
+            {"source": ["a", "a"], "target": ["b", "c"], "wave": ["1", "2"]},
+        ),
+    )
+    parts = split_waves(net, presence="ties")
+    # e has no tie in any wave: it stays on the roster of both
+    assert sorted(parts["1"].actors.index) == ["a", "b", "d", "e"] or sorted(
+        parts["1"].actors.index
+    ) == ["a", "b", "e"]
+    assert "c" not in parts["1"].actors.index and "b" not in parts["2"].actors.index
+    s = change_summary(parts["1"], parts["2"])["value"]
+    assert (s["actors_entered"], s["actors_left"]) == (1, 1)
+    with pytest.raises(AnalysisError, match="presence"):
+        split_waves(net, presence="everyone")

@@ -129,8 +129,26 @@ def test_hostile_names_cannot_leave_the_data_element(hostile):
     assert "&lt;/script&gt;" in page
 
 
-def test_no_personal_columns_and_pseudonyms_stay(hostile):
-    assert "contact" in hostile.actors.columns
+def test_no_personal_columns_and_pseudonyms_stay(hostile, example, example_data):
+    # only the fields the report shows: no further actor column reaches the page
+    assert set(example_data["actors"]) == {
+        "label",
+        "id",
+        "x",
+        "y",
+        "r",
+        "type",
+        "score",
+        "rank",
+        "why_de",
+        "why_en",
+        "pairs_disconnected",
+        "actors_cut_off",
+        "community",
+        "committees",
+        "offers",
+    }
+    assert {"founded", "staff"} <= set(example.actors.columns)
     assert MAIL not in explorer_html(hostile, lang="en")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

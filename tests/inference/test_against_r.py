@@ -112,7 +112,7 @@ def test_cug_equals_sna(tag):
     ref = ref[ref.network == tag]
     y = _matrix(tag, "y_bin")
     groups = _actors(tag)["type"]
-    draws = 600  # betweenness in every draw: keep the test quick; N in the tolerance
+    draws = 500  # betweenness in every draw: keep the test quick; N in the tolerance
     for row in ref.itertuples():
         r = cug_test(
             y,

@@ -307,6 +307,56 @@ def test_summary_honours_approximate():
     assert auto.attrs["approximate"] is True
 
 
+_BIG_BETWEENNESS = textwrap.dedent(
+    """
+    import sys
+    import numpy as np, scipy.sparse as sp
+    from quartiernetz.roles import _kernels as K
+    n, m = 20000, 100000  # exact betweenness takes minutes
+    rng = np.random.default_rng(1)
+    r, c = rng.integers(0, n, m), rng.integers(0, n, m)
+    keep = r != c
+    W = sp.csr_array((np.ones(2 * keep.sum()), (np.r_[r[keep], c[keep]],
+                      np.r_[c[keep], r[keep]])), shape=(n, n))
+    print("ready", flush=True)
+    K.betweenness(W, weighted=False)
+    """
+)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_engine_worker_ends_when_its_parent_is_killed():
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _BIG_BETWEENNESS], stdout=subprocess.PIPE, env=env
+    )
+    try:
+        assert proc.stdout.readline().decode().strip() == "ready"
+        workers: list[str] = []
+        deadline = time.monotonic() + 10
+        while not workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = subprocess.run(
+                ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, timeout=10
+            ).stdout.split()
+        assert workers, "the engine did not start a worker process"
+    finally:
+        proc.kill()
+        proc.communicate(timeout=10)
+
+    def alive(pid: str) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                return f.read().split()[2] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 5
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(w) for w in workers)
+
+
 def test_ctrl_c_ends_the_compiled_kernel_within_seconds():
     code = textwrap.dedent(
         """
@@ -376,17 +426,21 @@ def test_stability_records_the_automatic_choice():
     assert st.overall.attrs["notes"]
 
 
-def test_engine_worker_receives_large_inputs_and_agrees_with_the_engine():
-    # 60,000 small components: megabytes of edges for the worker, little to compute
+def test_engine_worker_receives_large_inputs_and_agrees_with_the_engine(monkeypatch):
+    # 1,500 small components: more edge data than a pipe holds (64 KB) before the worker
+    # starts reading, little to compute
     from concurrent.futures import ThreadPoolExecutor
 
-    G = nx.disjoint_union_all([nx.path_graph(4)] * 5_000)
-    G = nx.disjoint_union_all([G] * 12)
+    G = nx.disjoint_union_all([nx.path_graph(4)] * 1_500)
     prep = prepare(G)
-    assert prep.W.nnz * 8 > 1_000_000
-    with ThreadPoolExecutor(1) as pool:  # a hang fails the test instead of blocking it
+    assert prep.W.nnz // 2 * 16 > 65_536
+    pool = ThreadPoolExecutor(1)  # a hang fails the test instead of blocking it
+    try:
         raw = pool.submit(K.interruptible_engine, "betweenness", prep.W).result(timeout=60)
         close = pool.submit(K.interruptible_engine, "closeness", prep.W).result(timeout=60)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     assert raw is not None and close is not None
-    np.testing.assert_allclose(2.0 * raw, K.betweenness_brandes(prep.W, weighted=False))
-    np.testing.assert_allclose(close, K.closeness_dijkstra(prep.W, weighted=False))
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", float("inf"))  # the engine in-process
+    np.testing.assert_allclose(2.0 * raw, K.betweenness(prep.W, weighted=False))
+    np.testing.assert_allclose(close, K.closeness(prep.W, weighted=False))

@@ -116,6 +116,7 @@ class _Change:
         self.seed = seed
         self.approximate = approximate
         self._catalysts: dict[str, pd.DataFrame] = {}
+        self._tables: dict[str, pd.DataFrame] = {}
 
     def stamp(self, frame: pd.DataFrame) -> pd.DataFrame:
         frame.attrs["waves"] = [self.before.label, self.after.label]
@@ -183,6 +184,11 @@ class _Change:
 
     # ---------------------------------------------------------------- actors
     def actors(self) -> pd.DataFrame:
+        if "actors" not in self._tables:
+            self._tables["actors"] = self._actors()
+        return self._tables["actors"].copy()
+
+    def _actors(self) -> pd.DataFrame:
         b, a = self.before, self.after
         in_b, in_a = set(b.graph.nodes), set(a.graph.nodes)
         order = list(b.graph.nodes) + [v for v in a.graph.nodes if v not in in_b]
@@ -229,6 +235,11 @@ class _Change:
 
     # ---------------------------------------------------------- duplicates
     def duplicates(self) -> pd.DataFrame:
+        if "duplicates" not in self._tables:
+            self._tables["duplicates"] = self._duplicates()
+        return self._tables["duplicates"].copy()
+
+    def _duplicates(self) -> pd.DataFrame:
         b, a = self.before, self.after
         db = _duplicate_pairs(b)
         da = _duplicate_pairs(a)

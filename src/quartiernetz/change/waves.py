@@ -26,7 +26,9 @@ def _error(en: str, de: str, **values: Any) -> AnalysisError:
     return AnalysisError(Text(en, de).format(**values))
 
 
-def split_waves(net: Network, waves: Sequence[Any] | None = None) -> dict[str, Network]:
+def split_waves(
+    net: Network, waves: Sequence[Any] | None = None, *, presence: str = "roster"
+) -> dict[str, Network]:
     """The waves of one Network whose ties have a ``wave`` column, as Networks.
 
     Parameters
@@ -36,12 +38,18 @@ def split_waves(net: Network, waves: Sequence[Any] | None = None) -> dict[str, N
     waves : sequence, optional
         The waves to take, in this order (compared as text). Default: every wave
         present, sorted.
+    presence : {"roster", "ties"}, default "roster"
+        Which actors are in a wave. ``"roster"``: every actor of ``net`` (the
+        actors table is the roster of every wave; an actor without ties in a wave
+        is an isolate there). ``"ties"``: the actors with a tie (as source or
+        target) or an affiliation in that wave, and those with no wave-specific
+        row at all; the others count as not present (entered later or left).
 
     Returns
     -------
     dict of str to Network
-        Wave (as text) -> a Network with that wave's ties, every actor of ``net``
-        (the actors table is the roster of every wave), and the affiliations of
+        Wave (as text) -> a Network with that wave's ties, its actors (see
+        ``presence``), and the affiliations of
         that wave (rows without a wave, or all rows when the affiliations have no
         ``wave`` column). ``meta`` is copied and gets ``"wave"``.
 
@@ -52,9 +60,10 @@ def split_waves(net: Network, waves: Sequence[Any] | None = None) -> dict[str, N
 
     Notes
     -----
-    One actors table cannot say who left or entered: with this form every actor
-    is in every wave (an actor without ties in a wave is an isolate there). For
-    turnover, give the waves as two Networks.
+    One actors table cannot say who left or entered; ``presence="ties"`` reads
+    it from the ties (an actor who stayed without any tie in a wave then counts
+    as absent there). Where the roster of each wave is known, give the waves as
+    two Networks.
 
     Examples
     --------
@@ -88,17 +97,37 @@ def split_waves(net: Network, waves: Sequence[Any] | None = None) -> dict[str, N
             missing=", ".join(missing),
             found=", ".join(found) or "–",
         )
+    if presence not in ("roster", "ties"):
+        raise _error(
+            "presence must be 'roster' or 'ties', got {v!r}",
+            "presence muss 'roster' oder 'ties' sein, erhalten: {v!r}",
+            v=presence,
+        )
     out: dict[str, Network] = {}
     wave_text = net.ties["wave"].astype(str).where(net.ties["wave"].notna(), None)
     aff = net.affiliations
+    aff_wave = (
+        aff["wave"].astype(str).where(aff["wave"].notna(), None) if "wave" in aff.columns else None
+    )
+    in_any: set[Any] = set()
+    if presence == "ties":
+        waved = net.ties[wave_text.notna()]
+        in_any = set(waved["source"]) | set(waved["target"])
+        if aff_wave is not None:
+            in_any |= set(aff.loc[aff_wave.notna(), "actor"])
     for w in wanted:
         ties = net.ties[wave_text == w]
-        if "wave" in aff.columns:
-            aff_w = aff[aff["wave"].isna() | (aff["wave"].astype(str) == w)]
-        else:
-            aff_w = aff
+        aff_w = aff if aff_wave is None else aff[aff_wave.isna() | (aff_wave == w)]
+        actors = net.actors
+        if presence == "ties":
+            here = set(ties["source"]) | set(ties["target"])
+            if aff_wave is not None:
+                here |= set(aff.loc[aff_wave == w, "actor"])
+            keep = [a in here or a not in in_any for a in actors.index]
+            actors = actors[keep]
+            aff_w = aff_w[aff_w["actor"].isin(actors.index)]
         part = Network(
-            actors=net.actors.reset_index(),
+            actors=actors.reset_index(),
             ties=ties.reset_index(drop=True),
             affiliations=aff_w.reset_index(drop=True),
             directed=net.directed,

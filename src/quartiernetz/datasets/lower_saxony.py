@@ -797,9 +797,32 @@ def _check_design(d: QuarterDesign) -> None:
         raise AnalysisError(f"quarter {d.key!r}: type_shares must be shares >= 0")
 
 
+#: Meetings per year a committee may hold, by the first word of its name.
+_MEETINGS = {
+    "Steuerungsgruppe": (6.0, 12.0),
+    "Stadtteilkonferenz": (2.0, 4.0),
+    "AK": (4.0, 6.0, 12.0),
+    "AG": (4.0, 6.0),
+    "Runder": (2.0, 4.0, 6.0),
+    "Quartiersforum": (1.0, 2.0, 4.0),
+    "Sprecherkreis": (6.0, 12.0),
+}
+
+
+def _frequencies(items: list[str], rng: np.random.Generator) -> dict[str, float]:
+    """Meetings per year of each committee (in the order first named)."""
+    out: dict[str, float] = {}
+    for item in items:
+        if item not in out:
+            options = _MEETINGS.get(item.split()[0], (2.0, 4.0))
+            out[item] = float(options[int(rng.integers(len(options)))])
+    return out
+
+
 def _quarter(
     d: QuarterDesign,
     rng: np.random.Generator,
+    extra: np.random.Generator,
     *,
     survey: bool,
     response_rate: float,
@@ -828,6 +851,15 @@ def _quarter(
         + [(a, item, "committee", group, d.quarter) for a, item, group in committees],
         columns=["actor", "item", "kind", "target_group", "area"],
     )
+    # the network check's columns, from their own stream (the rest stays as it was)
+    actor_frame["coordinator"] = [a.id == d.hub for a in actors]
+    frequency = _frequencies([item for _, item, _ in committees], extra)
+    is_committee = aff["kind"] == "committee"
+    aff["frequency"] = [frequency[i] if c else np.nan for i, c in zip(aff["item"], is_committee, strict=True)]
+    aff["steering"] = [
+        bool(item.startswith("Steuerungsgruppe")) if c else None
+        for item, c in zip(aff["item"], is_committee, strict=True)
+    ]
     truth = pd.DataFrame(true_ties, columns=["source", "target", "relation", "intensity"])
     truth["intensity"] = truth["intensity"].astype(float)
 
@@ -931,7 +963,9 @@ def lower_saxony(
         relations ``cooperation`` (intensity 1 information exchange, 2
         coordination or joint projects, 3 formal agreement or collaboration),
         ``funding``, ``resources`` (rooms) and ``competition``. Affiliations are
-        committees and offers (with ``target_group``). ``net.meta`` holds
+        committees and offers (with ``target_group``); committees carry
+        ``frequency`` (meetings per year) and ``steering`` (True for the
+        steering group). Actors carry ``coordinator`` (True for the hub). ``net.meta`` holds
         ``synthetic`` (True), ``note``, ``programme``, ``hub``, ``design``, the
         ``survey`` figures and the planted structures (``planted_duplicate_offers``,
         ``planted_duplicate_committees``, ``competing_pairs``).
@@ -995,11 +1029,15 @@ def lower_saxony(
         _check_probability(recall[1], "recall[1]"),
         _check_probability(recall[2], "recall[2]"),
     )
-    rngs = _generators(seed, len(designs))
+    # the first streams draw what the generator always drew; the second ones the
+    # columns added later (coordinator, committee frequency), so old results stay
+    streams = _generators(seed, 2 * len(designs))
+    rngs, extras = streams[: len(designs)], streams[len(designs) :]
     return {
         d.key: _quarter(
             d,
             rng,
+            extra,
             survey=survey,
             response_rate=response_rate,
             recall=recall_t,
@@ -1007,5 +1045,5 @@ def lower_saxony(
             hub_responds=hub_responds,
             seed=seed,
         )
-        for d, rng in zip(designs, rngs, strict=True)
+        for d, rng, extra in zip(designs, rngs, extras, strict=True)
     }

@@ -8,6 +8,7 @@ distribution (Krackhardt 1988).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -107,7 +108,7 @@ def _check_actors(n: int) -> None:
 
 def _check_jobs(n_jobs: int | None) -> int:
     if n_jobs is None:
-        return 1
+        return min(4, os.cpu_count() or 1)
     return check_count(n_jobs, "n_jobs")
 
 
@@ -258,7 +259,8 @@ def qap_correlation(
         each side; ``"intersection"`` keeps the actors both have, ``"union"``
         adds the missing actors as isolates.
     n_jobs : int, optional
-        Threads for the permutations (default 1); the result does not depend on it.
+        Threads for the permutations (default: the cores, at most 4); the result
+        does not depend on it.
 
     Returns
     -------
@@ -436,7 +438,8 @@ def qap_regression(
     align : {None, "intersection", "union"}, optional
         As in :func:`qap_correlation`.
     n_jobs : int, optional
-        Threads for the permutations (default 1); the result does not depend on it.
+        Threads for the permutations (default: the cores, at most 4); the result
+        does not depend on it.
 
     Returns
     -------
@@ -447,7 +450,7 @@ def qap_regression(
         ``p_less``, ``p_two_sided`` (shares of permutations whose statistic is at
         least as large, at least as small, at least as large in absolute value).
         ``.attrs``: ``n_dyads``, ``n_actors``, ``directed``, ``method``,
-        ``family``, ``permutations``; gaussian: ``r_squared``,
+        ``family``, ``permutations``, ``statistic`` (``"t"`` or ``"z"``); gaussian: ``r_squared``,
         ``adj_r_squared``, ``residual_se``; binomial: ``deviance``,
         ``null_deviance``, ``pseudo_r_squared`` (1 - deviance / null deviance),
         ``aic``, ``bic`` (as sna: deviance + terms x log(dyads)).
@@ -544,10 +547,11 @@ def qap_regression(
     else:
         if not np.isin(yv, (0.0, 1.0)).all():
             raise error(
-                "[[py:family='binomial'|cli:--family binomial]] needs a 0/1 dependent network; y has the value "
-                "{v:g} (pass [[opt:weight=None]] to count ties)",
-                "[[py:family='binomial'|cli:--family binomial]] braucht ein 0/1-Netzwerk als abhängige Variable; "
-                "y hat den Wert {v:g} ([[opt:weight=None]] zählt Beziehungen)",
+                "[[py:family='binomial'|cli:--family binomial]] needs a 0/1 dependent "
+                "network; y has the value {v:g} (pass [[opt:weight=None]] to count ties)",
+                "[[py:family='binomial'|cli:--family binomial]] braucht ein 0/1-Netzwerk als "
+                "abhängige Variable; y hat den Wert {v:g} ([[opt:weight=None]] zählt "
+                "Beziehungen)",
                 v=float(yv[~np.isin(yv, (0.0, 1.0))][0]),
             )
         coef, stat, dist, fit = _binomial(dy, yv, X, all_names, method, blocks, n_jobs)
@@ -584,7 +588,7 @@ def _gaussian(
     blocks: list,
     n_jobs: int,
     structures: list[tuple[str, np.ndarray] | None],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, Any]]:
     D, P = X.shape
     df = D - P
     Q, R = np.linalg.qr(X)
@@ -603,6 +607,7 @@ def _gaussian(
     covdiag = (Rinv**2).sum(axis=1)
     stat = coef / np.sqrt(ssr / df * covdiag)
     fit = {
+        "statistic": "t",
         "r_squared": 1 - ssr / sst,
         "adj_r_squared": 1 - (ssr / df) / (sst / (D - 1)),
         "residual_se": float(np.sqrt(ssr / df)),
@@ -747,29 +752,32 @@ def _binomial(
     method: str,
     blocks: list,
     n_jobs: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, Any]]:
     D, P = X.shape
     start = np.zeros((1, P))
     ybar = y.mean()
     start[0, 0] = np.log(ybar / (1 - ybar))
     beta, var, ok = _newton(X, y, start, maxiter=100, tol=1e-12)
     coef = beta[0]
-    if not ok[0] or not np.all(np.isfinite(coef)) or np.abs(coef).max() > 30:
+    # separation: no finite maximum; the fitted probabilities run to 0 or 1
+    if not ok[0] or not np.all(np.isfinite(coef)) or np.abs(X @ coef).max() > 30:
         # the diverging predictor: the largest effect per standard deviation
         effect = np.abs(np.nan_to_num(coef[1:], nan=np.inf)) * X[:, 1:].std(axis=0)
         big = names[1 + int(np.argmax(effect))]
         raise error(
             "the logistic fit does not converge; term {t!r} separates ties from non-ties "
-            "(perfectly or nearly); use [[py:family='gaussian'|cli:--family gaussian]] or drop the term",
+            "(perfectly or nearly); use [[py:family='gaussian'|cli:--family gaussian]] "
+            "or drop the term",
             "die logistische Schätzung konvergiert nicht; Term {t!r} trennt Beziehungen "
-            "und Nicht-Beziehungen (fast) vollständig; [[py:family='gaussian'|cli:--family gaussian]] verwenden "
-            "oder den Term weglassen",
+            "und Nicht-Beziehungen (fast) vollständig; "
+            "[[py:family='gaussian'|cli:--family gaussian]] verwenden oder den Term weglassen",
             t=big,
         )
     stat = coef / np.sqrt(var[0])
     dev = _deviance(y, X @ coef)
     null = _deviance(y, np.full(D, np.log(ybar / (1 - ybar))))
     fit = {
+        "statistic": "z",
         "deviance": dev,
         "null_deviance": null,
         "pseudo_r_squared": 1 - dev / null,

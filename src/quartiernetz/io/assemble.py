@@ -34,6 +34,7 @@ from ..exceptions import (
     UnknownActorError,
 )
 from ..i18n import Text
+from ..privacy import drop_personal_data
 from ..record import Record
 from .names import code_points, describe_difference, id_changes, normalize_id, variant_key
 from .text import Table, find_column, parse_numbers, try_numeric
@@ -274,12 +275,20 @@ def _review_variants(ids: Iterable[str], record: Record, *, file: str | None) ->
         warnings.warn(str(text), DataCleaningWarning, stacklevel=4)
 
 
-def _attribute_columns(table: Table, used: set[str]) -> dict[str, list]:
+def _attribute_columns(table: Table, used: set[str], record: Record) -> dict[str, list]:
     """Further columns: booleans where every value is true/false, numbers where every
-    value is numeric (decimal commas allowed, leading zeros kept as text), else text."""
+    value is numeric (decimal commas allowed, leading zeros kept as text), else text.
+
+    Columns that hold personal data (e-mail, phone, IP addresses, tokens, names of
+    persons by their header; :func:`quartiernetz.privacy.find_personal_data`) are left
+    out with a record entry that names the column and the kind of data, never a value.
+    """
+    rest = [c for c in table.columns if c not in used]
+    _, found = drop_personal_data(table.frame[rest], record, file=table.file)
+    left_out = {f.column for f in found}
     out: dict[str, list] = {}
-    for c in table.columns:
-        if c in used:
+    for c in rest:
+        if c in left_out:
             continue
         raw = [str(v).strip() for v in table.frame[c].tolist()]
         nonempty = {v.casefold() for v in raw if v}
@@ -417,7 +426,7 @@ def _actors(table: Table, record: Record, problems: Problems) -> pd.DataFrame:
     else:
         data["label"] = list(ids)
     data.setdefault("type", [np.nan] * len(ids))
-    data.update(_attribute_columns(table, used))
+    data.update(_attribute_columns(table, used, record))
     order = [c for c in ACTOR_COLUMNS if c in data] + [c for c in data if c not in ACTOR_COLUMNS]
     frame = pd.DataFrame({c: data[c] for c in order}, index=pd.Index(ids, name="id", dtype=object))
     if problems:
@@ -545,7 +554,7 @@ def _ties(
             raw = _strip_column(table, opt_col, record)
             nums = try_numeric(raw) if opt == "wave" else None
             data[opt] = nums if nums is not None else [v if v else np.nan for v in raw]
-    data.update(_attribute_columns(table, used))
+    data.update(_attribute_columns(table, used, record))
     frame = pd.DataFrame(data)
     rows = np.asarray(table.rows, dtype=int)
     if problems:
@@ -687,7 +696,7 @@ def _affiliations(
             used.add(col)
             vals = _strip_column(table, col, record)
             data[opt] = [v if v else np.nan for v in vals]
-    data.update(_attribute_columns(table, used))
+    data.update(_attribute_columns(table, used, record))
     frame = pd.DataFrame(data)
     rows = np.asarray(table.rows, dtype=int)
     dup = frame.astype(str).duplicated(keep="first").to_numpy()

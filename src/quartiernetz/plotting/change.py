@@ -219,10 +219,13 @@ def plot_tie_changes(
     missing = [a for a in actors.index if a not in pos.index]
     if missing:
         raise AnalysisError(f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}")
-    # one line per pair: a pair stable in any relation is stable, else new or ended
+    # one line per pair (competition left out, as in change_summary): a pair stable in
+    # any relation is stable, else new or ended
     rank = {"stable": 0, "new": 1, "ended": 2}
     pairs: dict[tuple[Any, Any], str] = {}
-    for a, b, status in zip(ties["a"], ties["b"], ties["status"], strict=True):
+    cooperation = ~ties["relation"].astype(str).str.casefold().isin(["competition", "konkurrenz"])
+    shown = ties[cooperation]
+    for a, b, status in zip(shown["a"], shown["b"], shown["status"], strict=True):
         key = (a, b) if str(a) <= str(b) else (b, a)
         if key not in pairs or rank[status] < rank[pairs[key]]:
             pairs[key] = status
@@ -287,7 +290,7 @@ def plot_tie_changes(
             )
         ax.set_xlim(float(pos["x"].min()) - 0.08, float(pos["x"].max()) + 0.08)
         ax.set_ylim(float(pos["y"].min()) - 0.08, float(pos["y"].max()) + 0.08)
-        ax.set_aspect("equal", adjustable="datalim")
+        ax.set_aspect("equal", adjustable="box")
         ax.set_axis_off()
         if n_labels > 0 and len(actors):
             before_deg = actors["degree_before"].fillna(0).to_numpy(float)

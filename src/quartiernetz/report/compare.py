@@ -151,8 +151,8 @@ COMPARE_TEXTS: dict[str, dict[str, Any]] = {
         "Zentralisierung (Betweenness): {b1} → {b2}.",
         "names_matched": "{n:Akteur wurde|Akteure wurden} über den Namen zugeordnet, weil "
         "die IDs verschieden sind: {items}.",
-        "names_review": "{n:Name ähnelt|Namen ähneln} einem Akteur des früheren Netzwerks, "
-        "wurden aber nicht zugeordnet (Datei {file}). Tragen Sie die Entscheidung in "
+        "names_review": "{n:Name ähnelt einem Akteur des früheren Netzwerks, wurde|Namen "
+        "ähneln Akteuren des früheren Netzwerks, wurden} aber nicht zugeordnet (Datei {file}). Tragen Sie die Entscheidung in "
         "suggested_actor ein und geben Sie die Datei mit --wave-aliases an.",
         "maps_title": "Netzwerkkarten",
         "maps_intro": "Beide Netzwerke mit denselben Positionen für dieselben Akteure; "
@@ -1082,6 +1082,9 @@ def _significance(
     records: list[dict[str, Any]] = []
 
     def p_text(p: float) -> str:
+        # a p of 0 means: below one in the number of repetitions
+        if p == 0:
+            return "< " + number(1 / permutations, lang, digits=4)
         return number(p, lang, digits=3)
 
     for pair in pairs:
@@ -1227,7 +1230,7 @@ def _significance(
             str(r["network"]).replace(" -> ", " → "),
             number(r["observed"], lang),
             number(r["null_mean"], lang),
-            number(r["p_value"], lang, digits=3),
+            p_text(float(r["p_value"])),
             t[f"permuted_{names[r['test']]}"],
         ]
         for r in records

@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -135,9 +136,18 @@ _ENGINE_SECONDS_PER_VISIT = 5.0e-8
 # the worker: reads n, direction and the edge arrays, runs one rustworkx measure, writes
 # the values; SIGINT ends it at once (the parent kills it anyway when interrupted)
 _WORKER = """
-import io, json, signal, sys
+import io, json, os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
+if sys.platform.startswith("linux"):  # end with the parent, even if it is killed
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+if os.getppid() != int(sys.argv[1]):
+    sys.exit(1)
 import numpy as np
+import scipy.sparse  # measured: without it rustworkx's first call in a new process is 15x slower
 import rustworkx as rx
 buf = io.BytesIO(sys.stdin.buffer.read())
 head = json.loads(buf.readline())
@@ -177,6 +187,7 @@ def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
     Ctrl-C would wait until it ends (minutes on a large network). In a worker
     process the main thread keeps waiting in short steps and receives the
     KeyboardInterrupt at once; the worker is then killed and the interrupt raised.
+    On Linux the worker also ends when this process dies (``PR_SET_PDEATHSIG``).
     Returns the raw engine values (unordered pairs for an undirected betweenness),
     or None when the worker cannot run (no Python executable, rustworkx not
     importable there); the caller then runs the engine in this process.
@@ -197,7 +208,7 @@ def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
         source.seek(0)
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-c", _WORKER],
+                [sys.executable, "-c", _WORKER, str(os.getpid())],
                 stdin=source,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

@@ -237,7 +237,8 @@
         highlight: { background: color, border: "#000000" },
         hover: { background: color, border: "#000000" }
       },
-      borderWidth: (dup ? 4 : 1) * UNIT,
+      borderWidth: (dup ? 1.5 : 1) * UNIT,
+      shadow: dup ? { enabled: true, color: "rgba(0,0,0,0.9)", size: 10 * UNIT, x: 0, y: 0 } : false,
       borderWidthSelected: 4 * UNIT,
       hidden: !actorVisible(i)
     };
@@ -692,6 +693,12 @@
     $("qn-lang-de").setAttribute("aria-pressed", lang === "de" ? "true" : "false");
     $("qn-lang-en").setAttribute("aria-pressed", lang === "en" ? "true" : "false");
     container.setAttribute("aria-label", w("map_label"));
+    var frame = container.querySelector(".vis-network");
+    if (frame) {
+      // the map's own keys: arrows pan, + and - zoom (vis-network's keyboard navigation)
+      frame.setAttribute("role", "application");
+      frame.setAttribute("aria-label", w("map_label") + ". " + w("keyboard"));
+    }
     buildFilters();
     renderLegend();
     renderOverviewBox();

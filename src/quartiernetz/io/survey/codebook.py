@@ -32,6 +32,7 @@ import pandas as pd
 
 from ...exceptions import InputError, InvalidValueError
 from ...i18n import Text
+from ..names import normalize_id
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables
 
 __all__ = [
@@ -158,9 +159,10 @@ def value_key(value: object) -> str:
     """The form in which answer values are compared.
 
     Numbers become their canonical spelling (``"2.0"``, ``"02"`` and ``"2"``
-    are one value; decimal commas are read); texts are NFKC-normalised,
-    lower-cased, umlauts written ae/oe/ue, punctuation and surrounding
-    spaces removed.
+    are one value; decimal commas are read); texts are normalised like ids
+    (:func:`~quartiernetz.io.names.normalize_id`: invisible characters and
+    non-breaking spaces) and to NFKC, lower-cased, umlauts written ae/oe/ue,
+    punctuation and surrounding spaces removed.
 
     Examples
     --------
@@ -169,7 +171,7 @@ def value_key(value: object) -> str:
     >>> value_key("Weiß nicht")
     'weiss nicht'
     """
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = unicodedata.normalize("NFKC", normalize_id(value)).strip()
     if _NUMBER.match(text):
         x = float(text.replace(",", "."))
         return str(int(x)) if x.is_integer() else repr(x)

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from ...exceptions import InputError, MissingColumnError
 from ...i18n import Text
+from ..names import normalize_id
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables, restore_cell
 
 __all__ = [
@@ -108,7 +109,9 @@ REVIEW_COLUMNS = (
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    # the id normaliser first (NFC, invisible characters and non-breaking spaces), then
+    # compatibility form NFKC, case folded, umlauts spelled out, accents removed
+    text = unicodedata.normalize("NFKC", normalize_id(text)).casefold()
     text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     # remaining accents (é, ç, …)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -27,7 +27,8 @@ from rapidfuzz import fuzz, process
 from ...exceptions import DuplicateActorError, InputError
 from ...i18n import Text
 from ...privacy import find_personal_data
-from ..assemble import ALIASES, check_actor_ids, table_from_frame
+from ..assemble import ALIASES, Problems, check_actor_ids, table_from_frame
+from ..names import normalize_id
 from ..text import Table, find_column, read_csv_table, read_xlsx_tables
 
 __all__ = ["Roster", "read_roster", "respondent_key", "close_matches"]
@@ -38,14 +39,20 @@ _CODE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9]*)(?:\[([^\[\]]+)\]|_([A-Za-z0-9]+)
 def respondent_key(value: object) -> str:
     """The form in which respondents, headers and labels are compared.
 
+    The id normaliser :func:`~quartiernetz.io.names.normalize_id` (NFC, no
+    invisible characters, no non-breaking spaces), then compatibility form NFKC,
+    case folded, inner white space collapsed.
+
     Examples
     --------
     >>> respondent_key("  AWO  Ortsverein ") == respondent_key("awo ortsverein")
     True
     >>> respondent_key("Stadtbu\\u0308cherei") == respondent_key("Stadtbücherei")
     True
+    >>> respondent_key("AWO\\u200b") == respondent_key("awo")
+    True
     """
-    return " ".join(unicodedata.normalize("NFKC", str(value)).casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", normalize_id(value)).casefold().split())
 
 
 def split_code(header: str) -> tuple[str, str] | None:
@@ -211,6 +218,9 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
         For an id, or a code, given twice.
     InputError
         For an empty id.
+    InputProblems
+        For several of these: each row's problem is listed (up to
+        :data:`~quartiernetz.io.assemble.MAX_PROBLEMS`).
 
     Examples
     --------
@@ -237,7 +247,8 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
     alias_col = find_column(table, "aliases", aliases=("alias", "alternative_names"))
     frame = table.frame
     ids = [str(v).strip() for v in frame[id_col]]
-    check_actor_ids(table, id_col, ids)
+    problems = Problems()  # every row's problem is reported, not only the first
+    check_actor_ids(table, id_col, ids, problems=problems)
     labels = (
         [str(v).strip() or a for v, a in zip(frame[label_col], ids, strict=True)]
         if label_col is not None
@@ -253,18 +264,22 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
             k = respondent_key(c)
             if k in code_seen:
                 first = table.row(code_seen[k])
-                raise DuplicateActorError(
-                    Text(
-                        f'the code "{c}" is given again (first in row {first})',
-                        f'der Code "{c}" kommt noch einmal vor (zuerst in Zeile {first})',
-                    ),
-                    file=table.file,
-                    row=table.row(i),
-                    column=code_col,
-                    expected=Text("each export column once", "jede Spalte des Exports einmal"),
+                problems.add(
+                    DuplicateActorError(
+                        Text(
+                            f'the code "{c}" is given again (first in row {first})',
+                            f'der Code "{c}" kommt noch einmal vor (zuerst in Zeile {first})',
+                        ),
+                        file=table.file,
+                        row=table.row(i),
+                        column=code_col,
+                        expected=Text("each export column once", "jede Spalte des Exports einmal"),
+                    )
                 )
+                continue
             code_seen[k] = i
             codes[a] = c
+    problems.raise_if_any()
     aliases = {}
     if alias_col is not None:
         aliases = {a: str(v) for a, v in zip(ids, frame[alias_col], strict=True) if str(v).strip()}
@@ -295,7 +310,10 @@ def read_roster(roster: str | os.PathLike[str] | pd.DataFrame) -> Roster:
         out = out.rename(columns={label_col: "label"})
     out["label"] = labels
     cols = ["id"] + [c for c in out.columns if c != "id"]
-    actor_table = Table(out[cols].reset_index(drop=True), table.file, list(table.rows))
+    # rows of separators only are recorded as dropped when the network is assembled
+    actor_table = Table(
+        out[cols].reset_index(drop=True), table.file, list(table.rows), skipped=list(table.skipped)
+    )
     return Roster(
         table=actor_table,
         ids=ids,

@@ -1,0 +1,24 @@
+"""The steps of the survey reader, one module each, run in this order.
+
+========================= =====================================================
+module                    step (input -> output)
+========================= =====================================================
+:mod:`.common`            :class:`~.common.SurveyContext` (what every step
+                          reads: export, roster, codebook, options, record) and
+                          the :class:`~.common.Question` of a network relation
+:mod:`.detect`            detect the tool; path -> :class:`~.common.SurveyContext`
+:mod:`.roster`            the roster given or made from the export
+:mod:`.classify`          header columns -> :class:`~.classify.Columns`
+                          (matrix and name-generator questions)
+:mod:`.questions`         respondent column, checklists, identifying columns
+                          and relations -> :class:`~.questions.Layout`
+:mod:`.rows`              the rows that count -> :class:`~.rows.Selection`
+:mod:`.values`            answer cells -> intensities (:class:`~.values.ValueMapper`)
+:mod:`.answers`           cells of the selected rows -> :class:`~.answers.Answers`
+:mod:`.names`             typed partner names -> :class:`~.names.NameMatch`
+:mod:`.reconcile`         ties, roster and figures -> the network
+========================= =====================================================
+
+The package is internal to :mod:`quartiernetz.io.survey`; its names are public
+within the survey package only (this package's name starts with an underscore).
+"""

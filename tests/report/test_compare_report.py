@@ -1,0 +1,248 @@
+"""``quartiernetz compare``: the comparison report end to end, in German and English."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from quartiernetz import Network
+from quartiernetz.cli import main
+from quartiernetz.datasets import load_example
+from quartiernetz.io import write_network
+from quartiernetz.report.compare import COMPARE_TEXTS, write_comparison
+
+LABELS = ("Welle 1", "Welle 2")
+
+
+def _second_wave(net: Network) -> Network:
+    """Nordstadt two years on: ties ended and began, one actor left, one came, one renamed."""
+    actors = net.actors.reset_index()
+    ties = net.ties.copy()
+    aff = net.affiliations.copy()
+    gone = actors["id"].iloc[-1]
+    actors = actors[actors["id"] != gone]
+    ties = ties[(ties["source"] != gone) & (ties["target"] != gone)]
+    aff = aff[aff["actor"] != gone]
+    ties = ties.iloc[5:]  # five ties ended
+    renamed = actors["id"].iloc[3]
+    actors.loc[actors["id"] == renamed, "id"] = "neu-" + renamed
+    ties = ties.replace(
+        {"source": {renamed: "neu-" + renamed}, "target": {renamed: "neu-" + renamed}}
+    )
+    aff = aff.replace({"actor": {renamed: "neu-" + renamed}})
+    new = pd.DataFrame([{"id": "lesecafe", "label": "Lesecafé Nordstadt", "type": "Initiative"}])
+    actors = pd.concat([actors, new], ignore_index=True)
+    first = actors["id"].iloc[0]
+    extra = pd.DataFrame(
+        {
+            "source": ["lesecafe", "lesecafe"],
+            "target": [first, actors["id"].iloc[5]],
+            "relation": ["cooperation", "cooperation"],
+            "intensity": [1, 2],
+        }
+    )
+    ties = pd.concat([ties, extra], ignore_index=True)
+    return Network(actors=actors, ties=ties, affiliations=aff, name="nordstadt-2026")
+
+
+@pytest.fixture(scope="module")
+def waves(tmp_path_factory) -> tuple[Path, Path, Network, Network]:
+    base = tmp_path_factory.mktemp("waves")
+    first = load_example()
+    second = _second_wave(first)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        p1 = write_network(first, base / "nordstadt-2024")
+        p2 = write_network(second, base / "nordstadt-2026")
+    return p1, p2, first, second
+
+
+@pytest.fixture(scope="module")
+def reports(waves, tmp_path_factory) -> dict[str, Path]:
+    p1, p2, _, _ = waves
+    base = tmp_path_factory.mktemp("compare")
+    out = {}
+    for lang in ("de", "en"):
+        argv = ["compare", str(p1), str(p2), "--out", str(base / lang), "--lang", lang]
+        argv += ["--labels", *LABELS, "--permutations", "50", "--quiet"]
+        assert main(argv) == 0
+        out[lang] = base / lang
+    return out
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees and the images' alt texts; no style, no literature list."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "style" or (tag == "ul" and ("class", "references") in attrs):
+            self._skip += 1
+        if tag == "img":
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "ul") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _texts(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _texts(v)]
+    return []
+
+
+def _phrases(lang: str) -> list[str]:
+    other = " ".join(_texts(COMPARE_TEXTS["en" if lang == "de" else "de"]))
+    found = set()
+    for text in _texts(COMPARE_TEXTS[lang]):
+        text = re.sub(r"\{[^}]*\}", "\n", text)
+        for piece in re.split(r"[\n.;:,()\"'–—?!→]", text):
+            piece = piece.strip()
+            if len(piece.split()) >= 3 and piece not in other:
+                found.add(piece)
+    return sorted(found)
+
+
+def _page(folder: Path, nets: list[Network]) -> str:
+    page = _Visible()
+    page.feed((folder / "compare.html").read_text(encoding="utf-8"))
+    text = " ".join(page.parts)
+    data: set[str] = set(LABELS)
+    for net in nets:
+        data |= {str(a) for a in net.actors.index}
+        for frame in (net.actors, net.affiliations):
+            for col in frame.columns:
+                if frame[col].dtype == object:
+                    data |= {str(v) for v in frame[col].dropna() if str(v).strip()}
+    for s in sorted(data, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(s)}(?!\w)", " ¤ ", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_compare_writes_every_file(reports):
+    for folder in reports.values():
+        names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+        for f in (
+            "compare.html",
+            "comparison.csv",
+            "change_summary_1.csv",
+            "tie_changes_1.csv",
+            "actor_changes_1.csv",
+            "catalyst_changes_1.csv",
+            "duplicate_changes_1.csv",
+            "significance.csv",
+            "figures/comparison.svg",
+            "figures/waves_1.png",
+            "figures/tie_changes_1.svg",
+            ".quartiernetz-report",
+        ):
+            assert f in names, f
+
+
+def test_the_numbers_are_those_of_the_python_functions(reports, waves):
+    from quartiernetz.change import change_summary
+
+    _, _, first, second = waves
+    table = pd.read_csv(reports["en"] / "change_summary_1.csv", encoding="utf-8-sig")
+    values = dict(zip(table["figure"], table["value"], strict=True))
+    expected = change_summary(first, second)["value"]
+    assert values["ties_ended"] == expected["ties_ended"] > 0
+    assert values["ties_new"] == expected["ties_new"] == 2
+    assert values["actors_left"] == 1 and values["actors_entered"] == 1
+    actors = pd.read_csv(reports["en"] / "actor_changes_1.csv", encoding="utf-8-sig")
+    renamed = actors[actors["id_after"].astype(str).str.startswith("neu-")]
+    assert renamed["matched_by"].tolist() == ["name"] and renamed["status"].tolist() == ["stayed"]
+    sig = pd.read_csv(reports["en"] / "significance.csv", encoding="utf-8-sig")
+    assert set(sig["test"]) == {"qap_correlation", "cug_test", "ei_test"}
+    assert sig["repetitions"].eq(50).all()
+
+
+def test_the_report_speaks_its_language(reports, waves):
+    _, _, first, second = waves
+    de = _page(reports["de"], [first, second])
+    en = _page(reports["en"], [first, second])
+    english = _phrases("en") + [" the ", " and ", " with ", " of the "]
+    german = _phrases("de") + [" und ", " der ", " die ", " nicht "]
+    assert len(english) > 40 and len(german) > 40
+    found_en = [p for p in english if p in de]
+    found_de = [p for p in german if p in en]
+    assert not found_en, f"English in the German report: {found_en[:5]}"
+    assert not found_de, f"German in the English report: {found_de[:5]}"
+    assert "mehr als durch Zufall zu erwarten" in de
+    assert "more" in en and "by chance" in en
+    status = pd.read_csv(reports["de"] / "tie_changes_1.csv", encoding="utf-8-sig")["status"]
+    assert set(status) <= {"bestehend", "neu", "beendet"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ONE"], "mindestens zwei Eingaben"),
+        (["ONE", "TWO", "--labels", "a"], "1 Namen für 2 Eingaben"),
+        (["ONE", "TWO", "--labels", "a", "a"], "verschieden"),
+        (["ONE", "TWO", "--permutations", "0"], "--permutations"),
+        (["ONE", "missing-folder"], "missing-folder"),
+    ],
+)
+def test_errors_exit_2_with_a_clear_message(args, message, waves, tmp_path, capsys):
+    p1, p2, _, _ = waves
+    argv = [str({"ONE": p1, "TWO": p2}.get(a, a)) for a in args]
+    argv = [str(tmp_path / a) if a == "missing-folder" else a for a in argv]
+    status = main(["compare", *argv, "--out", str(tmp_path / "out"), "--lang", "de"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "Fehler" in err and message in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_with_other_files_is_refused(waves, tmp_path, capsys):
+    p1, p2, _, _ = waves
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thesis.docx").write_text("mine")
+    status = main(["compare", str(p1), str(p2), "--out", str(out), "--lang", "en"])
+    assert status == 2
+    assert "not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
+
+
+def test_three_graphs_same_bytes_for_the_same_seed(tmp_path):
+    nets = {"1": nx.path_graph(6), "2": nx.cycle_graph(6), "3": nx.star_graph(5)}
+    a = write_comparison(nets, tmp_path / "a", lang="en", permutations=20)
+    b = write_comparison(nets, tmp_path / "b", lang="en", permutations=20)
+    assert (a / "tie_changes_2.csv").is_file() and (a / "figures" / "waves_2.svg").is_file()
+    for name in ("compare.html", "significance.csv", "figures/tie_changes_1.png"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_python_errors(tmp_path):
+    from quartiernetz.exceptions import QuartiernetzError
+
+    with pytest.raises(QuartiernetzError, match="at least two"):
+        write_comparison({"1": nx.path_graph(3)}, tmp_path / "x")
+    with pytest.raises(QuartiernetzError, match="permutations"):
+        write_comparison(
+            {"1": nx.path_graph(3), "2": nx.path_graph(3)}, tmp_path / "x", permutations=0
+        )
+    with pytest.raises(QuartiernetzError, match="lang"):
+        write_comparison({"1": nx.path_graph(3), "2": nx.path_graph(3)}, tmp_path / "x", lang="fr")
+    assert not (tmp_path / "x").exists()
