@@ -21,6 +21,8 @@ from quartiernetz.exceptions import (
 from quartiernetz.io import detect_format, read_network, write_network
 from quartiernetz.io.text import decode_bytes, read_csv_table, sniff_separator
 
+REPO_FILES = Path(__file__).resolve().parent / "io" / "files"
+
 ACTORS = (
     "id,label,type,umbrella\n"
     "awo,AWO Begegnungsstätte Süd,Wohlfahrtsverband,AWO\n"
@@ -202,3 +204,36 @@ def test_personal_data_in_actor_and_tie_tables_is_left_out(tmp_path):
     write_network(net, out)
     written = "".join(p.read_text(encoding="utf-8") for p in out.glob("*.csv"))
     assert "@" not in written and "10.0.0.7" not in written
+
+
+@pytest.mark.parametrize("ext", ["", ".xlsx", ".csv"])
+def test_directed_network_reads_back_directed(tmp_path, ext):
+    """A directed network written to a folder, workbook or ties file reads back with its
+    arcs (the writers add a ``direction`` column); ``directed=False`` still overrides."""
+    net = read_network(REPO_FILES / "nordstadt.dl")
+    assert net.directed and len(net.ties) == 8
+    out = tmp_path / f"out{ext}"
+    if ext == ".csv":
+        out.write_text(
+            "source,target,direction\na,b,directed\nb,a,directed\nb,c,undirected\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(FormatError, match="mix directed"):
+            read_network(out)  # mixed rows need the user's choice, as in a Gephi file
+        back = read_network(out, directed=True)
+        assert back.directed and len(back.ties) == 4  # the undirected row is an arc each way
+        return
+    write_network(net, out)
+    back = read_network(out)
+    assert back.directed and len(back.ties) == 8
+    assert "direction" not in back.ties.columns
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert not read_network(out, directed=False).directed
+
+
+def test_unknown_direction_is_refused(tmp_path):
+    path = tmp_path / "ties.csv"
+    path.write_text("source,target,direction\na,b,sideways\n", encoding="utf-8")
+    with pytest.raises(InvalidValueError, match="row 2, column 'direction'"):
+        read_network(path)

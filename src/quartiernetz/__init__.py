@@ -7,12 +7,32 @@ plotting functions (``plot_*``) are loaded on first use, so that importing
 quartiernetz does not import matplotlib.
 """
 
-from typing import Any
+from typing import Any as _Any
 
 from ._version import __version__
+from .change import (
+    actor_changes,
+    catalyst_changes,
+    change_summary,
+    change_tables,
+    compare,
+    duplicate_changes,
+    match_actors,
+    split_waves,
+    tie_changes,
+)
 from .datasets import list_examples, load_example
 from .descriptives import confirmed_ties, mixing_matrix, summary
 from .exceptions import QuartiernetzError
+from .inference import (
+    comembership,
+    cug_test,
+    difference,
+    ei_test,
+    qap_correlation,
+    qap_regression,
+    same,
+)
 from .io import read_network, write_network
 from .io.survey import read_survey, survey_summary
 from .network import Network, as_graph
@@ -45,7 +65,12 @@ _PLOTTING = (
     "plot_dependence",
     "plot_comparison",
     "plot_offer_map",
+    "plot_waves",
+    "plot_tie_changes",
 )
+
+#: Entry points loaded on first use (they import matplotlib or the report's templates).
+_FACES = {"write_report": "report", "explore": "explorer"}
 
 __all__ = [
     "__version__",
@@ -80,18 +105,42 @@ __all__ = [
     "competitor_clusters",
     "suggest_ties",
     "offer_map",
+    # change over time and comparison
+    "tie_changes",
+    "actor_changes",
+    "change_summary",
+    "change_tables",
+    "catalyst_changes",
+    "duplicate_changes",
+    "match_actors",
+    "split_waves",
+    "compare",
+    # significance
+    "qap_correlation",
+    "qap_regression",
+    "cug_test",
+    "ei_test",
+    "comembership",
+    "same",
+    "difference",
     # figures
     *_PLOTTING,
+    # the report and the explorer
+    *_FACES,
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     if name in _PLOTTING:
         from . import plotting
 
         return getattr(plotting, name)
+    if name in _FACES:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_FACES[name]}", __name__), name)
     raise AttributeError(f"module 'quartiernetz' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_PLOTTING))
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})

@@ -541,6 +541,7 @@ def drop_personal_data(
     file: str | None = None,
     keep: Iterable[str] = (),
     warn: bool = True,
+    free_text: bool = True,
 ) -> tuple[pd.DataFrame, list[PersonalData]]:
     """Leave out the columns that hold personal data, with one record entry each.
 
@@ -559,6 +560,11 @@ def drop_personal_data(
         Columns never dropped nor looked at (e.g. ``id``, ``label``).
     warn : bool, default True
         Issue each entry as a :class:`~quartiernetz.exceptions.DataCleaningWarning`.
+    free_text : bool, default True
+        Also leave out free-text columns recognised by their header only
+        (``Kommentar``, ``[other]``, ``_TEXT``), as survey exports need. The readers
+        of network files pass False: an attribute column such as ``strength_text``
+        or ``Bemerkung`` is kept unless its values hold personal data.
 
     Returns
     -------
@@ -580,6 +586,8 @@ def drop_personal_data(
     "akteure.csv, Spalte 'Server': ausgelassen 1: identifizierende Spalte ausgelassen (enthält IP-Adressen)"
     """
     found = find_personal_data(frame, keep=keep)
+    if not free_text:
+        found = [f for f in found if not (f.kind in ("comment", "free_text") and f.by == "header")]
     for f in found:
         record.add(
             "dropped",

@@ -303,3 +303,23 @@ def test_split_waves_presence_from_ties():
     assert (s["actors_entered"], s["actors_left"]) == (1, 1)
     with pytest.raises(AnalysisError, match="presence"):
         split_waves(net, presence="everyone")
+
+
+def test_many_unmatched_actors_match_exact_names_only(monkeypatch):
+    from quartiernetz.change import matching
+
+    monkeypatch.setattr(matching, "MAX_FUZZY_PAIRS", 1)
+    before = _named(
+        ["qm", "awo", "caritas"],
+        ["QM", "AWO Nordstadt", "Caritasverband Lindenau"],
+        [("qm", "awo"), ("qm", "caritas")],
+    )
+    after = _named(
+        ["1", "2", "3"],
+        ["QM", "Arbeiterwohlfahrt Nordstadt e.V.", "Caritas Lindenau"],
+        [("1", "2"), ("1", "3")],
+    )
+    m = match_actors(before, after)
+    assert m.renamed == {"1": "qm", "2": "awo"} and m.review.empty
+    m = match_actors(before, after, aliases={"Caritas Lindenau": "caritas"})
+    assert m.renamed["3"] == "caritas" and m.matched_by["3"] == "alias"

@@ -29,14 +29,16 @@ def test_central_coordination(check):
     r = row(check, "central_coordination")
     assert r["value"] == pytest.approx(23 / 28)
     assert r["assessment"] == "watch"
-    assert "qm (#1)" in r["evidence"] and "23 of 28" in r["evidence"]
+    assert "qm (#1)" in r["evidence"] and "falling apart without them: 23 of 28" in r["evidence"]
     assert "cut off: bi, car, club, ext, firm" in r["evidence"]
 
 
 def test_coordination_strength_when_nothing_falls_apart():
     # a triangle around qm: nobody depends on it
     ties = pd.DataFrame({"source": ["qm", "qm", "a"], "target": ["a", "b", "b"]})
-    actors = pd.DataFrame({"id": ["qm", "a", "b"], "type": ["Quartiersmanagement", "Verein", "Verein"]})
+    actors = pd.DataFrame(
+        {"id": ["qm", "a", "b"], "type": ["Quartiersmanagement", "Verein", "Verein"]}
+    )
     r = row(network_check(Network(actors=actors, ties=ties)), "central_coordination")
     assert (r["value"], r["assessment"]) == (0.0, "strength")
     assert "(by type)" in r["evidence"]
@@ -45,9 +47,10 @@ def test_coordination_strength_when_nothing_falls_apart():
 def test_coordination_gap_and_not_in_top():
     ties = pd.DataFrame({"source": ["a", "a", "a", "b"], "target": ["b", "c", "d", "e"]})
     actors = pd.DataFrame({"id": list("abcde"), "type": ["Verein"] * 5})
-    assert row(network_check(Network(actors=actors, ties=ties)), "central_coordination")[
-        "assessment"
-    ] == "gap"
+    assert (
+        row(network_check(Network(actors=actors, ties=ties)), "central_coordination")["assessment"]
+        == "gap"
+    )
     # e is marked but is the weakest catalyst: not among the top 1
     marked = actors.assign(coordinator=[None, None, None, None, True])
     r = row(network_check(Network(actors=marked, ties=ties), top=1), "central_coordination")
@@ -58,16 +61,17 @@ def test_committee_membership(check, hand):
     r = row(check, "committee_membership")
     assert r["value"] == pytest.approx(5 / 9)  # qm, soz, bi, awo, car
     assert r["assessment"] == "strength"  # the steering group meets 12 times a year
-    assert "Steuerungsgruppe (3 members, 12/year)" in r["evidence"]
+    assert "Steuerungsgruppe (members: 3, 12/year)" in r["evidence"]
     assert "in no committee (4): club, ext, firm, jug" in r["evidence"]
     # every committee meeting less than twice a year is a watch point; words are read
     aff = hand.affiliations.assign(frequency=["yearly"] * 6 + [None] * 5)
     r = row(network_check(hand_network(affiliations=aff)), "committee_membership")
     assert r["assessment"] == "watch" and "1/year" in r["evidence"]
     aff = hand.affiliations.assign(frequency=["monatlich"] * 6 + [None] * 5)
-    assert "12/year" in row(network_check(hand_network(affiliations=aff)), "committee_membership")[
-        "evidence"
-    ]
+    assert (
+        "12/year"
+        in row(network_check(hand_network(affiliations=aff)), "committee_membership")["evidence"]
+    )
 
 
 def test_committee_sectors(check):
@@ -101,7 +105,10 @@ def test_needs_mapping_unserved_target_group(hand):
     aff = pd.concat(
         [
             hand.affiliations[hand.affiliations["item"] != "Seniorentreff"].iloc[:, :4],
-            pd.DataFrame([("qm", "AK Familie", "committee", "Familien")], columns=list(hand.affiliations.columns[:4])),
+            pd.DataFrame(
+                [("qm", "AK Familie", "committee", "Familien")],
+                columns=list(hand.affiliations.columns[:4]),
+            ),
         ]
     )
     r = row(network_check(hand_network(affiliations=aff)), "needs_mapping")
@@ -114,12 +121,20 @@ def test_pooled_resources(check, hand):
     assert (r["value"], r["assessment"]) == (pytest.approx(2 / 9), "strength")
     assert "Raum: bi, qm" in r["evidence"]
     # a room used by one actor only: recorded, nothing shared
-    aff = hand.affiliations[~((hand.affiliations["item"] == "Raum") & (hand.affiliations["actor"] == "bi"))]
-    assert row(network_check(hand_network(affiliations=aff)), "pooled_resources")[
-        "assessment"
-    ] == "gap"
+    aff = hand.affiliations[
+        ~((hand.affiliations["item"] == "Raum") & (hand.affiliations["actor"] == "bi"))
+    ]
+    assert (
+        row(network_check(hand_network(affiliations=aff)), "pooled_resources")["assessment"]
+        == "gap"
+    )
     # resource ties count too
-    ties = pd.concat([hand.ties, pd.DataFrame([("club", "ext", "resources")], columns=hand.ties.columns)])
+    ties = pd.concat(
+        [
+            hand.ties[["source", "target", "relation"]],
+            pd.DataFrame([("club", "ext", "resources")], columns=["source", "target", "relation"]),
+        ]
+    )
     aff = hand.affiliations[hand.affiliations["kind"] != "resource"]
     r = row(network_check(hand_network(ties=ties, affiliations=aff)), "pooled_resources")
     assert r["value"] == pytest.approx(2 / 9) and "club–ext" in r["evidence"]
@@ -132,7 +147,7 @@ def test_funding_mix(check, hand):
     assert r["reference_value"] == pytest.approx(2 / 3)
     # the funder is the public end even when it is the tie's target; a marked
     # civic funder adds the third sphere
-    ties = hand.ties.copy()
+    ties = hand.ties[["source", "target", "relation"]].copy()
     ties.loc[5, ["source", "target"]] = ["awo", "soz"]
     ties = pd.concat([ties, pd.DataFrame([("car", "bi", "funding")], columns=ties.columns)])
     actors = hand.actors.reset_index().assign(funder=lambda d: d["id"].eq("car"))
@@ -158,9 +173,19 @@ def test_municipal_ties(check, hand):
 def test_municipal_contact(check, hand):
     r = row(check, "municipal_contact")
     assert (r["value"], r["assessment"]) == (1.0, "strength")
-    assert "1 municipal units deal with 2 actors: soz (2)" in r["evidence"]
+    assert (
+        "municipal units: 1; municipally tied actors: 2; partners per unit: soz (2)"
+        in r["evidence"]
+    )
     # jug takes club: two units, neither everybody's contact
-    ties = pd.concat([hand.ties, pd.DataFrame([("jug", "club", "cooperation")], columns=hand.ties.columns)])
+    ties = pd.concat(
+        [
+            hand.ties[["source", "target", "relation"]],
+            pd.DataFrame(
+                [("jug", "club", "cooperation")], columns=["source", "target", "relation"]
+            ),
+        ]
+    )
     r = row(network_check(hand_network(ties=ties)), "municipal_contact")
     assert (r["value"], r["assessment"]) == (pytest.approx(2 / 3), "watch")
 
@@ -179,15 +204,16 @@ def test_municipal_steering(check, hand):
     assert (r["value"], r["assessment"]) == (0.0, "gap")
     # committees not named or marked as steering: not measurable
     aff = hand.affiliations.drop(columns=["steering"]).replace("Steuerungsgruppe", "Forum")
-    assert row(network_check(hand_network(affiliations=aff)), "municipal_steering")[
-        "assessment"
-    ] == "not measurable"
+    assert (
+        row(network_check(hand_network(affiliations=aff)), "municipal_steering")["assessment"]
+        == "not measurable"
+    )
 
 
 def test_reach_beyond_quarter(check):
     r = row(check, "reach_beyond_quarter")
     assert (r["value"], r["assessment"]) == (pytest.approx(1 / 9), "strength")  # bi–ext
-    assert "quarter Q; 1 actors outside (ext)" in r["evidence"]
+    assert "quarter Q; actors outside: 1 (ext); ties reaching them: 1 of 9" in r["evidence"]
     assert "area not given for 2: jug, soz" in r["evidence"]
     # naming the quarter "Stadt" turns it around
     r = row(network_check(hand_network(), quarter="Stadt"), "reach_beyond_quarter")
@@ -209,14 +235,19 @@ def test_sector_diversity(check, hand):
     assert r["assessment"] == "strength"
     actors = hand.actors.reset_index()
     actors = actors[actors["id"] != "firm"]
-    r = row(network_check(hand_network(actors=actors, ties=hand.ties[hand.ties["source"] != "firm"])), "sector_diversity")
+    r = row(
+        network_check(hand_network(actors=actors, ties=hand.ties[hand.ties["source"] != "firm"])),
+        "sector_diversity",
+    )
     assert r["assessment"] == "watch" and "sphere missing: business" in r["evidence"]
 
 
 def test_civic_share(check, hand):
     r = row(check, "civic_share")
     assert (r["value"], r["assessment"]) == (pytest.approx(3 / 9), "strength")
-    actors = hand.actors.reset_index().assign(type=lambda d: d["type"].replace({"Verein": "Schule", "Initiative": "Kita"}))
+    actors = hand.actors.reset_index().assign(
+        type=lambda d: d["type"].replace({"Verein": "Schule", "Initiative": "Kita"})
+    )
     assert row(network_check(hand_network(actors=actors)), "civic_share")["assessment"] == "gap"
 
 
@@ -236,10 +267,26 @@ def test_survey_self_assessment(hand):
     assert r["assessment"] == "not measurable" and r["value"] == pytest.approx(11 / 3)
     net.meta["factor_scales"] = {"clear_goal": (1, 5)}
     r = row(network_check(net), "clear_goal")
-    assert (r["value"], r["assessment"], r["reference_value"]) == (pytest.approx(11 / 3), "strength", 3.0)
-    assert "3 answers, mean 3.67, standard deviation 1.53" in r["evidence"]
-    assert r["ask"] is None
+    assert (r["value"], r["assessment"], r["reference_value"]) == (
+        pytest.approx(11 / 3),
+        "strength",
+        3.0,
+    )
+    assert "answers: 3, mean 3.67, standard deviation 1.53" in r["evidence"]
+    assert pd.isna(r["ask"])
     # not asked: the survey item to ask
     r = row(network_check(net), "documentation")
     assert r["assessment"] == "not measurable" and "documents its successes" in r["ask"]
     assert math.isnan(r["value"])
+
+
+def test_competitors_cooperating_directly_in_german(hand):
+    ties = pd.concat(
+        [
+            hand.ties[["source", "target", "relation"]],
+            pd.DataFrame([("awo", "car", "cooperation")], columns=["source", "target", "relation"]),
+        ]
+    )
+    r = row(network_check(hand_network(ties=ties), "de"), "competitors_in_view")
+    assert "awo–car (Kooperation, Runder Tisch)" in r["evidence"]
+    assert "im Blick" in r["evidence"]

@@ -253,3 +253,33 @@ def test_large_networks_open_on_the_overview_and_load_one_part(overview_page, op
     page.click("#qn-back")
     assert page.evaluate("qnExplorer.groupView()") is True
     assert o.errors() == []
+
+
+def test_inline_view_runs_the_same_page_in_a_sandboxed_iframe(browser, tmp_path):
+    from quartiernetz.explorer import explore
+
+    view = explore(load_example(), lang="en", height=600, detail_max=10)
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        # a host page in another encoding than the explorer's own
+        "<!DOCTYPE html><html><head><meta charset='windows-1252'></head><body>"
+        + view._repr_html_()
+        + "</body></html>",
+        encoding="cp1252",
+    )
+    context = browser.new_context(viewport={"width": 1200, "height": 700})
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(host.resolve().as_uri())
+        frame = page.frame_locator("iframe")
+        frame.locator("#qn-panel-title").wait_for()
+        assert frame.locator("#qn-panel-title").inner_text() == "Overview"
+        inner = page.frames[1]
+        inner.wait_for_function("window.qnExplorer && qnExplorer.firstRender !== null")
+        assert inner.evaluate("qnExplorer.groupView()") is True
+        assert errors == []
+    finally:
+        context.close()

@@ -258,3 +258,22 @@ def test_relations_and_intensities_are_kept_per_tie(example, example_data):
     tie = next(x for x in example_data["ties"] if x[0] == a and x[1] == b)
     assert [rels.index("funding"), float(row.intensity)] in [list(r) for r in tie[3]]
     assert isinstance(pd.Series(example_data["actors"]["r"]).max(), float)
+
+
+def test_small_networks_without_types_or_ties():
+    from quartiernetz import Network
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net = Network(
+            actors=pd.DataFrame({"id": [1, 2, 3]}),
+            ties=pd.DataFrame({"source": [1], "target": [2]}),
+        )
+        alone = Network(
+            actors=pd.DataFrame({"id": ["a"]}), ties=pd.DataFrame({"source": [], "target": []})
+        )
+    d = explorer_data(net)
+    assert d["actors"]["label"] == ["1", "2", "3"]
+    assert [t[:2] for t in d["ties"]] == [[0, 1]]
+    assert d["types"] == [{"name": None, "sector": 0, "color": "#9A9A9A", "shape": "dot"}]
+    assert explorer_data(alone)["ties"] == []

@@ -183,8 +183,12 @@ def test_round_trip_is_exact(workdir, fmt, net):
     for column in ("staff", "budget"):
         for a, b in zip(net.actors[column], back.actors[column], strict=True):
             assert (pd.isna(a) and pd.isna(b)) or float(a) == float(b)
-    for a, b in zip(net.actors["note"], back.actors["note"], strict=True):
-        assert (pd.isna(a) and pd.isna(b)) or a == b
+    # a generated text that looks like a phone number or an e-mail address is left out
+    # as personal data when the network is built (issue 13); what is kept comes back
+    assert ("note" in back.actors.columns) == ("note" in net.actors.columns)
+    if "note" in net.actors.columns:
+        for a, b in zip(net.actors["note"], back.actors["note"], strict=True):
+            assert (pd.isna(a) and pd.isna(b)) or a == b
 
 
 @pytest.mark.parametrize("fmt", WRITE_FORMATS)

@@ -76,9 +76,18 @@ def test_regression_equals_netlm_and_netlogit(tag, family, method):
     # binomial: R's glm with a tight tolerance (netlogit's default stops earlier, ~1e-13 away)
     np.testing.assert_allclose(fit["coef"], ref["coef"], rtol=0, atol=1e-9)
     np.testing.assert_allclose(fit["coef"], ref["coef_netlm"], rtol=0, atol=1e-9)
-    np.testing.assert_allclose(fit["statistic"], ref["statistic"], rtol=1e-7)
-    key = "r_squared" if family == "gaussian" else "pseudo_r_squared"
-    assert fit.attrs[key] == pytest.approx(ref["fit"].iloc[0], abs=1e-9)
+    # netlogit's z values use the IRLS weights of its last-but-one iterate (glm stops at a
+    # deviance change of 1e-8); ours use the converged estimate: they agree to ~3e-7
+    rtol = 1e-9 if family == "gaussian" else 1e-5
+    np.testing.assert_allclose(fit["statistic"], ref["statistic"], rtol=rtol)
+    if family == "gaussian":
+        assert fit.attrs["r_squared"] == pytest.approx(ref["fit"].iloc[0], abs=1e-9)
+    else:
+        # R's column is 1 - deviance / null.deviance with glm's null model without an
+        # intercept (p = 1/2 everywhere: 2 n log 2); ours is against the intercept-only model
+        null_half = 2 * fit.attrs["n_dyads"] * np.log(2)
+        deviance = (1 - ref["fit"].iloc[0]) * null_half
+        assert fit.attrs["deviance"] == pytest.approx(deviance, rel=1e-9)
     for term in fit.index:
         _close_p(fit.loc[term], ref.loc[term], ["p_greater", "p_less", "p_two_sided"])
 

@@ -94,15 +94,29 @@ def test_unicode_variants_of_an_id_refer_to_that_actor(tmp_path):
     assert _record_text(net), "the record does not say that ids were normalised"
 
 
-def test_nfc_twins_are_merged_with_a_record_note(tmp_path):
-    """``bürgerhaus`` in NFC and in NFD is one actor; the record says it merged them."""
+def test_nfc_twins_in_an_actor_table_are_refused_naming_both_rows(tmp_path):
+    """``bürgerhaus`` in NFC and in NFD is the same id once normalised: in an actor table
+    that is a duplicate row, refused (never merged or split silently) with one message
+    that names both rows and says they differ only in the Unicode form."""
     folder = v.make_unicode_twins(tmp_path)
+    for lang, form in (("en", "Unicode form"), ("de", "Unicode-Form")):
+        result = run_cli(["validate", str(folder), "--lang", lang])
+        problems = error_problems(result)
+        assert not problems, "\n".join([*problems, result.describe()])
+        assert re.search(r"\b(row|Zeile) 11\b", result.err), result.err
+        assert re.search(r"\b(row|Zeile) 5\b", result.err), result.err
+        assert form in result.err and "NFC" in result.err, result.err
+
+
+def test_nfc_twins_in_a_ties_only_file_are_one_actor_with_a_record_note(tmp_path):
+    """Without an actor table, the NFC and NFD spellings name one actor; the record says so."""
+    folder = v.make_unicode_twins(tmp_path)
+    (folder / "actors.csv").unlink()
     result = run_cli(["validate", str(folder)])
     _ok(result)
     net = read_network(folder)
     twins = [i for i in net.actors.index if unicodedata.normalize("NFC", i) == "bürgerhaus"]
     assert len(twins) == 1, f"bürgerhaus is there {len(twins)} times: {twins!r}"
-    assert len(net.actors) == len(v.ACTORS) + 1
     note = _record_text(net)
     assert "bürgerhaus" in unicodedata.normalize("NFC", note).casefold(), note
 

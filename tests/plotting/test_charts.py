@@ -10,11 +10,9 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from quartiernetz import Network
+from quartiernetz.change import comparison_table
 from quartiernetz.exceptions import AnalysisError
 from quartiernetz.plotting import (
-    comparison_table,
-    dependence_curve,
-    overlap_matrix,
     plot_brokerage,
     plot_comparison,
     plot_dependence,
@@ -22,6 +20,8 @@ from quartiernetz.plotting import (
     plot_overlap,
 )
 from quartiernetz.plotting.roles import ROLE_COLORS
+from quartiernetz.roles import dependence_curve
+from quartiernetz.structures import overlap_matrix
 
 # ------------------------------------------------------------------------- brokerage
 

@@ -191,6 +191,15 @@ def test_the_report_speaks_its_language(reports, waves):
     assert "more" in en and "by chance" in en
     status = pd.read_csv(reports["de"] / "tie_changes_1.csv", encoding="utf-8-sig")["status"]
     assert set(status) <= {"bestehend", "neu", "beendet"}
+    # the people-facing columns of the German tables are German too
+    for name, column in (
+        ("change_summary_1.csv", "description"),
+        ("comparison.csv", "description"),
+        ("significance.csv", "permuted"),
+    ):
+        cells = " | ".join(pd.read_csv(reports["de"] / name, encoding="utf-8-sig")[column])
+        found = [p for p in english if p in f" {cells} "]
+        assert not found, (name, found[:5])
 
 
 @pytest.mark.parametrize(
@@ -246,3 +255,16 @@ def test_python_errors(tmp_path):
     with pytest.raises(QuartiernetzError, match="lang"):
         write_comparison({"1": nx.path_graph(3), "2": nx.path_graph(3)}, tmp_path / "x", lang="fr")
     assert not (tmp_path / "x").exists()
+
+
+def test_names_are_escaped_in_the_page(tmp_path):
+    evil = "<script>alert(1)</script>\x1b[31m"
+    before = nx.path_graph(["a", "b", "c", "d"])
+    after = nx.path_graph(["a", "c", "b", "d"])
+    for G in (before, after):
+        G.nodes["a"]["label"] = evil
+    out = write_comparison({"<b>1</b>": before, "2": after}, tmp_path / "x", permutations=10)
+    page = (out / "compare.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<b>1</b>" not in page
+    assert "&lt;b&gt;1&lt;/b&gt;" in page
+    assert "\x1b" not in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from quartiernetz.io.survey._steps.classify import classify_columns
 from quartiernetz.io.survey._steps.questions import lay_out
 from quartiernetz.io.survey._steps.rows import select_rows
 from quartiernetz.io.survey._steps.values import ValueMapper
+from quartiernetz.record import Record
 
 from .steps_helpers import context, write
 
@@ -91,12 +93,7 @@ def test_finish_ties_merges_a_partner_named_twice():
         [["qm", "awo", "r", 1.0, "qm", 2, 1], ["qm", "awo", "r", 3.0, "qm", 2, 2]],
         columns=TIE_COLUMNS,
     )
-    from quartiernetz.io.survey._steps.common import SurveyContext
-
-    ctx = SurveyContext.__new__(SurveyContext)
-    from quartiernetz.record import Record
-
-    ctx.record, ctx.file = Record(), "t.csv"
+    ctx = SimpleNamespace(record=Record(), file="t.csv")
     ties = finish_ties(ctx, [frame])
     assert ties["intensity"].tolist() == [3.0] and "_pos" not in ties
     (entry,) = list(ctx.record)
@@ -104,8 +101,6 @@ def test_finish_ties_merges_a_partner_named_twice():
 
 
 def test_the_missing_answers_warning_is_bilingual():
-    from types import SimpleNamespace
-
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         warn_missing(SimpleNamespace(file="t.csv"), 0)

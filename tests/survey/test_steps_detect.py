@@ -6,8 +6,8 @@ import pytest
 
 from quartiernetz.exceptions import FormatError
 from quartiernetz.io.survey._steps.detect import detect_tool, note_reading, open_survey
-from .steps_helpers import write
 
+from .steps_helpers import write
 from .test_survey_messages import EXAMPLES
 
 

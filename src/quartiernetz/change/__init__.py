@@ -33,6 +33,7 @@ from .changes import (
 )
 from .comparison import SIZE_FREE, compare
 from .matching import ActorMatch, match_actors
+from .table import COMPARISON_FIGURES, FIGURE_ALIASES, comparison_table
 from .waves import COMMITTEE_KINDS, split_waves
 
 __all__ = [
@@ -43,6 +44,9 @@ __all__ = [
     "change_summary",
     "change_tables",
     "compare",
+    "comparison_table",
+    "COMPARISON_FIGURES",
+    "FIGURE_ALIASES",
     "match_actors",
     "ActorMatch",
     "split_waves",

@@ -29,6 +29,10 @@ __all__ = ["match_actors", "ActorMatch", "actor_labels", "REVIEW_COLUMNS"]
 
 #: Columns of :attr:`ActorMatch.review`.
 REVIEW_COLUMNS = ("actor", "name", "suggested_actor", "suggested_label", "score")
+#: Above this many pairs of unmatched actors (later x earlier), names are matched only
+#: when equal after normalisation (and by the alias table): no near-match suggestions,
+#: whose search compares every pair.
+MAX_FUZZY_PAIRS = 250_000
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,10 @@ def match_actors(
     the later wave. Names equal after :func:`~quartiernetz.io.survey.matching.normalize_name`
     (case, umlauts, legal forms, abbreviations such as AWO or Kita, word order) are
     merged; when two later actors have the name of one earlier actor, neither is
-    merged. Near matches go into :attr:`ActorMatch.review` only.
+    merged. Near matches go into :attr:`ActorMatch.review` only. With more than
+    :data:`MAX_FUZZY_PAIRS` pairs of unmatched actors (e.g. two waves numbered
+    differently throughout), only equal names and the alias table match, and the
+    review table stays empty: the search for near matches compares every pair.
 
     Examples
     --------
@@ -151,6 +158,8 @@ def match_actors(
     if not names or not only_a or not only_b:
         return ActorMatch({}, matched_by, empty)
     alias_map = read_aliases(aliases) if aliases is not None else {}
+    if len(only_a) * len(only_b) > MAX_FUZZY_PAIRS:
+        return _exact_only(only_a, only_b, a_lab, b_lab, alias_map, matched_by)
     by_str = {str(i): i for i in only_b}
     if len(by_str) != len(only_b):
         raise AnalysisError(
@@ -197,3 +206,39 @@ def match_actors(
         if r["suggested_actor"] in by_str
     ]
     return ActorMatch(renamed, matched_by, pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)))
+
+
+def _exact_only(
+    only_a: list[Hashable],
+    only_b: list[Hashable],
+    a_lab: dict[Hashable, str],
+    b_lab: dict[Hashable, str],
+    alias_map: dict[str, str],
+    matched_by: dict[Hashable, str],
+) -> ActorMatch:
+    """Name matching for very many unmatched actors: equal normalised names and aliases."""
+    by_key: dict[str, list[Hashable]] = {}
+    by_name: dict[str, Hashable] = {}
+    for i in only_b:
+        by_key.setdefault(normalize_name(b_lab[i]), []).append(i)
+        by_name.setdefault(str(i), i)
+        by_name.setdefault(b_lab[i], i)
+    aliases = {normalize_name(k): v for k, v in alias_map.items()}
+    hits: dict[Hashable, list[tuple[Hashable, str]]] = {}
+    for actor in only_a:
+        key = normalize_name(a_lab[actor])
+        if key in aliases:
+            target = by_name.get(aliases[key].strip())
+            if target is not None:
+                hits.setdefault(target, []).append((actor, "alias"))
+            continue
+        found = by_key.get(key, [])
+        if len(found) == 1:
+            hits.setdefault(found[0], []).append((actor, "name"))
+    renamed: dict[Hashable, Hashable] = {}
+    for target, group in hits.items():
+        if len(group) == 1:
+            actor, how = group[0]
+            renamed[actor] = target
+            matched_by[actor] = how
+    return ActorMatch(renamed, matched_by, pd.DataFrame(columns=list(REVIEW_COLUMNS)))

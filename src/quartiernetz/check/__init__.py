@@ -25,14 +25,26 @@ module              factors
 ==================  ==============================================================
 """
 
-from .core import CHECK_COLUMNS, network_check, network_check_compare
-from .definitions import ASSESSMENTS, FACTOR_IDS, FACTORS, GROUPS, SOURCES, factor_table
+from .core import CHECK_COLUMNS, network_check, network_check_compare, network_check_languages
+from .definitions import (
+    ASSESSMENT_NAMES,
+    ASSESSMENTS,
+    FACTOR_IDS,
+    FACTORS,
+    GROUPS,
+    LABELS,
+    SOURCES,
+    factor_table,
+)
 
 __all__ = [
     "network_check",
     "network_check_compare",
+    "network_check_languages",
     "CHECK_COLUMNS",
     "ASSESSMENTS",
+    "ASSESSMENT_NAMES",
+    "LABELS",
     "FACTORS",
     "FACTOR_IDS",
     "GROUPS",

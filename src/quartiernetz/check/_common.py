@@ -345,8 +345,11 @@ class Context:
         rows = self.affiliations_of(COMMITTEE_KINDS)
         if "steering" in rows.columns and rows["steering"].map(given).any():
             marked = sorted(
-                {str(i).strip() for i, v in zip(rows["item"], rows["steering"], strict=True)
-                 if truthy(v)}
+                {
+                    str(i).strip()
+                    for i, v in zip(rows["item"], rows["steering"], strict=True)
+                    if truthy(v)
+                }
             )
             return marked, "column"
         named = sorted(c for c in self.committees if _STEERING_NAME.search(c))
@@ -381,7 +384,9 @@ def network_from_graph(G: nx.Graph) -> Network:
     """A :class:`Network` from a networkx graph: node attributes as actor columns,
     edges as ties (``relation`` from the edge attribute, else cooperation;
     ``intensity`` from ``weight``, else 1)."""
-    nodes = [{"id": str(n), **{k: v for k, v in d.items() if k != "id"}} for n, d in G.nodes(data=True)]
+    nodes = [
+        {"id": str(n), **{k: v for k, v in d.items() if k != "id"}} for n, d in G.nodes(data=True)
+    ]
     ties = [
         {
             "source": str(u),
@@ -394,5 +399,6 @@ def network_from_graph(G: nx.Graph) -> Network:
     ]
     actors = pd.DataFrame(nodes) if nodes else None
     tie_frame = pd.DataFrame(ties, columns=["source", "target", "relation", "intensity"])
-    return Network(actors=actors, ties=tie_frame if len(tie_frame) else None,
-                   directed=G.is_directed())
+    return Network(
+        actors=actors, ties=tie_frame if len(tie_frame) else None, directed=G.is_directed()
+    )

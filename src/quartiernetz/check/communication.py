@@ -54,8 +54,8 @@ def committee_membership(ctx: Context) -> Finding:
         f = known.get(c)
         parts.append(
             Text(
-                "{c} ({k} members{f})",
-                "{c} ({k} Mitglieder{fd})",
+                "{c} (members: {k}{f})",
+                "{c} (Mitglieder: {k}{fd})",
             ).format(
                 c=c,
                 k=len(m),
@@ -63,7 +63,7 @@ def committee_membership(ctx: Context) -> Finding:
                 fd="" if f is None else f", {fmt(f, 'de', 0)}/Jahr",
             )
         )
-    evidence = Text("{k} committees: ", "{k} Gremien: ").format(k=len(committees))
+    evidence = Text("committees ({k}): ", "Gremien ({k}): ").format(k=len(committees))
     for i, p in enumerate(parts):
         evidence = evidence + ("; " if i else "") + p
     outside = sorted((a for a in ctx.actors.index if a not in members), key=str)
@@ -134,4 +134,3 @@ def committee_sectors(ctx: Context) -> Finding:
         reference_value=1.0,
         details={"missing": missing, "reached": sorted(reached)},
     )
-

@@ -55,7 +55,8 @@ def competitors_in_view(ctx: Context) -> Finding:
     """
     has_offers = not ctx.affiliations_of(OFFER_KINDS).empty
     has_competition = bool(
-        len(ctx.ties) and ctx.ties["relation"].map(lambda r: has_part(r, COMPETITION_RELATIONS)).any()
+        len(ctx.ties)
+        and ctx.ties["relation"].map(lambda r: has_part(r, COMPETITION_RELATIONS)).any()
     )
     if not has_offers and not has_competition:
         return not_measurable(
@@ -77,8 +78,7 @@ def competitors_in_view(ctx: Context) -> Finding:
             "strength",
             rule,
             Text(
-                "no two actors offer the same to the same target group, and no competition "
-                "ties",
+                "no two actors offer the same to the same target group, and no competition ties",
                 "keine zwei Akteure mit demselben Angebot für dieselbe Zielgruppe, keine "
                 "Konkurrenzbeziehungen",
             ),
@@ -89,30 +89,40 @@ def competitors_in_view(ctx: Context) -> Finding:
     for c, members in ctx.committees.items():
         for a in members:
             member_of.setdefault(a, set()).add(c)
-    in_view: list[tuple[tuple, str]] = []
+    in_view: list[tuple[tuple, Text]] = []
     apart: list[tuple] = []
     for (a, b), _why in pairs.items():
         direct = G.has_edge(a, b)
         common = sorted(member_of.get(a, set()) & member_of.get(b, set()))
         if direct or common:
-            how = (["cooperation"] if direct else []) + common
-            in_view.append(((a, b), ", ".join(how)))
+            via = ", ".join(common)
+            how = (
+                Text("cooperation" + (", " if via else ""), "Kooperation" + (", " if via else ""))
+                + via
+                if direct
+                else Text(via, via)
+            )
+            in_view.append(((a, b), how))
         else:
             apart.append((a, b))
     value = len(in_view) / len(pairs)
-    evidence = Text("{k} pairs", "{k} Paare").format(k=len(pairs))
+    evidence = Text("pairs: {k}", "Paare: {k}").format(k=len(pairs))
     if in_view:
-        evidence = evidence + Text("; in view: ", "; im Blick: ") + "; ".join(
-            f"{a}–{b} ({how})" for (a, b), how in in_view
-        )
+        evidence = evidence + Text("; in view: ", "; im Blick: ")
+        for i, ((a, b), how) in enumerate(in_view):
+            evidence = evidence + ("; " if i else "") + f"{a}–{b} (" + how + ")"
     bridges: dict[tuple, list[Hashable]] = {}
     if apart:
-        evidence = evidence + Text(
-            "; neither cooperating nor in a common committee: ",
-            "; weder Kooperation noch gemeinsames Gremium: ",
-        ) + "; ".join(f"{a}–{b}" for a, b in apart)
+        evidence = (
+            evidence
+            + Text(
+                "; neither cooperating nor in a common committee: ",
+                "; weder Kooperation noch gemeinsames Gremium: ",
+            )
+            + "; ".join(f"{a}–{b}" for a, b in apart)
+        )
         clusters = competitor_clusters(ctx.net, seed=ctx.seed)
-        for (a, b) in apart:
+        for a, b in apart:
             found: list[Hashable] = []
             for members, bs in zip(clusters["members"], clusters["bridges"], strict=True):
                 if a in members and b in members:
@@ -120,8 +130,10 @@ def competitors_in_view(ctx: Context) -> Finding:
             if found:
                 bridges[(a, b)] = found
         if bridges:
-            evidence = evidence + Text("; possible bridges: ", "; mögliche Brücken: ") + "; ".join(
-                f"{a}–{b}: {short_list(bs, 3)}" for (a, b), bs in bridges.items()
+            evidence = (
+                evidence
+                + Text("; possible bridges: ", "; mögliche Brücken: ")
+                + "; ".join(f"{a}–{b}: {short_list(bs, 3)}" for (a, b), bs in bridges.items())
             )
     assessment = "strength" if not apart else ("gap" if not in_view else "watch")
     return Finding(

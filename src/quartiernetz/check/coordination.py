@@ -7,6 +7,7 @@ from collections.abc import Hashable
 
 import networkx as nx
 
+from ..exceptions import QuartiernetzError
 from ..i18n import Text
 from ..roles import dependence
 from ._common import COORDINATOR_TYPES, Context, Finding, not_measurable, pct, short_list, truthy
@@ -80,7 +81,14 @@ def central_coordination(ctx: Context) -> Finding:
             ),
             reference_value=0.0,
         )
-    cat = ctx.catalysts()
+    try:
+        cat = ctx.catalysts()
+    except QuartiernetzError as err:
+        return not_measurable(
+            Text(
+                "the catalysts could not be computed: {e}", "Katalysatoren nicht berechenbar: {e}"
+            ).format(e=str(err))
+        )
     ranks = {a: int(cat.at[a, "rank"]) for a in present if a in cat.index}
     in_top = sorted((a for a, r in ranks.items() if r <= ctx.top), key=str)
     drop = set(present)
@@ -92,9 +100,7 @@ def central_coordination(ctx: Context) -> Finding:
     H = G.subgraph([n for n in G if n not in drop])
     pieces = sorted(nx.connected_components(H), key=len, reverse=True)
     neighbourhood = {nb for a in present for nb in G[a]}
-    cut = sorted(
-        (n for p in pieces[1:] for n in p if any(m in neighbourhood for m in p)), key=str
-    )
+    cut = sorted((n for p in pieces[1:] for n in p if any(m in neighbourhood for m in p)), key=str)
     who = "; ".join(f"{a} (#{ranks.get(a, '-')})" for a in present)
     evidence = Text(
         "coordinators ({how}) with catalyst rank: {who}",
@@ -105,8 +111,8 @@ def central_coordination(ctx: Context) -> Finding:
         who=who,
     )
     evidence = evidence + Text(
-        "; without them {lost} of {before} connected pairs fall apart ({p})",
-        "; ohne sie zerfallen {lost} von {before} verbundenen Paaren ({p})",
+        "; connected pairs falling apart without them: {lost} of {before} ({p})",
+        "; verbundene Paare, die ohne sie zerfallen: {lost} von {before} ({p})",
     ).format(lost=lost, before=before, p=pct(value).en)
     if cut:
         evidence = evidence + Text("; cut off: {a}", "; abgeschnitten: {a}").format(

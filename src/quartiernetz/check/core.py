@@ -11,14 +11,28 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
-from ..i18n import check_lang, render
+from ..i18n import LANGS, check_lang, render
 from ..network import Network
-from . import communication, competition, coordination, diversity, funding, municipality
-from . import reach, resources, survey
+from . import (
+    communication,
+    competition,
+    coordination,
+    diversity,
+    funding,
+    municipality,
+    reach,
+    resources,
+    survey,
+)
 from ._common import Context, Finding, fmt, network_from_graph
-from .definitions import ASSESSMENTS, FACTORS, cite
+from .definitions import FACTORS, cite
 
-__all__ = ["network_check", "network_check_compare", "CHECK_COLUMNS"]
+__all__ = [
+    "network_check",
+    "network_check_compare",
+    "network_check_languages",
+    "CHECK_COLUMNS",
+]
 
 #: Columns of :func:`network_check`, in order.
 CHECK_COLUMNS = (
@@ -107,9 +121,22 @@ def _frame(findings: dict[str, Finding], lang: str) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=list(CHECK_COLUMNS))
-    return frame.astype({c: object for c in ("source", "question", "indicator", "reference",
-                                               "assessment", "evidence", "ask", "factor",
-                                               "group")})
+    return frame.astype(
+        {
+            c: object
+            for c in (
+                "source",
+                "question",
+                "indicator",
+                "reference",
+                "assessment",
+                "evidence",
+                "ask",
+                "factor",
+                "group",
+            )
+        }
+    )
 
 
 def network_check(
@@ -188,9 +215,13 @@ def network_check(
     >>> import quartiernetz as qn
     >>> from quartiernetz.check import network_check
     >>> check = network_check(qn.load_example("nordstadt"))
-    >>> check.set_index("factor").loc["central_coordination", "evidence"][:46]
-    'coordinators (marked) with catalyst rank: qm-n'
-    >>> check["assessment"].value_counts().sort_index().to_dict()  # doctest: +SKIP
+    >>> row = check.set_index("factor").loc["competitors_in_view"]
+    >>> float(row["value"]), row["assessment"]
+    (0.375, 'watch')
+    >>> print(row["evidence"][:84])
+    pairs: 8; in view: awo-treff–caritas-sen (Runder Tisch Senioren, Stadtteilkonferenz
+    >>> check["assessment"].value_counts().to_dict()
+    {'not measurable': 11, 'watch': 8, 'strength': 6}
     """
     check_lang(lang)
     top = _check_top(top)
@@ -203,6 +234,37 @@ def network_check(
         raise AnalysisError("quarter and catalysts are dicts only when net is a dict of networks")
     ctx = Context(network, quarter=quarter, top=top, catalysts=catalysts, seed=seed)
     return _frame(_findings(ctx), lang)
+
+
+def network_check_languages(
+    net: Network | nx.Graph,
+    langs: tuple[str, ...] = LANGS,
+    *,
+    quarter: str | None = None,
+    top: int = 5,
+    catalysts: pd.DataFrame | None = None,
+    seed: int | np.random.Generator | None = 0,
+) -> dict[str, pd.DataFrame]:
+    """The :func:`network_check` of one network in several languages, computed once.
+
+    Returns
+    -------
+    dict of str to DataFrame
+        ``{lang: network_check(net, lang, ...)}`` for each of ``langs``.
+
+    Examples
+    --------
+    >>> import quartiernetz as qn
+    >>> both = network_check_languages(qn.load_example("nordstadt"))
+    >>> both["de"].loc[0, "question"][:27], both["en"].loc[0, "assessment"]
+    ('Gibt es eine zentrale Koord', 'watch')
+    """
+    for lang in langs:
+        check_lang(lang)
+    top = _check_top(top)
+    ctx = Context(_as_network(net), quarter=quarter, top=top, catalysts=catalysts, seed=seed)
+    findings = _findings(ctx)
+    return {lang: _frame(findings, lang) for lang in langs}
 
 
 def network_check_compare(
@@ -288,13 +350,13 @@ def network_check_compare(
         long = long.sort_values(["_o", "_n"], kind="stable").drop(columns=["_o", "_n"])
         return long[["network", *CHECK_COLUMNS]].reset_index(drop=True)
     first = next(iter(frames.values()))
-    parts = {("", "question"): first["question"].to_numpy(), ("", "source"): first["source"].to_numpy()}
+    parts = {
+        ("", "question"): first["question"].to_numpy(),
+        ("", "source"): first["source"].to_numpy(),
+    }
     for label, f in frames.items():
         for col in ("value", "assessment", "reference", "evidence"):
             parts[(label, col)] = f[col].to_numpy()
     wide = pd.DataFrame(parts, index=pd.Index(first["factor"].to_numpy(), name="factor"))
     wide.columns = pd.MultiIndex.from_tuples(list(parts), names=["network", "column"])
     return wide
-
-
-__all__ += ["ASSESSMENTS"]

@@ -24,6 +24,8 @@ __all__ = [
     "Factor",
     "FACTORS",
     "FACTOR_IDS",
+    "LABELS",
+    "ASSESSMENT_NAMES",
     "GROUPS",
     "ASSESSMENTS",
     "factor_table",
@@ -57,7 +59,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "gliszczynski",
             Text("Gliszczynski 2017", "Gliszczynski 2017"),
-            "Gliszczynski, M. (2017): Kooperationen im Quartier. Stiftung Mitarbeit "
+            "Gliszczynski (2017): Kooperationen im Quartier. Stiftung Mitarbeit "
             "(practice guide), pp. 9 f.; study of three quarters in Lower Saxony",
         ),
         Source(
@@ -75,8 +77,7 @@ SOURCES: dict[str, Source] = {
         Source(
             "dewak",
             Text("DeWaK", "DeWaK"),
-            'BMBF "Kommunen innovativ", project DeWaK (Herten and Ennepe-Ruhr-Kreis, '
-            "2017-2019)",
+            'BMBF "Kommunen innovativ", project DeWaK (Herten and Ennepe-Ruhr-Kreis, 2017-2019)',
         ),
     )
 }
@@ -175,10 +176,12 @@ FACTORS: tuple[Factor, ...] = (
             "Are the hub's many tasks carried by paid, full-time networkers?",
             "Tragen hauptamtliche Netzwerker die vielen Aufgaben an den Knotenpunkten?",
         ),
-        ("paid hours for networking (survey only)", "bezahlte Stunden für Vernetzung (nur Umfrage)"),
         (
-            "How many paid hours a week does your organisation spend on networking in the "
-            "quarter?",
+            "paid hours for networking (survey only)",
+            "bezahlte Stunden für Vernetzung (nur Umfrage)",
+        ),
+        (
+            "How many paid hours a week does your organisation spend on networking in the quarter?",
             "Wie viele bezahlte Stunden pro Woche verwendet Ihre Organisation auf die "
             "Vernetzung im Quartier?",
         ),
@@ -262,8 +265,7 @@ FACTORS: tuple[Factor, ...] = (
         ),
         (
             "Has the network mapped the quarter's needs and offers in the last two years?",
-            "Hat das Netzwerk in den letzten zwei Jahren Bedarfe und Angebote im Quartier "
-            "erhoben?",
+            "Hat das Netzwerk in den letzten zwei Jahren Bedarfe und Angebote im Quartier erhoben?",
         ),
     ),
     _f(
@@ -291,8 +293,7 @@ FACTORS: tuple[Factor, ...] = (
         "funding",
         ((_SF, "9"), (_MGH, "municipal funding")),
         (
-            "Is the network financed by a mix of public money, business and civic "
-            "engagement?",
+            "Is the network financed by a mix of public money, business and civic engagement?",
             "Finanziert sich das Netzwerk aus einem Mix von öffentlichen Mitteln, Wirtschaft "
             "und bürgerschaftlichem Engagement?",
         ),
@@ -343,10 +344,8 @@ FACTORS: tuple[Factor, ...] = (
             "meisten Partnern verbunden sind; Zahl der kommunalen Stellen",
         ),
         (
-            "Is there a named contact person in the municipality for the quarter? (yes/no, "
-            "who)",
-            "Gibt es eine benannte Ansprechperson in der Kommune für das Quartier? (ja/nein, "
-            "wer)",
+            "Is there a named contact person in the municipality for the quarter? (yes/no, who)",
+            "Gibt es eine benannte Ansprechperson in der Kommune für das Quartier? (ja/nein, wer)",
         ),
     ),
     _f(
@@ -454,8 +453,7 @@ FACTORS: tuple[Factor, ...] = (
             "E-I-Index nach Krackhardt und Stern der Kooperationsbeziehungen nach Akteurstyp",
         ),
         (
-            "With partners of which sectors have you started a joint project in the last "
-            "year?",
+            "With partners of which sectors have you started a joint project in the last year?",
             "Mit Partnern welcher Bereiche haben Sie im letzten Jahr ein gemeinsames Projekt "
             "begonnen?",
         ),
@@ -505,8 +503,7 @@ FACTORS: tuple[Factor, ...] = (
         ),
         ("self-assessment (survey only)", "Selbsteinschätzung (nur Umfrage)"),
         (
-            "My organisation's contribution to the network is recognised. (agree … "
-            "disagree)",
+            "My organisation's contribution to the network is recognised. (agree … disagree)",
             "Der Beitrag meiner Organisation zum Netzwerk wird anerkannt. (stimme zu … "
             "stimme nicht zu)",
         ),
@@ -590,8 +587,7 @@ FACTORS: tuple[Factor, ...] = (
         ),
         ("self-assessment (survey only)", "Selbsteinschätzung (nur Umfrage)"),
         (
-            "The network has a fixed place in the quarter where people meet. (agree … "
-            "disagree)",
+            "The network has a fixed place in the quarter where people meet. (agree … disagree)",
             "Das Netzwerk hat einen festen Ort im Quartier, an dem man sich trifft. (stimme "
             "zu … stimme nicht zu)",
         ),
@@ -607,8 +603,7 @@ FACTORS: tuple[Factor, ...] = (
         ),
         ("self-assessment (survey only)", "Selbsteinschätzung (nur Umfrage)"),
         (
-            "The municipality's decision makers support the network lastingly. (agree … "
-            "disagree)",
+            "The municipality's decision makers support the network lastingly. (agree … disagree)",
             "Die Entscheidungsträger der Kommune unterstützen das Netzwerk dauerhaft. "
             "(stimme zu … stimme nicht zu)",
         ),
@@ -618,6 +613,43 @@ FACTORS: tuple[Factor, ...] = (
 
 #: The factor ids, in the order of the check.
 FACTOR_IDS = tuple(f.id for f in FACTORS)
+
+#: Short names of the factors, for figures and tables.
+LABELS: dict[str, Text] = {
+    "central_coordination": Text("central coordination", "zentrale Koordination"),
+    "paid_networkers": Text("paid networkers", "hauptamtliche Netzwerker"),
+    "committee_membership": Text("actors in committees", "Akteure in Gremien"),
+    "committee_sectors": Text("sectors in committees", "Bereiche in Gremien"),
+    "competitors_in_view": Text("competitors in view", "Konkurrenz im Blick"),
+    "needs_mapping": Text("duplicate offers", "doppelte Angebote"),
+    "pooled_resources": Text("shared resources", "geteilte Ressourcen"),
+    "funding_mix": Text("funding mix", "Finanzierungsmix"),
+    "municipal_ties": Text("ties to the municipality", "Beziehungen zur Kommune"),
+    "municipal_contact": Text("one municipal contact", "eine kommunale Ansprechstelle"),
+    "municipal_steering": Text("municipality in steering", "Kommune in der Steuerung"),
+    "reach_beyond_quarter": Text("reach beyond the quarter", "Reichweite über das Quartier"),
+    "online_offline": Text("online and offline", "online und offline"),
+    "sector_diversity": Text("sector diversity", "Vielfalt der Bereiche"),
+    "civic_share": Text("clubs and initiatives", "Vereine und Initiativen"),
+    "cross_sector_ties": Text("cooperation across sectors", "Kooperation über Bereiche"),
+    "clear_goal": Text("clear goal", "klares Ziel"),
+    "clear_roles": Text("clear roles", "klare Rollen"),
+    "recognition_culture": Text("recognition culture", "Anerkennungskultur"),
+    "documentation": Text("documentation", "Dokumentation"),
+    "storytelling": Text("storytelling", "Storytelling"),
+    "sufficient_resources": Text("sufficient resources", "ausreichende Ressourcen"),
+    "personal_relationships": Text("personal relationships", "persönliche Beziehungen"),
+    "fixed_place": Text("fixed place", "fester Ort"),
+    "political_support": Text("political support", "politische Unterstützung"),
+}
+
+#: The assessments in words (the ``assessment`` column holds the English ids).
+ASSESSMENT_NAMES: dict[str, Text] = {
+    "strength": Text("strength", "Stärke"),
+    "watch": Text("watch point", "Hinweis"),
+    "gap": Text("gap", "Lücke"),
+    "not measurable": Text("not measurable", "nicht messbar"),
+}
 
 _BY_ID = {f.id: f for f in FACTORS}
 
@@ -679,21 +711,22 @@ def factor_table(lang: str = "en") -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``factor``; columns ``group``, ``source``, ``question``,
+        Indexed by ``factor``; columns ``label`` (a short name), ``group``, ``source``, ``question``,
         ``indicator``, ``ask`` and ``network`` (whether network data can show it).
 
     Examples
     --------
     >>> t = factor_table("de")
     >>> t.loc["funding_mix", "source"]
-    '12 Erfolgsfaktoren Nr. 9; Mehrgenerationenhäuser (municipal funding)'
+    '12 Erfolgsfaktoren Nr. 9; Mehrgenerationenhäuser (kommunale Förderung)'
     >>> int(t["network"].sum()), len(t)
-    (15, 24)
+    (15, 25)
     """
     check_lang(lang)
     rows = [
         {
             "factor": f.id,
+            "label": render(LABELS[f.id], lang),
             "group": f.group,
             "source": cite(f, lang),
             "question": render(f.question, lang),

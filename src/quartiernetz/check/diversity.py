@@ -34,7 +34,7 @@ def sector_diversity(ctx: Context) -> Finding:
     ).format(k=k, b=fmt(1 - 1 / k), bd=fmt(1 - 1 / k, "de"))
     present = sorted(set(ctx.spheres), key=SPHERES.index)
     missing = [s for s in SPHERES if s not in present]
-    evidence = Text("{k} types: ", "{k} Typen: ").format(k=k) + ", ".join(
+    evidence = Text("types ({k}): ", "Typen ({k}): ").format(k=k) + ", ".join(
         f"{t} {c}" for t, c in counts.items()
     )
     if missing:
@@ -75,12 +75,14 @@ def civic_share(ctx: Context) -> Finding:
     others = types[~civic].value_counts()
     larger = [t for t, c in others.items() if c > n_civic]
     evidence = Text(
-        "{k} of {n} actors are clubs or initiatives", "{k} von {n} Akteuren sind Vereine oder "
-        "Initiativen"
+        "clubs or initiatives: {k} of {n}",
+        "Vereine oder Initiativen: {k} von {n}",
     ).format(k=n_civic, n=len(types))
     if len(others):
-        evidence = evidence + Text("; largest other groups: ", "; größte andere Gruppen: ") + (
-            ", ".join(f"{t} {c}" for t, c in others.head(3).items())
+        evidence = (
+            evidence
+            + Text("; largest other groups: ", "; größte andere Gruppen: ")
+            + (", ".join(f"{t} {c}" for t, c in others.head(3).items()))
         )
     if not n_civic:
         assessment = "gap"
@@ -97,8 +99,8 @@ def expected_ei(sizes: list[int]) -> float:
 
     Examples
     --------
-    >>> expected_ei([2, 2])
-    0.33333333333333326
+    >>> round(expected_ei([2, 2]), 4)
+    0.3333
     """
     n = sum(sizes)
     if n < 2:
@@ -128,7 +130,9 @@ def cross_sector_ties(ctx: Context) -> Finding:
                 e += 1
     if e + i == 0:
         return not_measurable(
-            Text("no ties between actors with a type", "keine Beziehungen zwischen Akteuren mit Typ"),
+            Text(
+                "no ties between actors with a type", "keine Beziehungen zwischen Akteuren mit Typ"
+            ),
             scale=(-1.0, 1.0),
         )
     value = (e - i) / (e + i)
@@ -140,8 +144,8 @@ def cross_sector_ties(ctx: Context) -> Finding:
         "(Krackhardt & Stern 1988)",
     ).format(x=fmt(exp), xd=fmt(exp, "de"))
     evidence = Text(
-        "{e} ties across sectors, {i} within", "{e} Beziehungen über Bereiche hinweg, {i} "
-        "innerhalb"
+        "ties across sectors: {e}, within: {i}",
+        "Beziehungen über Bereiche hinweg: {e}, innerhalb: {i}",
     ).format(e=e, i=i)
     return Finding(
         value,

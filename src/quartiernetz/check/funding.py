@@ -67,8 +67,7 @@ def funding_mix(ctx: Context) -> Finding:
         return not_measurable(
             Text(
                 "no funding ties (relation funding) and no actor marked funder",
-                "keine Förderbeziehungen (Beziehung funding) und kein Akteur als funder "
-                "markiert",
+                "keine Förderbeziehungen (Beziehung funding) und kein Akteur als funder markiert",
             ),
             scale=(0.0, 2 / 3),
         )
@@ -102,9 +101,7 @@ def funding_mix(ctx: Context) -> Finding:
         )
     value = blau(counts.values())
     present = [s for s in SPHERES if counts[s]]
-    evidence = Text(
-        "{k} funding relationships; ", "{k} Förderbeziehungen; "
-    ).format(k=len(pairs))
+    evidence = Text("funding relationships: {k}; ", "Förderbeziehungen: {k}; ").format(k=len(pairs))
     for i, s in enumerate(SPHERES):
         share = counts[s] / total
         evidence = (
@@ -118,9 +115,9 @@ def funding_mix(ctx: Context) -> Finding:
             )
         )
     if unknown:
-        evidence = evidence + Text(
-            "; sphere unknown: {a}", "; Sphäre unbekannt: {a}"
-        ).format(a=short_list(unknown))
+        evidence = evidence + Text("; sphere unknown: {a}", "; Sphäre unbekannt: {a}").format(
+            a=short_list(unknown)
+        )
     assessment = {3: "strength", 2: "watch"}.get(len(present), "gap")
     return Finding(
         value,

@@ -60,15 +60,13 @@ def municipal_ties(ctx: Context) -> Finding:
         return Finding(0.0, "gap", rule, _NO_MUNICIPAL, reference_value=MGH_MUNICIPAL_SHARE)
     tied = _tied(ctx)
     if not tied:
-        return not_measurable(
-            Text("every actor is municipal", "alle Akteure sind kommunal")
-        )
+        return not_measurable(Text("every actor is municipal", "alle Akteure sind kommunal"))
     with_tie = [a for a, p in tied.items() if p]
     without = sorted((a for a, p in tied.items() if not p), key=str)
     value = len(with_tie) / len(tied)
     evidence = Text(
-        "{w} of {n} non-municipal actors tied to a municipal actor ({m})",
-        "{w} von {n} nicht-kommunalen Akteuren mit kommunalem Partner ({m})",
+        "non-municipal actors with a municipal partner: {w} of {n}; municipal actors: {m}",
+        "nicht-kommunale Akteure mit kommunalem Partner: {w} von {n}; kommunale Akteure: {m}",
     ).format(w=len(with_tie), n=len(tied), m=short_list(sorted(ctx.municipal, key=str)))
     if without:
         evidence = evidence + Text("; without: {a}", "; ohne: {a}").format(a=short_list(without))
@@ -123,11 +121,9 @@ def municipal_contact(ctx: Context) -> Finding:
     best = units[0]
     value = reach[best] / len(tied)
     evidence = Text(
-        "{k} municipal units deal with {n} actors: {u}",
-        "{k} kommunale Stellen haben mit {n} Akteuren zu tun: {u}",
-    ).format(
-        k=len(units), n=len(tied), u="; ".join(f"{u} ({reach[u]})" for u in units)
-    )
+        "municipal units: {k}; municipally tied actors: {n}; partners per unit: {u}",
+        "kommunale Stellen: {k}; kommunal verbundene Akteure: {n}; Partner je Stelle: {u}",
+    ).format(k=len(units), n=len(tied), u="; ".join(f"{u} ({reach[u]})" for u in units))
     return Finding(
         value,
         "strength" if value >= 1.0 else "watch",
@@ -148,7 +144,10 @@ def municipal_steering(ctx: Context) -> Finding:
     """
     if ctx.affiliations.empty:
         return not_measurable(
-            Text("no affiliations (committees) are recorded", "keine Zugehörigkeiten (Gremien) erfasst")
+            Text(
+                "no affiliations (committees) are recorded",
+                "keine Zugehörigkeiten (Gremien) erfasst",
+            )
         )
     if ctx.types.empty:
         return not_measurable(_NO_TYPES)

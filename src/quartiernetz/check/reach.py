@@ -37,8 +37,10 @@ def reach_beyond_quarter(ctx: Context) -> Finding:
     area = ctx.column("area")
     if area is None:
         return not_measurable(
-            Text("the actors' area is not given (actor column area)",
-                 "das Gebiet der Akteure ist nicht angegeben (Akteursspalte area)")
+            Text(
+                "the actors' area is not given (actor column area)",
+                "das Gebiet der Akteure ist nicht angegeben (Akteursspalte area)",
+            )
         )
     rule = Text(
         "rule (12 success factors no. 3): networking across regions, at least one tie "
@@ -55,8 +57,8 @@ def reach_beyond_quarter(ctx: Context) -> Finding:
     across = [(u, v) for u, v in edges if u in outside or v in outside]
     value = len(across) / len(edges) if edges else 0.0
     evidence = Text(
-        "quarter {q}; {k} actors outside ({a}); {t} of {m} ties reach them",
-        "Quartier {q}; {k} Akteure außerhalb ({a}); {t} von {m} Beziehungen reichen zu ihnen",
+        "quarter {q}; actors outside: {k} ({a}); ties reaching them: {t} of {m}",
+        "Quartier {q}; Akteure außerhalb: {k} ({a}); Beziehungen zu ihnen: {t} von {m}",
     ).format(
         q=ctx.quarter,
         k=len(outside),
@@ -86,8 +88,10 @@ def online_offline(ctx: Context) -> Finding:
     t = ctx.ties
     if "channel" not in t.columns or not t["channel"].map(given).any():
         return not_measurable(
-            Text("the ties' channel is not given (tie column channel)",
-                 "der Kanal der Beziehungen ist nicht angegeben (Spalte channel der Beziehungen)")
+            Text(
+                "the ties' channel is not given (tie column channel)",
+                "der Kanal der Beziehungen ist nicht angegeben (Spalte channel der Beziehungen)",
+            )
         )
     rule = Text(
         "rule (12 success factors no. 3 and the session's list: combine online and "
@@ -101,15 +105,17 @@ def online_offline(ctx: Context) -> Finding:
     read = [c for c in channels if c]
     if not read:
         return not_measurable(
-            Text("channel values not recognised (online, offline, both)",
-                 "Werte der Spalte channel nicht erkannt (online, offline, beides)")
+            Text(
+                "channel values not recognised (online, offline, both)",
+                "Werte der Spalte channel nicht erkannt (online, offline, beides)",
+            )
         )
     online = sum("online" in c for c in read)
     offline = sum("offline" in c for c in read)
     value = online / len(read)
     evidence = Text(
-        "{n} ties with a channel: online {on}, in person {off} (both count twice)",
-        "{n} Beziehungen mit Kanal: online {on}, persönlich {off} (beides zählt doppelt)",
+        "ties with a channel: {n}; online {on}, in person {off} (both count twice)",
+        "Beziehungen mit Kanal: {n}; online {on}, persönlich {off} (beides zählt doppelt)",
     ).format(n=len(read), on=online, off=offline)
     return Finding(
         value,

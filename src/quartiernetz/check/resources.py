@@ -62,8 +62,8 @@ def needs_mapping(ctx: Context) -> Finding:
         return f"{r['offer']} ({r['target_group']}{place}): {', '.join(map(str, r['providers']))}"
 
     evidence = Text(
-        "{d} of {c} offered cells with two or more providers",
-        "{d} von {c} besetzten Zellen mit zwei oder mehr Anbietern",
+        "offered cells with two or more providers: {d} of {c}",
+        "besetzte Zellen mit zwei oder mehr Anbietern: {d} von {c}",
     ).format(d=len(dup), c=len(cells))
     if len(dup):
         evidence = evidence + ": " + "; ".join(cell(r) for r in dup.to_dict("records"))
@@ -121,21 +121,27 @@ def pooled_resources(ctx: Context) -> Finding:
             sharing |= members
             parts.append(f"{item}: {', '.join(sorted(map(str, members)))}")
     pairs = sorted(
-        {tuple(sorted((s, g), key=str)) for s, g in zip(tie_rows["source"], tie_rows["target"], strict=True) if s != g},
+        {
+            tuple(sorted((s, g), key=str))
+            for s, g in zip(tie_rows["source"], tie_rows["target"], strict=True)
+            if s != g
+        },
         key=str,
     )
     for s, g in pairs:
         sharing |= {s, g}
     n = len(ctx.actors)
     value = len(sharing & set(ctx.actors.index)) / n if n else 0.0
-    evidence = Text(
-        "{k} actors share resources", "{k} Akteure teilen Ressourcen"
-    ).format(k=len(sharing))
+    evidence = Text("actors sharing resources: {k}", "Akteure, die Ressourcen teilen: {k}").format(
+        k=len(sharing)
+    )
     if parts:
         evidence = evidence + ": " + "; ".join(parts)
     if pairs:
-        evidence = evidence + Text("; resource ties: ", "; Ressourcenbeziehungen: ") + short_list(
-            f"{s}–{g}" for s, g in pairs
+        evidence = (
+            evidence
+            + Text("; resource ties: ", "; Ressourcenbeziehungen: ")
+            + short_list(f"{s}–{g}" for s, g in pairs)
         )
     return Finding(
         value,

@@ -47,8 +47,8 @@ def self_assessment(ctx: Context, factor: str) -> Finding:
         low, high = float(scale[0]), float(scale[1])
         known = True
     evidence = Text(
-        "{n} answers, mean {m}, standard deviation {s}",
-        "{n} Antworten, Mittelwert {md}, Standardabweichung {sd}",
+        "answers: {n}, mean {m}, standard deviation {s}",
+        "Antworten: {n}, Mittelwert {md}, Standardabweichung {sd}",
     ).format(n=len(answers), m=fmt(mean), md=fmt(mean, "de"), s=fmt(sd), sd=fmt(sd, "de"))
     if not known:
         return Finding(

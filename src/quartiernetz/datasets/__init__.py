@@ -42,6 +42,7 @@ from .classic import (
 )
 from .lower_saxony import DEFAULT_DESIGNS, QuarterDesign, lower_saxony
 from .programme import mgh_programme, programme_figures
+from .waves import lower_saxony_waves
 
 __all__ = [
     "list_examples",
@@ -49,6 +50,7 @@ __all__ = [
     "example_path",
     "CATALOGUE",
     "lower_saxony",
+    "lower_saxony_waves",
     "QuarterDesign",
     "DEFAULT_DESIGNS",
     "mgh_programme",

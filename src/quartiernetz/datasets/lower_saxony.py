@@ -855,7 +855,9 @@ def _quarter(
     actor_frame["coordinator"] = [a.id == d.hub for a in actors]
     frequency = _frequencies([item for _, item, _ in committees], extra)
     is_committee = aff["kind"] == "committee"
-    aff["frequency"] = [frequency[i] if c else np.nan for i, c in zip(aff["item"], is_committee, strict=True)]
+    aff["frequency"] = [
+        frequency[i] if c else np.nan for i, c in zip(aff["item"], is_committee, strict=True)
+    ]
     aff["steering"] = [
         bool(item.startswith("Steuerungsgruppe")) if c else None
         for item, c in zip(aff["item"], is_committee, strict=True)

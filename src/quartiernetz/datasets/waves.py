@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network
 from .lower_saxony import (
     DEFAULT_DESIGNS,
@@ -67,11 +68,17 @@ def _wave_generators(seed: Any, n: int) -> list[np.random.Generator]:
     """One generator per quarter, independent of the first wave's streams."""
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer)):
         raise AnalysisError(
-            f"seed must be an int or None for two waves (the first wave is drawn from it as "
-            f"by lower_saxony), got {type(seed).__name__}"
+            Text(
+                "seed must be an int or None for two waves (the first wave is drawn from it "
+                "as by lower_saxony), got {kind}",
+                "seed muss für zwei Wellen eine ganze Zahl oder None sein (die erste Welle "
+                "wird daraus wie von lower_saxony gezogen), erhalten: {kind}",
+            ).format(kind=type(seed).__name__)
         )
     if seed is not None and seed < 0:
-        raise AnalysisError(f"seed must be >= 0, got {seed}")
+        raise AnalysisError(
+            Text("seed must be >= 0, got {v}", "seed muss >= 0 sein, erhalten: {v}").format(v=seed)
+        )
     # the first wave's quarters use SeedSequence(seed).spawn(n)[i]; the second wave a
     # child of each of those, which leaves the first wave's draws untouched
     children = np.random.SeedSequence(None if seed is None else int(seed)).spawn(n)
@@ -362,7 +369,12 @@ def lower_saxony_waves(
     stability = _check_probability(stability, "stability")
     resolve_rate = _check_probability(resolve_rate, "resolve_rate")
     if len(waves) != 2 or len({str(w) for w in waves}) != 2:
-        raise AnalysisError(f"waves must name two different waves, got {waves!r}")
+        raise AnalysisError(
+            Text(
+                "waves must name two different waves, got {v!r}",
+                "waves muss zwei verschiedene Wellen nennen, erhalten: {v!r}",
+            ).format(v=waves)
+        )
     options = {
         "response_rate": response_rate,
         "recall": recall,

@@ -190,9 +190,11 @@ class ExplorerView:
         self.height = int(height)
 
     def _repr_html_(self) -> str:
-        # sandboxed without allow-same-origin: the page runs in an opaque origin
+        # sandboxed without allow-same-origin: the page runs in an opaque origin; written
+        # in ASCII (character references), so the host page's encoding cannot change it
+        doc = html.escape(self.html, quote=True).encode("ascii", "xmlcharrefreplace").decode()
         return (
-            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+            f'<iframe srcdoc="{doc}" '
             'sandbox="allow-scripts" referrerpolicy="no-referrer" '
             f'style="width:100%;height:{self.height}px;border:1px solid #c8c8c8" '
             'title="quartiernetz explorer"></iframe>'

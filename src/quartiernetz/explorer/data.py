@@ -125,7 +125,10 @@ def explorer_data(
     impact : DataFrame, optional
         A precomputed :func:`quartiernetz.roles.removal_impact` table.
     pos : DataFrame, optional
-        Precomputed positions (:func:`quartiernetz.plotting.layout`).
+        Precomputed positions. Default :func:`quartiernetz.plotting.layout` with ``seed``,
+        as on the static network map; above ``detail_max`` actors with
+        ``communities=``, so that each community (one part of the page) has its own disc,
+        as on the report's community map.
     detail_max : int, default :data:`DETAIL_MAX`
         Above this many actors the page opens on the aggregated view.
 
@@ -160,15 +163,6 @@ def explorer_data(
 
     # the static map's graph, positions, colours and shapes
     G = as_graph(net, directed=False, weight="weight")
-    if pos is None:
-        pos = layout(net, seed=seed)
-    missing = [a for a in ids if a not in pos.index]
-    if missing:
-        raise QuartiernetzError(
-            f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}; "
-            "use quartiernetz.plotting.layout(net, seed=seed)"
-        )
-    xy = pos.loc[ids, ["x", "y"]].to_numpy(dtype=float) if n else np.zeros((0, 2))
     types_col = actors["type"].tolist() if "type" in actors.columns else [None] * n
     types_clean = [None if _missing(t) else t for t in types_col]
     styles = type_styles(types_clean)
@@ -193,6 +187,19 @@ def explorer_data(
         )
     if suggestions is None:
         suggestions = _attempt(notes, "suggestions", lambda: structures.suggest_ties(net, k=10))
+
+    if pos is None:
+        # a large network is shown one community at a time: each gets its own disc, as on
+        # the report's community map ("group-in-a-box"), so the parts do not overlap
+        big_net = n > detail_max and communities is not None
+        pos = layout(net, seed=seed, communities=communities if big_net else None)
+    missing = [a for a in ids if a not in pos.index]
+    if missing:
+        raise QuartiernetzError(
+            f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}; "
+            "use quartiernetz.plotting.layout(net, seed=seed)"
+        )
+    xy = pos.loc[ids, ["x", "y"]].to_numpy(dtype=float) if n else np.zeros((0, 2))
 
     # node size: area by catalyst score, as on the static map (radius = sqrt(area) / 2)
     big = 900.0 if n <= 60 else 500.0 if n <= 300 else 120.0

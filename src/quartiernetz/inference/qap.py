@@ -452,7 +452,8 @@ def qap_regression(
         ``.attrs``: ``n_dyads``, ``n_actors``, ``directed``, ``method``,
         ``family``, ``permutations``, ``statistic`` (``"t"`` or ``"z"``); gaussian: ``r_squared``,
         ``adj_r_squared``, ``residual_se``; binomial: ``deviance``,
-        ``null_deviance``, ``pseudo_r_squared`` (1 - deviance / null deviance),
+        ``null_deviance`` (of the intercept-only model; sna prints glm's null
+        deviance without intercept), ``pseudo_r_squared`` (1 - deviance / null deviance),
         ``aic``, ``bic`` (as sna: deviance + terms x log(dyads)).
 
     Raises
@@ -739,6 +740,13 @@ def _newton(
     return beta, np.diagonal(cov, axis1=1, axis2=2).copy(), done
 
 
+def _wald(beta: np.ndarray, var: np.ndarray) -> np.ndarray:
+    """z values; NaN where a fit has no finite estimate (separation), never extreme."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = beta / np.sqrt(var)
+    return np.where(np.isfinite(z), z, np.nan)
+
+
 def _deviance(y: np.ndarray, eta: np.ndarray) -> float:
     # -2 log-likelihood of 0/1 data: log(1 + exp(eta)) - y eta, summed, times 2
     return float(2 * np.sum(np.logaddexp(0.0, eta) - y * eta))
@@ -792,7 +800,7 @@ def _binomial(
             b0 = np.zeros((len(perms), P))
             b0[:, 0] = start[0, 0]
             b, v, _ = _newton(X, Yp, b0)
-            return b / np.sqrt(v)
+            return _wald(b, v)
 
         return coef, stat, _run(block, blocks, n_jobs), fit
 
@@ -812,7 +820,7 @@ def _binomial(
         for k, (Xk, E, b0) in enumerate(parts):
             Z = dy.gather(E, perms)
             b, v, _ = _newton(Xk, y, np.tile(b0, (len(perms), 1)), Z)
-            out[:, k] = b[:, -1] / np.sqrt(v[:, -1])
+            out[:, k] = _wald(b[:, -1], v[:, -1])
         return out
 
     return coef, stat, _run(block_dsp, blocks, n_jobs), fit

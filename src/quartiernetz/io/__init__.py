@@ -211,7 +211,7 @@ def read_network(
         }[fmt]
         if options:
             raise TypeError(f"the {fmt} reader takes no options {sorted(options)}")
-        return reader(path, directed=bool(directed), name=name)
+        return reader(path, directed=directed, name=name)
     if fmt == "gephi":
         from .gephi import read_gephi as reader
     elif fmt == "kumu":

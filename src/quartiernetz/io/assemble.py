@@ -283,12 +283,10 @@ def _attribute_columns(table: Table, used: set[str], record: Record) -> dict[str
     persons by their header; :func:`quartiernetz.privacy.find_personal_data`) are left
     out with a record entry that names the column and the kind of data, never a value.
     """
-    rest = [c for c in table.columns if c not in used]
-    _, found = drop_personal_data(table.frame[rest], record, file=table.file)
-    left_out = {f.column for f in found}
     out: dict[str, list] = {}
-    for c in rest:
-        if c in left_out:
+    text: list[str] = []
+    for c in table.columns:
+        if c in used:
             continue
         raw = [str(v).strip() for v in table.frame[c].tolist()]
         nonempty = {v.casefold() for v in raw if v}
@@ -296,7 +294,16 @@ def _attribute_columns(table: Table, used: set[str], record: Record) -> dict[str
             out[c] = [(v.casefold() == "true") if v else np.nan for v in raw]
             continue
         nums = try_numeric(raw)
-        out[c] = nums if nums is not None else [v if v else np.nan for v in raw]
+        if nums is not None:
+            out[c] = nums
+        else:
+            out[c] = [v if v else np.nan for v in raw]
+            text.append(c)
+    # only text columns can hold e-mail, phone or IP addresses (a phone number with
+    # its leading zero stays text); numbers and booleans are attributes as they are
+    _, found = drop_personal_data(table.frame[text], record, file=table.file, free_text=False)
+    for f in found:
+        del out[f.column]
     return out
 
 

@@ -24,15 +24,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..exceptions import DataCleaningWarning, FormatError, MissingColumnError
+from ..exceptions import DataCleaningWarning, FormatError, InvalidValueError, MissingColumnError
 from ..i18n import Text
 from ..network import Network
 from ..record import Record
-from .assemble import assemble
+from ._graphs import resolve_direction, with_reversed_rows
+from .assemble import ALIASES, assemble
 from .text import (
     CSV_UNSTORABLE,
     XML_UNSTORABLE,
     Table,
+    find_column,
     find_sheet,
     neutralize_cell,
     read_as,
@@ -129,8 +131,62 @@ def _find_file(folder: Path, *names: str) -> Path | None:
     return None
 
 
+#: Values of the ties' optional ``direction`` column (the writers add it for a
+#: directed network, so that a folder or workbook reads back directed).
+_DIRECTIONS = {
+    "directed": "directed",
+    "gerichtet": "directed",
+    "undirected": "undirected",
+    "ungerichtet": "undirected",
+    "mutual": "mutual",
+    "gegenseitig": "mutual",
+}
+
+
+def _direction(
+    ties: Table | None, directed: bool | None, record: Record
+) -> tuple[Table | None, bool]:
+    """Whether the network is directed, from ``directed`` or the ties' ``direction`` column.
+
+    The column (``direction``/``Richtung``: directed, undirected or mutual) is
+    removed from the table; an undirected or mutual row in a directed network
+    stands for an arc each way. Without the column, ``directed`` (None: False)
+    decides.
+    """
+    col = find_column(ties, "direction", aliases=("richtung",)) if ties is not None else None
+    if col is None:
+        return ties, bool(directed)
+    kinds = []
+    for i, value in enumerate(ties.frame[col].tolist()):
+        text = "" if value is None else str(value).strip()
+        kind = _DIRECTIONS.get(text.casefold())
+        if kind is None:
+            raise InvalidValueError(
+                Text(f"{text!r} is not a direction", f"{text!r} ist keine Richtung")
+                if text
+                else Text("the cell is empty", "die Zelle ist leer"),
+                file=ties.file,
+                row=ties.row(i),
+                column=col,
+                expected=Text(
+                    "directed, undirected or mutual",
+                    "directed, undirected oder mutual (gerichtet, ungerichtet, gegenseitig)",
+                ),
+            )
+        kinds.append(kind)
+    is_directed, both = resolve_direction(
+        kinds, ties.rows, directed=directed, record=record, file=ties.file, column=col
+    )
+    ties = dataclasses.replace(ties, frame=ties.frame.drop(columns=[col]))
+    src = find_column(ties, "source", aliases=ALIASES["source"])
+    tgt = find_column(ties, "target", aliases=ALIASES["target"])
+    if src is not None and tgt is not None:
+        ties = with_reversed_rows(ties, both, src, tgt)
+    return ties, is_directed
+
+
 def read_folder(
-    path: str | os.PathLike[str], *, directed: bool = False, name: str | None = None
+    path: str | os.PathLike[str], *, directed: bool | None = None, name: str | None = None
 ) -> Network:
     """Read ``actors.csv``, ``ties.csv`` and ``affiliations.csv`` from a folder."""
     folder = Path(path)
@@ -152,6 +208,7 @@ def read_folder(
     tables = {k: _restored(read_csv_table(p)) if p is not None else None for k, p in files.items()}
     record = Record()
     _note_encoding(record, *tables.values())
+    tables["ties"], directed = _direction(tables["ties"], directed, record)
     return assemble(
         tables["actors"],
         tables["ties"],
@@ -164,13 +221,14 @@ def read_folder(
 
 
 def read_ties_file(
-    path: str | os.PathLike[str], *, directed: bool = False, name: str | None = None
+    path: str | os.PathLike[str], *, directed: bool | None = None, name: str | None = None
 ) -> Network:
     """Read a single ties CSV (``source``, ``target``, …); actors come from the ties."""
     path = Path(path)
     table = _restored(read_csv_table(path))
     record = Record()
     _note_encoding(record, table)
+    table, directed = _direction(table, directed, record)
     return assemble(
         None,
         table,
@@ -185,7 +243,7 @@ def read_ties_file(
 def read_workbook(
     path: str | os.PathLike[str],
     *,
-    directed: bool = False,
+    directed: bool | None = None,
     name: str | None = None,
     sheets: dict[str, Table] | None = None,
 ) -> Network:
@@ -213,6 +271,7 @@ def read_workbook(
     }
     record = Record()
     note_sheets(record, path.name, sheets, [t for t in found.values() if t is not None])
+    tables["ties"], directed = _direction(tables["ties"], directed, record)
     return assemble(
         tables["actors"],
         tables["ties"],
@@ -234,7 +293,8 @@ def _out_frame(df: pd.DataFrame, *, index: bool = False) -> pd.DataFrame:
 
 
 def _tables(net: Network) -> dict[str, pd.DataFrame]:
-    tables = {"actors": _out_frame(net.actors, index=True), "ties": _out_frame(net.ties)}
+    ties = net.ties.assign(direction="directed") if net.directed else net.ties
+    tables = {"actors": _out_frame(net.actors, index=True), "ties": _out_frame(ties)}
     if len(net.affiliations):
         tables["affiliations"] = _out_frame(net.affiliations)
     return tables
@@ -257,7 +317,9 @@ def write_folder(net: Network, path: str | os.PathLike[str]) -> Path:
     """Write ``actors.csv``, ``ties.csv`` and (if any) ``affiliations.csv`` into a folder."""
     folder = Path(path)
     tables = _tables(net)
-    refuse_unstorable(tables, CSV_UNSTORABLE, file=folder.name, what="a CSV file")
+    refuse_unstorable(
+        tables, CSV_UNSTORABLE, file=folder.name, what=Text("a CSV file", "eine CSV-Datei")
+    )
     folder.mkdir(parents=True, exist_ok=True)
     for key, frame in tables.items():
         _float_format(frame).to_csv(
@@ -270,7 +332,12 @@ def write_workbook(net: Network, path: str | os.PathLike[str]) -> Path:
     """Write the sheets ``actors``, ``ties`` and (if any) ``affiliations`` to an ``.xlsx``."""
     path = Path(path)
     tables = _tables(net)
-    refuse_unstorable(tables, XML_UNSTORABLE, file=path.name, what="an .xlsx workbook")
+    refuse_unstorable(
+        tables,
+        XML_UNSTORABLE,
+        file=path.name,
+        what=Text("an .xlsx workbook", "eine .xlsx-Arbeitsmappe"),
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, frame in tables.items():

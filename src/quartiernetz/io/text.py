@@ -1012,7 +1012,7 @@ def refuse_unstorable(
     pattern: re.Pattern[str],
     *,
     file: str,
-    what: str,
+    what: Text,
     name: object = None,
 ) -> None:
     """Raise when a text value (or header, index value, name) holds a character ``what``
@@ -1026,30 +1026,43 @@ def refuse_unstorable(
     Examples
     --------
     >>> frame = pd.DataFrame({"label": ["AWO", "bell\\x07"]})
-    >>> refuse_unstorable({"actors": frame}, XML_UNSTORABLE, file="n.xlsx", what="an .xlsx")
+    >>> refuse_unstorable({"actors": frame}, XML_UNSTORABLE, file="n.xlsx",
+    ...                   what=Text("an .xlsx workbook", "eine .xlsx-Arbeitsmappe"))
     Traceback (most recent call last):
     ...
     quartiernetz.exceptions.InvalidValueError: n.xlsx [actors], row 3, column 'label': ...
     """
 
-    def problem(text: str) -> str | None:
+    def problem(text: str) -> Text | None:
         m = pattern.search(text)
         if m is None:
             return None
         code = ord(m.group())
-        kind = "control character" if code < 0x20 else "character"
-        return f"{text[:40]!r} holds the {kind} U+{code:04X}, which {what} cannot store"
+        control = code < 0x20
+        return Text(
+            f"{text[:40]!r} holds the {'control character' if control else 'character'} "
+            f"U+{code:04X}, which {what.en} cannot store",
+            f"{text[:40]!r} enthält das {'Steuerzeichen' if control else 'Zeichen'} "
+            f"U+{code:04X}, das {what.de} nicht speichern kann",
+        )
 
-    hint = "Remove the character, or write a folder of CSV files, which keeps it."
+    hint = Text(
+        "Remove the character, or write a folder of CSV files, which keeps it.",
+        "Das Zeichen entfernen oder einen Ordner mit CSV-Dateien schreiben, der es behält.",
+    )
     if isinstance(name, str) and (msg := problem(name)):
-        raise InvalidValueError(f"the network's name {msg}", file=file, hint=hint)
+        raise InvalidValueError(
+            Text("the network's name ", "der Name des Netzwerks ") + msg, file=file, hint=hint
+        )
     for table, frame in tables.items():
         where = f"{file} [{table}]"
         columns = [(frame.index.name or "id", frame.index)] if frame.index.name else []
         columns += [(str(c), frame[c]) for c in frame.columns]
         for col, values in columns:
             if (msg := problem(col)) is not None:
-                raise InvalidValueError(f"the header {msg}", file=where, row=1, hint=hint)
+                raise InvalidValueError(
+                    Text("the header ", "die Kopfzeile ") + msg, file=where, row=1, hint=hint
+                )
             for i, v in enumerate(values):
                 if isinstance(v, str) and (msg := problem(v)) is not None:
                     raise InvalidValueError(msg, file=where, row=i + 2, column=col, hint=hint)

@@ -414,7 +414,7 @@ def _to_graph(net: Network, *, gexf: bool, file: str = "") -> tuple[nx.MultiGrap
         {"actors": net.actors, "ties": net.ties, "affiliations": net.affiliations},
         XML_UNSTORABLE,
         file=file or ("GEXF" if gexf else "GraphML"),
-        what="XML",
+        what=Text("an XML file", "eine XML-Datei"),
         name=net.name,
     )
     G: nx.MultiGraph = nx.MultiDiGraph() if net.directed else nx.MultiGraph()

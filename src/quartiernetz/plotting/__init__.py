@@ -3,15 +3,26 @@
 Every function draws into ``ax`` (a new figure when None) and returns the Axes;
 none calls ``plt.show()``. Functions that need analysis results take them as
 arguments (``catalysts=``, ``brokerage=``, ...) and compute them only when they
-are not given. Layouts are seeded and reproducible; :func:`save_figure` writes
-PNG and SVG files that are byte-identical from run to run.
+are not given, with the public analysis functions (the computations behind the
+figures live there: :func:`quartiernetz.roles.dependence_curve`,
+:func:`quartiernetz.structures.overlap_matrix`,
+:func:`quartiernetz.change.comparison_table`). Layouts are seeded and
+reproducible; :func:`save_figure` writes PNG and SVG files that are
+byte-identical from run to run.
+
+Every figure takes ``lang="en"`` (English, the default, as everywhere in the
+Python API) or ``lang="de"`` (German) for the words it draws; the report and the
+command line pass the language they were asked for.
 """
 
-from .comparison import comparison_table, plot_comparison
-from .dependence import dependence_curve, plot_dependence
+from ._deprecated import moved
+from .change import common_layout, plot_tie_changes, plot_waves
+from .comparison import plot_comparison
+from .dependence import plot_dependence
+from .labels import shorten
 from .network import layout, plot_network
 from .offers import plot_offer_map
-from .overlap import overlap_matrix, plot_overlap
+from .overlap import plot_overlap
 from .roles import plot_brokerage
 from .sectors import plot_sector_map
 from .style import save_figure, sector_of, type_styles
@@ -22,13 +33,23 @@ __all__ = [
     "plot_sector_map",
     "plot_brokerage",
     "plot_overlap",
-    "overlap_matrix",
     "plot_dependence",
-    "dependence_curve",
     "plot_offer_map",
     "plot_comparison",
-    "comparison_table",
+    "plot_waves",
+    "plot_tie_changes",
+    "common_layout",
     "save_figure",
+    "shorten",
     "sector_of",
     "type_styles",
 ]
+
+__getattr__ = moved(
+    __name__,
+    {
+        "dependence_curve": "quartiernetz.roles",
+        "overlap_matrix": "quartiernetz.structures",
+        "comparison_table": "quartiernetz.change",
+    },
+)

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network, as_graph, undirected
 from . import style as st
 from .labels import place_labels
@@ -35,7 +36,11 @@ _WORDS = {
 
 def _check_lang(lang: str) -> None:
     if lang not in ("de", "en"):
-        raise AnalysisError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise AnalysisError(
+            Text(
+                "lang must be 'de' or 'en', got {v!r}", "lang muss 'de' oder 'en' sein, nicht {v!r}"
+            ).format(v=lang)
+        )
 
 
 def common_layout(
@@ -123,7 +128,12 @@ def plot_waves(
     """
     _check_lang(lang)
     if not isinstance(waves, Mapping) or not waves:
-        raise AnalysisError("waves must be a non-empty mapping label -> Network or graph")
+        raise AnalysisError(
+            Text(
+                "waves must be a non-empty mapping label -> Network or graph",
+                "waves muss eine nicht leere Zuordnung Bezeichnung -> Network oder Graph sein",
+            )
+        )
     labels = [str(k) for k in waves]
     nets = list(waves.values())
     if pos is None:
@@ -137,7 +147,11 @@ def plot_waves(
             )
         axes = list(ax_array[0])
     if len(axes) != len(nets):
-        raise AnalysisError(f"axes: expected {len(nets)} axes, got {len(axes)}")
+        raise AnalysisError(
+            Text(
+                "axes: expected {n} axes, got {k}", "axes: erwartet {n} Achsen, erhalten: {k}"
+            ).format(n=len(nets), k=len(axes))
+        )
     xlim = (float(pos["x"].min()) - 0.08, float(pos["x"].max()) + 0.08)
     ylim = (float(pos["y"].min()) - 0.08, float(pos["y"].max()) + 0.08)
     for label, net, ax in zip(labels, nets, axes, strict=True):
@@ -218,7 +232,12 @@ def plot_tie_changes(
         pos = common_layout([as_graph(before), G_after], seed=seed)
     missing = [a for a in actors.index if a not in pos.index]
     if missing:
-        raise AnalysisError(f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}")
+        raise AnalysisError(
+            Text(
+                "pos has no position for {n} actors, e.g. {a!r}",
+                "pos hat für {n} Akteure keine Position, z. B. {a!r}",
+            ).format(n=len(missing), a=missing[0])
+        )
     # one line per pair (competition left out, as in change_summary): a pair stable in
     # any relation is stable, else new or ended
     rank = {"stable": 0, "new": 1, "ended": 2}
@@ -303,7 +322,12 @@ def plot_tie_changes(
                 texts = [st.visible_text(str(labels[i]))[:32] for i in chosen]
                 place_labels(ax, xy[chosen], texts, obstacles=xy, fontsize=7.5)
         ax.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncol=2,
+            fontsize=8,
+            frameon=False,
         )
         if title:
             ax.set_title(title)

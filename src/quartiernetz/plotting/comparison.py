@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..exceptions import AnalysisError
+from ..change import comparison_table as compute_table
 from ..network import Network
 from . import style as st
-from .network import _short
+from ._deprecated import moved
+from .labels import shorten
 
 if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.axes import Axes
 
-__all__ = ["plot_comparison", "comparison_table", "FIGURE_NAMES"]
+__all__ = ["plot_comparison", "FIGURE_NAMES"]
 
 #: Display names of the figures of :func:`quartiernetz.descriptives.summary`.
 FIGURE_NAMES: dict[str, dict[str, str]] = {
@@ -61,117 +62,7 @@ FIGURE_NAMES: dict[str, dict[str, str]] = {
     "transitivity": {"de": "Transitivität", "en": "Transitivity"},
 }
 
-_DEFAULT = (
-    "actors",
-    "ties",
-    "density",
-    "mean_partners",
-    "mean_degree",
-    "components",
-    "isolates",
-    "largest_component_share",
-    "degree_centralization",
-    "centralization",
-    "centralisation",
-    "betweenness_centralization",
-    "ei_index",
-    "municipal_tie_share",
-    "municipal_share",
-    "response_rate",
-    "confirmed_tie_share",
-    "confirmed_share",
-)
-
-
-def _as_row(value: Any) -> pd.Series:
-    if isinstance(value, Network) or type(value).__name__.endswith("Graph"):
-        from ..descriptives import summary
-
-        value = summary(value)
-    if isinstance(value, pd.DataFrame):
-        if {"figure", "value"} <= set(value.columns):
-            return pd.Series(value["value"].to_numpy(), index=value["figure"].astype(str))
-        if "value" in value.columns:
-            return value["value"]
-        if len(value) == 1:
-            return value.iloc[0]
-        raise AnalysisError("a summary table must have one row, or columns 'figure' and 'value'")
-    if isinstance(value, pd.Series):
-        return value
-    if isinstance(value, Mapping):
-        return pd.Series(dict(value), dtype=object)
-    raise AnalysisError(
-        f"cannot compare a {type(value).__name__}; give Networks, graphs or summary() tables"
-    )
-
-
-def comparison_table(
-    nets: Mapping[str, Any] | Sequence[Any] | pd.DataFrame,
-    *,
-    measures: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """The key figures of several networks as one table (networks as rows).
-
-    Parameters
-    ----------
-    nets : mapping, sequence or DataFrame
-        Name -> Network, networkx graph, :func:`quartiernetz.descriptives.summary`
-        result (Series, one-row DataFrame or a ``figure``/``value`` table) or dict
-        of figures; a sequence is named "1", "2", ...; a DataFrame is taken as
-        the table itself (networks as rows).
-    measures : sequence of str, optional
-        Figures to keep, in this order. Default: those of ``actors``, ``ties``,
-        ``density``, ``mean_partners``, ``components``, ``isolates``,
-        ``largest_component_share``, ``degree_centralization``,
-        ``betweenness_centralization``, ``ei_index``, ``municipal_tie_share``,
-        ``response_rate`` and ``confirmed_tie_share`` that are numeric and
-        present in at least one network.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by network name; one float column per figure.
-
-    Examples
-    --------
-    >>> comparison_table({"2024": {"actors": 20, "density": 0.2},
-    ...                   "2025": {"actors": 25, "density": 0.15}})
-          actors  density
-    2024    20.0     0.20
-    2025    25.0     0.15
-    """
-    if isinstance(nets, pd.DataFrame):
-        table = nets.copy()
-    else:
-        items = (
-            list(nets.items())
-            if isinstance(nets, Mapping)
-            else [(str(i + 1), v) for i, v in enumerate(nets)]
-        )
-        if not items:
-            raise AnalysisError("no networks to compare")
-        table = pd.DataFrame({str(k): _as_row(v) for k, v in items}).T
-    table.index = table.index.astype(str)
-    numeric = table.apply(pd.to_numeric, errors="coerce")
-    if measures is None:
-        cols = [c for c in _DEFAULT if c in numeric.columns and numeric[c].notna().any()]
-        seen_names: set[str] = set()
-        keep = []
-        for c in cols:  # drop aliases of a figure already shown
-            name = FIGURE_NAMES.get(c, {}).get("en", c)
-            if name not in seen_names:
-                seen_names.add(name)
-                keep.append(c)
-        cols = keep or [c for c in numeric.columns if numeric[c].notna().any()][:12]
-    else:
-        missing = [m for m in measures if m not in numeric.columns]
-        if missing:
-            raise AnalysisError(
-                f"figures {missing} are not in the summaries; present: "
-                f"{sorted(map(str, numeric.columns))}"
-            )
-        cols = list(measures)
-    return numeric[cols].astype(float)
+__getattr__ = moved(__name__, {"comparison_table": "quartiernetz.change"})
 
 
 def _row_format(values: np.ndarray) -> str:
@@ -207,9 +98,9 @@ def plot_comparison(
     Parameters
     ----------
     nets : mapping, sequence or DataFrame
-        See :func:`comparison_table`.
+        See :func:`quartiernetz.change.comparison_table`.
     measures : sequence of str, optional
-        See :func:`comparison_table`.
+        See :func:`quartiernetz.change.comparison_table`.
     lang : {"en", "de"}
     title : str, optional
     ax : matplotlib.axes.Axes, optional
@@ -231,7 +122,7 @@ def plot_comparison(
     >>> plt.close(ax.figure)
     """
     st.text("empty", lang)
-    table = comparison_table(nets, measures=measures)
+    table = compute_table(nets, measures=measures)
     names = list(table.index)
     figs = list(table.columns)
     k, m = len(names), len(figs)
@@ -253,7 +144,7 @@ def plot_comparison(
             rel = np.nan_to_num(rel)
             y = np.arange(m) + (j - (k - 1) / 2) * height
             ax.barh(
-                y, rel, height=height * 0.92, color=colors[j % len(colors)], label=_short(name, 30)
+                y, rel, height=height * 0.92, color=colors[j % len(colors)], label=shorten(name, 30)
             )
             for yi, r, v, pat in zip(y, rel, vals, patterns, strict=True):
                 ax.text(

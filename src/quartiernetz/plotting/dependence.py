@@ -2,118 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..exceptions import AnalysisError
 from ..network import Network
+from ..roles import CURVE_COLUMNS
+from ..roles import dependence_curve as compute_curve
 from . import style as st
-from .network import _short
+from ._deprecated import moved
+from .actors import actor_labels
+from .labels import shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["dependence_curve", "plot_dependence", "CURVE_COLUMNS"]
+__all__ = ["plot_dependence", "CURVE_COLUMNS"]
 
-#: The shares :func:`dependence_curve` reports (percent of the intact network's value).
-CURVE_COLUMNS = ("connected_pairs", "largest_component", "cross_group_ties")
-
-
-def _top_actors(net: Network | nx.Graph, catalysts: pd.DataFrame | None, top: int) -> list[Any]:
-    if catalysts is None:
-        from ..roles import catalysts as compute
-
-        catalysts = compute(net)
-    return list(catalysts.index[:top])
-
-
-def dependence_curve(
-    net: Network | nx.Graph,
-    actors: Sequence[Hashable] | None = None,
-    *,
-    catalysts: pd.DataFrame | None = None,
-    top: int = 5,
-    cumulative: bool = True,
-    group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
-) -> pd.DataFrame:
-    """The network's cohesion as the top catalysts leave, one after the other or alone.
-
-    Parameters
-    ----------
-    net : Network or networkx.Graph
-    actors : sequence of actor ids, optional
-        Who leaves, in this order. Default: the first ``top`` of ``catalysts``
-        (computed with :func:`quartiernetz.roles.catalysts` when not given).
-    catalysts : DataFrame, optional
-    top : int, default 5
-    cumulative : bool, default True
-        True: row k removes the first k actors together (row 0: nobody).
-        False: each row removes one actor alone.
-    group : str, mapping or None, default "type"
-        Groups for ``cross_group_ties``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per step (``step`` 0..k for cumulative, 1..k otherwise):
-        ``removed`` (the actor removed at this step), ``connected_pairs`` (pairs of
-        the remaining actors that can still reach each other, in percent of the
-        remaining pairs: ``100 (1 - F)``, F Borgatti's fragmentation),
-        ``largest_component`` (percent of the remaining actors in the largest
-        component) and ``cross_group_ties`` (ties between groups left, in
-        percent of those before). Plain floats.
-
-    Notes
-    -----
-    The figures come from :func:`quartiernetz.roles.dependence`.
-
-    References
-    ----------
-    .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social
-       network. Computational and Mathematical Organization Theory, 12(1),
-       21–34. https://doi.org/10.1007/s10588-006-7084-x
-
-    Examples
-    --------
-    >>> G = nx.path_graph(["a", "b", "c"])
-    >>> curve = dependence_curve(G, ["b"], group=None)
-    >>> curve[["removed", "connected_pairs", "largest_component"]].values.tolist()
-    [['', 100.0, 100.0], ['b', 0.0, 50.0]]
-    """
-    from ..roles import dependence
-
-    if actors is None:
-        actors = _top_actors(net, catalysts, top)
-    actors = list(actors)
-    if not actors:
-        raise AnalysisError("no actors to remove")
-
-    def shares(fig: pd.Series, base: pd.Series) -> dict[str, float]:
-        n = float(fig["actors"])
-        cross0 = float(base["cross_group_ties"])
-        return {
-            "connected_pairs": 100.0 * (1.0 - float(fig["fragmentation"])) if n > 1 else 0.0,
-            "largest_component": 100.0 * float(fig["largest_component"]) / n if n else 0.0,
-            "cross_group_ties": 100.0 * float(fig["cross_group_ties"]) / cross0
-            if cross0
-            else 100.0,
-        }
-
-    rows = []
-    for k in range(1, len(actors) + 1):
-        drop = actors[:k] if cumulative else [actors[k - 1]]
-        d = dependence(net, drop, group=group)
-        if k == 1 and cumulative:
-            rows.append({"step": 0, "removed": "", **shares(d["before"], d["before"])})
-        rows.append({"step": k, "removed": actors[k - 1], **shares(d["after"], d["before"])})
-    out = pd.DataFrame(rows)
-    out["removed"] = out["removed"].astype(object)
-    return out
-
+__getattr__ = moved(__name__, {"dependence_curve": "quartiernetz.roles"})
 
 _LABELS = {
     "connected_pairs": {
@@ -157,7 +66,7 @@ def plot_dependence(
     catalysts : DataFrame, optional
         A precomputed :func:`quartiernetz.roles.catalysts` table.
     curve : DataFrame, optional
-        A precomputed :func:`dependence_curve` (then ``catalysts``, ``top``,
+        A precomputed :func:`quartiernetz.roles.dependence_curve` (then ``catalysts``, ``top``,
         ``cumulative`` and ``group`` are not used).
     top : int, default 5
     cumulative : bool, default True
@@ -188,81 +97,18 @@ def plot_dependence(
     """
     st.text("empty", lang)
     if curve is None:
-        curve = dependence_curve(
-            net, catalysts=catalysts, top=top, cumulative=cumulative, group=group
-        )
+        curve = compute_curve(net, catalysts=catalysts, top=top, cumulative=cumulative, group=group)
     cumulative = bool(len(curve) and curve["step"].iloc[0] == 0)
-    if isinstance(net, Network):
-        names = net.actors["label"].to_dict()
-    elif isinstance(net, nx.Graph):
-        names = {v: d.get("label", v) for v, d in net.nodes(data=True)}
-    else:
-        names = {}
+    names = actor_labels(net)
     with st.style():
         if ax is None:
             import matplotlib.pyplot as plt
 
             _, ax = plt.subplots(figsize=(9, 5))
-        steps = curve["step"].to_numpy()
-        removed = curve["removed"].tolist()
         if cumulative:
-            for col in CURVE_COLUMNS:
-                y = curve[col].to_numpy(dtype=float)
-                ax.plot(
-                    steps,
-                    y,
-                    marker=_MARKERS[col],
-                    color=_COLORS[col],
-                    lw=2.0,
-                    ms=6,
-                    label=_LABELS[col][lang],
-                )
-            ticks = [("ohne Ausfall" if lang == "de" else "all present")] + [
-                f"− {_short(names.get(r, r), 32)}" for r in removed[1:]
-            ]
-            ax.set_xticks(steps)
-            ax.set_xticklabels(ticks, rotation=25, ha="right", rotation_mode="anchor")
-            ax.set_xlabel(
-                "Die wichtigsten Netzwerk-Katalysatoren fallen nacheinander aus"
-                if lang == "de"
-                else "The top network catalysts leave one after the other"
-            )
-            last = curve.iloc[-1]
-            for col in CURVE_COLUMNS:
-                ax.annotate(
-                    f"{last[col]:.0f} %",
-                    (steps[-1], last[col]),
-                    xytext=(6, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=8,
-                    color=_COLORS[col],
-                )
-            ax.set_xlim(-0.2, steps[-1] + 0.6)
+            _draw_steps(ax, curve, names, lang)
         else:
-            x = np.arange(len(curve))
-            width = 0.26
-            for j, col in enumerate(CURVE_COLUMNS):
-                ax.bar(
-                    x + (j - 1) * width,
-                    curve[col].to_numpy(dtype=float),
-                    width,
-                    color=_COLORS[col],
-                    label=_LABELS[col][lang],
-                    edgecolor="white",
-                )
-            ax.set_xticks(x)
-            ax.set_xticklabels(
-                [_short(names.get(r, r), 32) for r in removed],
-                rotation=25,
-                ha="right",
-                rotation_mode="anchor",
-            )
-            ax.set_xlabel(
-                "Wenn dieser Akteur allein ausfällt"
-                if lang == "de"
-                else "If this actor alone leaves"
-            )
+            _draw_alone(ax, curve, names, lang)
         ax.axhline(100, color="#999999", lw=0.8, ls=":")
         ax.set_ylim(0, 105)
         ax.set_ylabel("Prozent" if lang == "de" else "Percent")
@@ -272,3 +118,68 @@ def plot_dependence(
         if title:
             ax.set_title(title, loc="left")
     return ax
+
+
+def _draw_steps(ax: Axes, curve: pd.DataFrame, names: Mapping[Any, Any], lang: str) -> None:
+    """One line per figure, the catalysts leaving one after the other; end values written."""
+    steps = curve["step"].to_numpy()
+    removed = curve["removed"].tolist()
+    for col in CURVE_COLUMNS:
+        y = curve[col].to_numpy(dtype=float)
+        ax.plot(
+            steps,
+            y,
+            marker=_MARKERS[col],
+            color=_COLORS[col],
+            lw=2.0,
+            ms=6,
+            label=_LABELS[col][lang],
+        )
+    ticks = [("ohne Ausfall" if lang == "de" else "all present")] + [
+        f"− {shorten(names.get(r, r), 32)}" for r in removed[1:]
+    ]
+    ax.set_xticks(steps)
+    ax.set_xticklabels(ticks, rotation=25, ha="right", rotation_mode="anchor")
+    ax.set_xlabel(
+        "Die wichtigsten Netzwerk-Katalysatoren fallen nacheinander aus"
+        if lang == "de"
+        else "The top network catalysts leave one after the other"
+    )
+    last = curve.iloc[-1]
+    for col in CURVE_COLUMNS:
+        ax.annotate(
+            f"{last[col]:.0f} %",
+            (steps[-1], last[col]),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color=_COLORS[col],
+        )
+    ax.set_xlim(-0.2, steps[-1] + 0.6)
+
+
+def _draw_alone(ax: Axes, curve: pd.DataFrame, names: Mapping[Any, Any], lang: str) -> None:
+    """Grouped bars, one group per catalyst leaving alone."""
+    removed = curve["removed"].tolist()
+    x = np.arange(len(curve))
+    width = 0.26
+    for j, col in enumerate(CURVE_COLUMNS):
+        ax.bar(
+            x + (j - 1) * width,
+            curve[col].to_numpy(dtype=float),
+            width,
+            color=_COLORS[col],
+            label=_LABELS[col][lang],
+            edgecolor="white",
+        )
+    ax.set_xticks(x)
+    ax.set_xticklabels(
+        [shorten(names.get(r, r), 32) for r in removed],
+        rotation=25,
+        ha="right",
+        rotation_mode="anchor",
+    )
+    ax.set_xlabel(
+        "Wenn dieser Akteur allein ausfällt" if lang == "de" else "If this actor alone leaves"
+    )

@@ -24,12 +24,28 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.text import Annotation
 
-__all__ = ["place_labels", "boxes_overlap"]
+__all__ = ["place_labels", "boxes_overlap", "shorten"]
 
 # unit directions: right, left, up, down, then the diagonals
 _DIRS = np.array(
     [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]], dtype=float
 )
+
+
+def shorten(text: object, width: int = 38) -> str:
+    """``text`` with control characters made visible, cut to ``width`` characters with "…".
+
+    Every figure shortens its labels with this function.
+
+    Examples
+    --------
+    >>> shorten("Stadtteilkonferenz Nordstadt", 12)
+    'Stadtteilko…'
+    >>> shorten("AWO")
+    'AWO'
+    """
+    s = visible_text(str(text))
+    return s if len(s) <= width else s[: width - 1].rstrip() + "…"
 
 
 def _renderer(fig: Any) -> Any:

@@ -9,9 +9,12 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network
+from ..structures import offer_map
+from ..structures.offers import UNSPECIFIED
 from . import style as st
-from .network import _short
+from .labels import shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -75,12 +78,20 @@ def plot_offer_map(
     st.text("empty", lang)
     if offers is None:
         if not isinstance(net, Network):
-            raise AnalysisError("the offer map needs a quartiernetz Network with offers")
-        from ..structures import offer_map
-
+            raise AnalysisError(
+                Text(
+                    "the offer map needs a quartiernetz Network with offers",
+                    "die Angebotskarte braucht ein quartiernetz-Network mit Angeboten",
+                )
+            )
         offers = offer_map(net, by_area=False, layout="wide")
     if isinstance(offers.columns, pd.MultiIndex):
-        raise AnalysisError("give the offer map without areas (offer_map(net, by_area=False))")
+        raise AnalysisError(
+            Text(
+                "give the offer map without areas (offer_map(net, by_area=False))",
+                "die Angebotskarte ohne Gebiete übergeben (offer_map(net, by_area=False))",
+            )
+        )
     counts = offers.map(lambda v: len(v) if isinstance(v, list | tuple | set) else 0)
     order = sorted(
         range(len(counts)), key=lambda i: (-int(counts.iloc[i].sum()), str(counts.index[i]))
@@ -99,45 +110,12 @@ def plot_offer_map(
             )
         if n_rows == 0 or n_cols == 0:
             return st.show_empty(ax, lang)
-        from matplotlib.colors import BoundaryNorm, ListedColormap
-        from matplotlib.patches import Patch
-
-        values = counts.to_numpy(dtype=float)
-        cmap = ListedColormap(list(_CELL_COLORS))
-        norm = BoundaryNorm([-0.5, 0.5, 1.5, np.inf], cmap.N)
-        ax.imshow(
-            np.minimum(values, 2), cmap=cmap, norm=norm, aspect="auto", interpolation="nearest"
-        )
-        for i in range(n_rows):
-            for j in range(n_cols):
-                k = int(values[i, j])
-                if k == 0:
-                    continue
-                who = [str(labels.get(a, a)) for a in cells.iat[i, j]]
-                shown = who if k <= 3 else who[:2]
-                lines = [_short(w, 20) for w in shown]
-                if k > 3:
-                    lines.append(f"+ {k - 2}")
-                if k == 1:
-                    lines = textwrap.wrap(who[0], 20, max_lines=2, placeholder="…") or [""]
-                text = "\n".join(lines)
-                ax.text(
-                    j,
-                    i,
-                    text,
-                    ha="center",
-                    va="center",
-                    fontsize=6.5,
-                    linespacing=1.1,
-                    color="white" if k >= 2 else "#222222",
-                )
+        _draw_cells(ax, counts.to_numpy(dtype=float), cells, labels)
         ax.set_xticks(range(n_cols))
         ax.xaxis.tick_top()
-        from ..structures.offers import UNSPECIFIED
-
         ax.set_xticklabels(
             [
-                st.text("not_given", lang) if c == UNSPECIFIED else _short(c, 24)
+                st.text("not_given", lang) if c == UNSPECIFIED else shorten(c, 24)
                 for c in counts.columns
             ],
             rotation=30,
@@ -145,27 +123,66 @@ def plot_offer_map(
             rotation_mode="anchor",
         )
         ax.set_yticks(range(n_rows))
-        ax.set_yticklabels([_short(r, 34) for r in counts.index])
+        ax.set_yticklabels([shorten(r, 34) for r in counts.index])
         st.cell_lines(ax, n_rows, n_cols, linewidth=1.5)
         ax.tick_params(length=0)
         for s in ax.spines.values():
             s.set_visible(False)
-        names = (
-            ("Lücke (niemand)", "ein Anbieter", "zwei oder mehr: mögliche Doppelstruktur")
-            if lang == "de"
-            else ("gap (nobody)", "one provider", "two or more: possible duplicate")
-        )
-        handles = [Patch(facecolor=c, edgecolor="#BBBBBB", linewidth=0.5) for c in _CELL_COLORS]
-        ax.legend(
-            handles,
-            names,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.02),
-            ncol=3,
-            title="Angebot für Zielgruppe" if lang == "de" else "Offer for target group",
-        )
+        _draw_legend(ax, lang)
         ax.set_xlabel("Zielgruppe" if lang == "de" else "Target group")
         ax.xaxis.set_label_position("top")
         if title:
             ax.set_title(title, loc="left")
     return ax
+
+
+def _draw_cells(ax: Axes, values: np.ndarray, cells: pd.DataFrame, labels: pd.Series) -> None:
+    """Cells coloured by the number of providers, with the providers' names written in."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    cmap = ListedColormap(list(_CELL_COLORS))
+    norm = BoundaryNorm([-0.5, 0.5, 1.5, np.inf], cmap.N)
+    ax.imshow(np.minimum(values, 2), cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
+    n_rows, n_cols = values.shape
+    for i in range(n_rows):
+        for j in range(n_cols):
+            k = int(values[i, j])
+            if k == 0:
+                continue
+            who = [str(labels.get(a, a)) for a in cells.iat[i, j]]
+            shown = who if k <= 3 else who[:2]
+            lines = [shorten(w, 20) for w in shown]
+            if k > 3:
+                lines.append(f"+ {k - 2}")
+            if k == 1:
+                lines = textwrap.wrap(who[0], 20, max_lines=2, placeholder="…") or [""]
+            ax.text(
+                j,
+                i,
+                "\n".join(lines),
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                linespacing=1.1,
+                color="white" if k >= 2 else "#222222",
+            )
+
+
+def _draw_legend(ax: Axes, lang: str) -> None:
+    """What the three cell colours mean, beneath the map."""
+    from matplotlib.patches import Patch
+
+    names = (
+        ("Lücke (niemand)", "ein Anbieter", "zwei oder mehr: mögliche Doppelstruktur")
+        if lang == "de"
+        else ("gap (nobody)", "one provider", "two or more: possible duplicate")
+    )
+    handles = [Patch(facecolor=c, edgecolor="#BBBBBB", linewidth=0.5) for c in _CELL_COLORS]
+    ax.legend(
+        handles,
+        names,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.02),
+        ncol=3,
+        title="Angebot für Zielgruppe" if lang == "de" else "Offer for target group",
+    )

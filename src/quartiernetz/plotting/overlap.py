@@ -2,143 +2,26 @@
 
 from __future__ import annotations
 
-import re
 import textwrap
-import unicodedata
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
-from ..exceptions import AnalysisError
 from ..network import Network
+from ..structures import duplicates as compute_duplicates
+from ..structures import overlap_matrix as compute_overlap
+from ..structures import overlap_pairs
 from . import style as st
-from .network import _short
+from ._deprecated import moved
+from .labels import shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_overlap", "overlap_matrix"]
+__all__ = ["plot_overlap"]
 
-_KINDS = {"committee": ("committee", "gremium"), "offer": ("offer", "angebot")}
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _key(text: object) -> str:
-    """Lower case, umlauts written out, accents, punctuation and spaces removed."""
-    if not isinstance(text, str):
-        return ""
-    s = text.casefold().translate(_UMLAUTS)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", s)
-
-
-def _rows(net: Network, kind: str) -> pd.DataFrame:
-    aff = net.affiliations
-    if aff.empty:
-        return aff
-    mask = aff["kind"].astype(str).str.strip().str.casefold().isin(_KINDS[kind])
-    return aff[mask]
-
-
-def overlap_matrix(
-    net: Network,
-    *,
-    kind: Literal["committee", "offer"] = "committee",
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Pairwise overlap of committees (by members) or of providers (by offers).
-
-    Parameters
-    ----------
-    net : Network
-    kind : {"committee", "offer"}
-        ``committee``: committees (affiliation kind ``committee``/``Gremium``)
-        compared by their members. ``offer``: actors compared by the offers they
-        run, an offer being its name, target group and area (names compared by
-        key: lower case, umlauts written out, punctuation and spaces removed, so
-        "Senioren-Treff" equals "Seniorentreff").
-
-    Returns
-    -------
-    jaccard : DataFrame
-        Square, indexed by committee name or actor id (sorted by key):
-        :math:`|A∩B| / |A∪B|`, 1 on the diagonal.
-    shared : DataFrame
-        The same shape: the number of shared members or offers (the diagonal:
-        the set sizes).
-
-    Examples
-    --------
-    >>> net = Network(affiliations=pd.DataFrame({
-    ...     "actor": ["a", "b", "c", "a", "b"], "item": ["AK 1"] * 3 + ["AK 2"] * 2,
-    ...     "kind": "committee"}))
-    >>> jac, shared = overlap_matrix(net)
-    >>> round(float(jac.loc["AK 1", "AK 2"]), 3), int(shared.loc["AK 1", "AK 2"])
-    (0.667, 2)
-    """
-    if not isinstance(net, Network):
-        raise AnalysisError("overlaps need a quartiernetz Network (with affiliations)")
-    if kind not in _KINDS:
-        raise AnalysisError(f"kind must be 'committee' or 'offer', got {kind!r}")
-    rows = _rows(net, kind)
-    if rows.empty:
-        empty = pd.DataFrame(dtype=float)
-        return empty, empty.copy()
-    actors = rows["actor"].astype(str).tolist()
-    if kind == "committee":
-        names: dict[str, str] = {}
-        for item in rows["item"].astype(str):
-            names.setdefault(_key(item), item)
-        row_keys = [_key(i) for i in rows["item"].astype(str)]
-        col_keys = actors
-        labels = sorted(names, key=lambda k: (k, names[k]))
-        display = [names[k] for k in labels]
-    else:
-        tg = (
-            rows["target_group"]
-            if "target_group" in rows.columns
-            else pd.Series([None] * len(rows), index=rows.index)
-        )
-        area = (
-            rows["area"]
-            if "area" in rows.columns
-            else pd.Series([None] * len(rows), index=rows.index)
-        )
-        if "area" in net.actors.columns:
-            own = net.actors["area"].astype(object)
-            area = pd.Series(
-                [
-                    a if isinstance(a, str) and a.strip() else own.get(act)
-                    for a, act in zip(area, actors, strict=True)
-                ],
-                index=rows.index,
-            )
-        col_keys = [
-            f"{_key(i)}|{_key(t)}|{_key(a)}" for i, t, a in zip(rows["item"], tg, area, strict=True)
-        ]
-        row_keys = actors
-        labels = sorted(set(actors))
-        display = labels
-    pairs = sorted(set(zip(row_keys, col_keys, strict=True)))
-    r_index = {k: i for i, k in enumerate(labels)}
-    cols = sorted({c for _, c in pairs})
-    c_index = {k: i for i, k in enumerate(cols)}
-    M = sp.csr_matrix(
-        (np.ones(len(pairs)), ([r_index[r] for r, _ in pairs], [c_index[c] for _, c in pairs])),
-        shape=(len(labels), len(cols)),
-    )
-    inter = (M @ M.T).toarray()
-    size = np.diag(inter).copy()
-    union = size[:, None] + size[None, :] - inter
-    with np.errstate(divide="ignore", invalid="ignore"):
-        jac = np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
-    idx = pd.Index(display, name="committee" if kind == "committee" else "actor")
-    return (
-        pd.DataFrame(jac, index=idx, columns=idx),
-        pd.DataFrame(inter.astype(int), index=idx, columns=idx),
-    )
+__getattr__ = moved(__name__, {"overlap_matrix": "quartiernetz.structures"})
 
 
 def plot_overlap(
@@ -159,7 +42,7 @@ def plot_overlap(
     ----------
     net : Network
     kind : {"committee", "offer"}
-        See :func:`overlap_matrix`.
+        See :func:`quartiernetz.structures.overlap_matrix`.
     duplicates : DataFrame, optional
         A :func:`quartiernetz.structures.duplicates` table (``a``, ``b``,
         ``kind``); its pairs of this ``kind`` are outlined in black. Computed
@@ -208,15 +91,63 @@ def plot_overlap(
     >>> plt.close(ax.figure)
     """
     st.text("empty", lang)
-    jac, shared = overlap_matrix(net, kind=kind)
+    jac, shared = compute_overlap(net, kind=kind)
     if only_shared is None:
         only_shared = kind == "offer"
     names = list(jac.index)
     if kind == "offer":
         lab = net.actors["label"]
-        shown_names = {a: _short(lab.get(a, a), 34) for a in names}
+        shown_names = {a: shorten(lab.get(a, a), 34) for a in names}
     else:
-        shown_names = {c: _short(c, 34) for c in names}
+        shown_names = {c: shorten(c, 34) for c in names}
+    J, S, items = _shown(jac, shared, only_shared=only_shared, max_items=max_items)
+    pairs: set[tuple[str, str]] = set()
+    if highlight and len(items) > 1:
+        if duplicates is None:
+            duplicates = compute_duplicates(net, kinds=[kind])
+        pairs = overlap_pairs(duplicates, items, kind=kind)
+
+    with st.style():
+        n = len(items)
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            side = min(max(4.5, 1.6 + 0.36 * n), 13.0)
+            _, ax = plt.subplots(figsize=(side + 1.6, side))
+        if n == 0:
+            return st.show_empty(ax, lang)
+        im = _draw_cells(ax, J, S)
+        _draw_frames(ax, items, pairs)
+        ticks = [shown_names[x] for x in items]
+        ax.set_xticks(range(n))
+        ax.set_yticks(range(n))
+        ax.set_xticklabels(ticks, rotation=45, ha="right", rotation_mode="anchor")
+        ax.set_yticklabels(ticks)
+        ax.tick_params(length=0)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        st.cell_lines(ax, n, n, linewidth=1.0)
+        cbar = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+        bar_label, note = _overlap_words(kind, lang, framed=bool(pairs), n=n)
+        cbar.set_label(bar_label)
+        cbar.outline.set_visible(False)
+        ax.set_xlabel(
+            textwrap.fill(note, 70, break_on_hyphens=False),
+            fontsize=7.5,
+            color="#444444",
+            labelpad=6,
+        )
+        ax.xaxis.set_label_position("top")
+        if title:
+            ax.set_title(title, loc="left", pad=22)
+    return ax
+
+
+def _shown(
+    jac: pd.DataFrame, shared: pd.DataFrame, *, only_shared: bool, max_items: int
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The rows shown (those with the largest overlap), clustered so similar rows meet."""
+    names = list(jac.index)
     if len(names):
         off = jac.to_numpy() - np.eye(len(names))
         best = off.max(axis=1) if len(names) > 1 else np.zeros(1)
@@ -236,99 +167,72 @@ def plot_overlap(
         np.fill_diagonal(D, 0.0)
         order = leaves_list(linkage(squareform(D, checks=False), method="average"))
         J, S, items = J[np.ix_(order, order)], S[np.ix_(order, order)], [items[i] for i in order]
+    return J, S, items
 
-    pairs: set[tuple[str, str]] = set()
-    if highlight and len(items) > 1:
-        if duplicates is None:
-            from ..structures import duplicates as compute
 
-            duplicates = compute(net, kinds=[kind])
-        d = duplicates[duplicates["kind"].astype(str) == kind] if len(duplicates) else duplicates
-        keyed = {(_key(x) if kind == "committee" else x): x for x in items}
-        for a, b in zip(d.get("a", []), d.get("b", []), strict=False):
-            ka, kb = (_key(a), _key(b)) if kind == "committee" else (a, b)
-            if ka in keyed and kb in keyed:
-                pairs.add((keyed[ka], keyed[kb]))
+def _draw_cells(ax: Axes, J: np.ndarray, S: np.ndarray) -> Any:
+    """The Jaccard colours (diagonal grey) and, up to 25 rows, the shared counts."""
+    from matplotlib import colormaps
 
-    with st.style():
-        n = len(items)
-        if ax is None:
-            import matplotlib.pyplot as plt
-
-            side = min(max(4.5, 1.6 + 0.36 * n), 13.0)
-            _, ax = plt.subplots(figsize=(side + 1.6, side))
-        if n == 0:
-            return st.show_empty(ax, lang)
-        shown = J.copy()
-        np.fill_diagonal(shown, np.nan)
-        from matplotlib import colormaps
-        from matplotlib.patches import Rectangle
-
-        cmap = colormaps["Blues"].with_extremes(bad="#EEEEEE")
-        im = ax.imshow(shown, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest")
-        if n <= 25:
-            fs = 8 if n <= 15 else 6.5
-            for i in range(n):
-                for j in range(n):
-                    if S[i, j] == 0 and i != j:
-                        continue
-                    dark = i != j and J[i, j] > 0.55
-                    ax.text(
-                        j,
-                        i,
-                        str(int(S[i, j])),
-                        ha="center",
-                        va="center",
-                        fontsize=fs,
-                        color="white" if dark else "#333333",
-                        fontstyle="italic" if i == j else "normal",
-                    )
-        pos = {x: i for i, x in enumerate(items)}
-        for a, b in sorted(pairs):
-            for i, j in ((pos[a], pos[b]), (pos[b], pos[a])):
-                ax.add_patch(
-                    Rectangle(
-                        (j - 0.5, i - 0.5),
-                        1,
-                        1,
-                        fill=False,
-                        edgecolor="#000000",
-                        linewidth=2.0,
-                        zorder=3,
-                    )
+    n = len(J)
+    shown = J.copy()
+    np.fill_diagonal(shown, np.nan)
+    cmap = colormaps["Blues"].with_extremes(bad="#EEEEEE")
+    im = ax.imshow(shown, cmap=cmap, vmin=0.0, vmax=1.0, interpolation="nearest")
+    if n <= 25:
+        fs = 8 if n <= 15 else 6.5
+        for i in range(n):
+            for j in range(n):
+                if S[i, j] == 0 and i != j:
+                    continue
+                dark = i != j and J[i, j] > 0.55
+                ax.text(
+                    j,
+                    i,
+                    str(int(S[i, j])),
+                    ha="center",
+                    va="center",
+                    fontsize=fs,
+                    color="white" if dark else "#333333",
+                    fontstyle="italic" if i == j else "normal",
                 )
-        ticks = [shown_names[x] for x in items]
-        ax.set_xticks(range(n))
-        ax.set_yticks(range(n))
-        ax.set_xticklabels(ticks, rotation=45, ha="right", rotation_mode="anchor")
-        ax.set_yticklabels(ticks)
-        ax.tick_params(length=0)
-        for s in ax.spines.values():
-            s.set_visible(False)
-        st.cell_lines(ax, n, n, linewidth=1.0)
-        cbar = ax.figure.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
-        if lang == "de":
-            what = "Mitglieder" if kind == "committee" else "Angebote"
-            cbar.set_label(f"Jaccard-Index: gemeinsame / alle {what}")
-            note = f"Zahl im Feld: gemeinsame {what}; Diagonale: alle {what}" + (
-                "; schwarzer Rahmen: mögliche Doppelstruktur" if pairs else ""
+    return im
+
+
+def _draw_frames(ax: Axes, items: list[str], pairs: set[tuple[str, str]]) -> None:
+    """A black frame around both cells of every possible duplicate pair."""
+    from matplotlib.patches import Rectangle
+
+    pos = {x: i for i, x in enumerate(items)}
+    for a, b in sorted(pairs):
+        for i, j in ((pos[a], pos[b]), (pos[b], pos[a])):
+            ax.add_patch(
+                Rectangle(
+                    (j - 0.5, i - 0.5),
+                    1,
+                    1,
+                    fill=False,
+                    edgecolor="#000000",
+                    linewidth=2.0,
+                    zorder=3,
+                )
             )
-        else:
-            what = "members" if kind == "committee" else "offers"
-            cbar.set_label(f"Jaccard index: shared / all {what}")
-            note = f"Number in a cell: shared {what}; diagonal: all {what}" + (
-                "; black frame: possible duplicate structure" if pairs else ""
-            )
-        if n > 25:
-            note = note.split("; ", 2)[-1] if pairs else ""
-        cbar.outline.set_visible(False)
-        ax.set_xlabel(
-            textwrap.fill(note, 70, break_on_hyphens=False),
-            fontsize=7.5,
-            color="#444444",
-            labelpad=6,
+
+
+def _overlap_words(kind: str, lang: str, *, framed: bool, n: int) -> tuple[str, str]:
+    """The colour bar's label and the note above the matrix."""
+    if lang == "de":
+        what = "Mitglieder" if kind == "committee" else "Angebote"
+        bar_label = f"Jaccard-Index: gemeinsame / alle {what}"
+        note = f"Zahl im Feld: gemeinsame {what}; Diagonale: alle {what}" + (
+            "; schwarzer Rahmen: mögliche Doppelstruktur" if framed else ""
         )
-        ax.xaxis.set_label_position("top")
-        if title:
-            ax.set_title(title, loc="left", pad=22)
-    return ax
+    else:
+        what = "members" if kind == "committee" else "offers"
+        bar_label = f"Jaccard index: shared / all {what}"
+        note = f"Number in a cell: shared {what}; diagonal: all {what}" + (
+            "; black frame: possible duplicate structure" if framed else ""
+        )
+    if n > 25:
+        note = note.split("; ", 2)[-1] if framed else ""
+    return bar_label, note

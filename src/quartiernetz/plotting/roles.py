@@ -10,9 +10,12 @@ import numpy as np
 import pandas as pd
 
 from ..exceptions import AnalysisError
+from ..i18n import Text
 from ..network import Network
+from ..roles import brokerage as compute_brokerage
 from . import style as st
-from .network import _short
+from .actors import actor_labels
+from .labels import shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -121,25 +124,27 @@ def plot_brokerage(
     if isinstance(net, pd.DataFrame):
         brokerage, net = net, None
     if brokerage is None:
-        from ..roles import brokerage as compute
-
-        brokerage = compute(net, group=group, expected=False)
+        brokerage = compute_brokerage(net, group=group, expected=False)
     missing = [r for r in ROLE_COLORS if r not in brokerage.columns]
     if missing:
-        raise AnalysisError(f"the brokerage table lacks the columns {missing}")
+        raise AnalysisError(
+            Text(
+                f"the brokerage table lacks the columns {missing}",
+                f"der Brokerage-Tabelle fehlen die Spalten {missing}",
+            )
+        )
     if top < 1:
-        raise AnalysisError(f"top must be at least 1, got {top}")
+        raise AnalysisError(
+            Text(
+                f"top must be at least 1, got {top}", f"top muss mindestens 1 sein, erhalten: {top}"
+            )
+        )
     counts = brokerage[list(ROLE_COLORS)].apply(pd.to_numeric, errors="coerce").fillna(0.0)
     total = counts.sum(axis=1)
     order = sorted(counts.index, key=lambda v: (-float(total[v]), str(v)))
     chosen = [v for v in order if total[v] > 0][:top]
     if labels is None:
-        if isinstance(net, Network):
-            labels = net.actors["label"].to_dict()
-        elif isinstance(net, nx.Graph):
-            labels = {v: d.get("label", v) for v, d in net.nodes(data=True)}
-        else:
-            labels = {}
+        labels = actor_labels(net)
     with st.style():
         if ax is None:
             import matplotlib.pyplot as plt
@@ -148,35 +153,10 @@ def plot_brokerage(
         if not chosen:
             return st.show_empty(ax, lang)
         rows = list(reversed(chosen))  # the largest on top
-        data = counts.loc[rows].to_numpy(dtype=float)
-        if relative:
-            data = data / data.sum(axis=1, keepdims=True)
-        left = np.zeros(len(rows))
-        y = np.arange(len(rows))
-        for j, (role, color) in enumerate(ROLE_COLORS.items()):
-            ax.barh(
-                y,
-                data[:, j],
-                left=left,
-                color=color,
-                edgecolor="white",
-                linewidth=0.6,
-                height=0.7,
-                label=ROLE_NAMES[role][lang],
-            )
-            left += data[:, j]
-        if not relative:
-            pad = float(left.max()) * 0.01
-            for yi, tot in zip(y, left, strict=True):
-                ax.text(
-                    tot + pad, yi, f"{tot:.0f}", va="center", ha="left", fontsize=8, color="#333333"
-                )
-            ax.set_xlim(0, float(left.max()) * 1.08)
-        else:
-            ax.set_xlim(0, 1)
+        y = _draw_bars(ax, counts.loc[rows].to_numpy(dtype=float), relative=relative, lang=lang)
         ax.set_yticks(y)
         ax.set_yticklabels(
-            [_short(labels.get(v, v) if not _isna(labels.get(v, v)) else v, 40) for v in rows]
+            [shorten(labels.get(v, v) if not _isna(labels.get(v, v)) else v, 40) for v in rows]
         )
         if lang == "de":
             ax.set_xlabel(
@@ -203,6 +183,36 @@ def plot_brokerage(
         if title:
             ax.set_title(title, loc="left")
     return ax
+
+
+def _draw_bars(ax: Axes, data: np.ndarray, *, relative: bool, lang: str) -> np.ndarray:
+    """Stacked bars of the roles, one row per actor, totals written; returns the rows' y."""
+    if relative:
+        data = data / data.sum(axis=1, keepdims=True)
+    left = np.zeros(len(data))
+    y = np.arange(len(data))
+    for j, (role, color) in enumerate(ROLE_COLORS.items()):
+        ax.barh(
+            y,
+            data[:, j],
+            left=left,
+            color=color,
+            edgecolor="white",
+            linewidth=0.6,
+            height=0.7,
+            label=ROLE_NAMES[role][lang],
+        )
+        left += data[:, j]
+    if not relative:
+        pad = float(left.max()) * 0.01
+        for yi, tot in zip(y, left, strict=True):
+            ax.text(
+                tot + pad, yi, f"{tot:.0f}", va="center", ha="left", fontsize=8, color="#333333"
+            )
+        ax.set_xlim(0, float(left.max()) * 1.08)
+    else:
+        ax.set_xlim(0, 1)
+    return y
 
 
 def _isna(v: object) -> bool:

@@ -33,6 +33,9 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
+from ..exceptions import AnalysisError
+from ..i18n import Text
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -429,6 +432,7 @@ def save_figure(
     *,
     formats: Iterable[str] = ("png", "svg"),
     dpi: float | None = None,
+    compress: Callable[[Callable[[], None]], Any] | None = None,
 ) -> list[Path]:
     """Save ``fig`` as ``stem.png`` and ``stem.svg`` with reproducible bytes.
 
@@ -436,6 +440,20 @@ def save_figure(
     (``svg.hashsalt``), so saving the same figure twice gives identical files.
     PNG files are stored as RGB (the background is opaque white, so the alpha
     channel would carry nothing).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    stem : str or path
+        The file name without suffix.
+    formats : iterable of str, default ("png", "svg")
+    dpi : float, optional
+        Default: :data:`RC`'s ``savefig.dpi``.
+    compress : callable, optional
+        Receives a function without arguments that compresses and writes the
+        PNG file. Default: it is called at once. The report submits it to a
+        thread instead (Pillow's encoder releases the GIL, so it runs while the
+        next figure is drawn); the file exists once that function has run.
 
     Returns
     -------
@@ -455,23 +473,8 @@ def save_figure(
     True
     >>> plt.close(fig)
     """
-    return _save_figure(fig, stem, formats=formats, dpi=dpi, compress=lambda job: job())
-
-
-def _save_figure(
-    fig: Figure,
-    stem: str | os.PathLike[str],
-    *,
-    formats: Iterable[str],
-    dpi: float | None,
-    compress: Callable[[Callable[[], None]], Any],
-) -> list[Path]:
-    """:func:`save_figure`, with the PNG compression handed to ``compress``.
-
-    ``compress`` receives a function without arguments that writes the PNG file;
-    :func:`save_figure` calls it at once, the report submits it to a thread
-    (Pillow's encoder releases the GIL, so it runs while the next figure is drawn).
-    """
+    if compress is None:
+        compress = _at_once
     stem = Path(stem)
     paths = []
     for text in fig.findobj(mpl.text.Text):
@@ -495,26 +498,14 @@ def _save_figure(
             if fmt == "png":
                 # rendered uncompressed here, compressed by ``compress``
                 target: Any = io.BytesIO()
-                meta: dict[str, Any] = {"Software": None}
                 options["pil_kwargs"] = {"compress_level": 0}
             else:
                 target = path
-                if fmt == "svg":
-                    meta = {"Date": None, "Creator": None}
-                elif fmt == "pdf":
-                    meta = {
-                        "CreationDate": None,
-                        "ModDate": None,
-                        "Producer": None,
-                        "Creator": None,
-                    }
-                else:
-                    meta = {}
             fig.savefig(
                 target,
                 format=fmt,
                 dpi=dpi,
-                metadata=meta,
+                metadata=_NO_STAMPS.get(fmt, {}),
                 bbox_inches=bbox,
                 facecolor="white",
                 **options,
@@ -523,6 +514,18 @@ def _save_figure(
                 compress(partial(_write_png, target.getvalue(), path))
             paths.append(path)
     return paths
+
+
+#: Metadata entries left out of saved files, so that they carry no date or version.
+_NO_STAMPS: dict[str, dict[str, Any]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
+def _at_once(job: Callable[[], None]) -> None:
+    job()
 
 
 def _write_png(raw: bytes, path: Path) -> None:
@@ -567,9 +570,12 @@ def text(key: str, lang: str = "en", **values: Any) -> str:
     'Konkurrenz'
     """
     if lang not in ("de", "en"):
-        from ..exceptions import AnalysisError
-
-        raise AnalysisError(f"lang must be 'de' or 'en', got {lang!r}")
+        raise AnalysisError(
+            Text(
+                f"lang must be 'de' or 'en', got {lang!r}",
+                f"lang muss 'de' oder 'en' sein, erhalten: {lang!r}",
+            )
+        )
     s = _TEXTS[key][lang]
     return s.format(**values) if values else s
 

@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import QuartiernetzError
+from ..explorer import write_explorer
 from ..i18n import Text
 from ..network import Network
 from ._parallel import FigureWorker, default_jobs
@@ -239,7 +240,7 @@ def write_report(
     if title is None:
         title = default_title(net, lang)
     progress = Progress(
-        len(STEPS) + len(FIGURE_NAMES) + 2, enabled=False if quiet else None, lang=lang
+        len(STEPS) + len(FIGURE_NAMES) + 3, enabled=False if quiet else None, lang=lang
     )
     with OutputLock(folder, shown=os.fspath(out)) as lock:
         # again, now that no other report can start writing here
@@ -299,6 +300,21 @@ def _write_into(
     progress.step(Text("tables", "Tabellen"))
     _write_data_tables(net, tmp, lang)
     _write_results(net, data, tmp, lang)
+    progress.step(Text("explorer.html", "explorer.html"))
+    # the interactive map beside the report, from the same results (nothing computed twice)
+    write_explorer(
+        net,
+        tmp / "explorer.html",
+        lang=lang,
+        seed=seed,
+        title=None,
+        approximate=bool(approximate),
+        catalysts=data.catalysts,
+        communities=data.communities,
+        duplicates=data.duplicates,
+        competitors=data.competitors,
+        suggestions=data.suggestions,
+    )
     files = [f for f in TABLE_FILES if (tmp / f).is_file()]
     progress.step(Text("report.html", "report.html"))
     context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)

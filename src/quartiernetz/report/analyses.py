@@ -115,8 +115,13 @@ def run_analyses(
     ReportData
     """
     from ..descriptives import summary
-    from ..plotting.dependence import dependence_curve
-    from ..roles import AUTO_EXACT_SECONDS, brokerage, catalysts, estimate_seconds
+    from ..roles import (
+        AUTO_EXACT_SECONDS,
+        brokerage,
+        catalysts,
+        dependence_curve,
+        estimate_seconds,
+    )
     from ..structures import (
         communities,
         competitor_clusters,

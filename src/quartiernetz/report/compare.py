@@ -99,6 +99,34 @@ _FIGURES_EN = {
     "response_rate": "Response rate",
     "confirmed_tie_share": "Confirmed ties",
 }
+#: German descriptions of the rows of ``change_summary_k.csv`` (see CHANGE_FIGURES).
+_CHANGE_DE = {
+    "actors_before": "Akteure im ersten Netzwerk",
+    "actors_after": "Akteure im zweiten Netzwerk",
+    "actors_stayed": "Akteure in beiden Netzwerken",
+    "actors_entered": "Akteure nur im zweiten Netzwerk",
+    "actors_left": "Akteure nur im ersten Netzwerk",
+    "ties_before": "Beziehungen (Paare mit Beziehung) im ersten Netzwerk",
+    "ties_after": "Beziehungen im zweiten Netzwerk",
+    "ties_stable": "Beziehungen in beiden Netzwerken",
+    "ties_new": "Beziehungen nur im zweiten Netzwerk",
+    "ties_ended": "Beziehungen nur im ersten Netzwerk",
+    "stable_share": "Anteil der Beziehungen des ersten Netzwerks, die im zweiten bestehen",
+    "jaccard": "Jaccard-Index: bestehend / (bestehend + neu + beendet)",
+    "jaccard_stayed": "Jaccard-Index unter den Akteuren beider Netzwerke",
+    "hamming": "Hamming-Distanz: Paare, deren Beziehung sich änderte (neu + beendet)",
+    "hamming_share": "Hamming-Distanz als Anteil aller Paare der Akteure beider Netzwerke",
+    "density_before": "Dichte im ersten Netzwerk",
+    "density_after": "Dichte im zweiten Netzwerk",
+    "degree_centralization_before": "Zentralisierung (Grad), erstes Netzwerk",
+    "degree_centralization_after": "Zentralisierung (Grad), zweites Netzwerk",
+    "betweenness_centralization_before": "Zentralisierung (Betweenness), erstes Netzwerk",
+    "betweenness_centralization_after": "Zentralisierung (Betweenness), zweites Netzwerk",
+    "catalysts_rose": "Akteure unter den stärksten Katalysatoren nur im zweiten Netzwerk",
+    "catalysts_fell": "Akteure unter den stärksten Katalysatoren nur im ersten Netzwerk",
+    "duplicates_appeared": "Kandidaten für Doppelstrukturen nur im zweiten Netzwerk",
+    "duplicates_disappeared": "Kandidaten für Doppelstrukturen nur im ersten Netzwerk",
+}
 _SHARES = {
     "isolate_share",
     "largest_component_share",
@@ -777,6 +805,8 @@ def _overview(
     ]
     out["sentences"].append(say(t["overview"], lang, k=len(labels), items="; ".join(items)))
     csv = table.copy()
+    if lang == "de":
+        csv["description"] = [_FIGURES_DE.get(str(f), str(f)) for f in csv.index]
     write_csv(csv, work / "comparison.csv", index=True)
     files.append("comparison.csv")
     names = _FIGURES_DE if lang == "de" else _FIGURES_EN
@@ -882,6 +912,8 @@ def _pair(
             "duplicates": "duplicate_changes",
         }[name]
         frame = _localized_csv(tables[name], t, lang)
+        if name == "summary" and lang == "de":
+            frame["description"] = [_CHANGE_DE.get(str(f), str(f)) for f in frame.index]
         write_csv(frame, work / f"{file}_{k}.csv", index=name in ("summary", "actors", "catalysts"))
         files.append(f"{file}_{k}.csv")
     review = tables["review"]
@@ -1221,6 +1253,9 @@ def _significance(
             "permuted",
         ],
     )
+    if lang == "de":
+        names_de = {"qap_correlation": "qap", "cug_test": "cug", "ei_test": "ei"}
+        frame["permuted"] = [t[f"permuted_{names_de[x]}"] for x in frame["test"]]
     write_csv(frame, work / "significance.csv")
     files.append("significance.csv")
     names = {"qap_correlation": "qap", "cug_test": "cug", "ei_test": "ei"}

@@ -43,9 +43,9 @@ class FigureFile:
 
 
 def _save(fig: Any, folder: Path, name: str, compress: Callable[..., Any]) -> FigureFile:
-    from ..plotting.style import _save_figure
+    from ..plotting import save_figure
 
-    png, svg = _save_figure(fig, folder / name, formats=("png", "svg"), dpi=None, compress=compress)
+    png, svg = save_figure(fig, folder / name, formats=("png", "svg"), dpi=None, compress=compress)
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
     return FigureFile(name=name, png=f"figures/{png.name}", svg=f"figures/{svg.name}", data_uri=uri)
 

@@ -145,6 +145,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "col_figure": "Kennzahl",
         "col_value": "Wert",
         # map
+        "explorer_link": "Interaktive Netzwerkkarte öffnen (suchen, filtern, „Was wäre, wenn …“)",
         "map_intro": "Jeder Punkt ist ein Akteur, Farbe und Form zeigen den Typ, die Größe den "
         "Katalysator-Wert; dickere Linien sind intensivere Beziehungen, gestrichelte Linien "
         "Konkurrenz. Die zehn stärksten Katalysatoren sind mit ihrem Rang beschriftet.",
@@ -467,6 +468,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "ov_table": "Key figures",
         "col_figure": "Figure",
         "col_value": "Value",
+        "explorer_link": "Open the interactive network map (search, filter, “what if …”)",
         "map_intro": "Each dot is an actor; colour and shape show its type, size its catalyst "
         "score. Thicker lines are more intense ties, dashed lines competition. The ten "
         "strongest catalysts are labelled with their rank.",

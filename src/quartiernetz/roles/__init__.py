@@ -20,6 +20,7 @@ from ._graph import DEFAULT_GROUP, unknown_attribute
 from .brokerage import ROLES, brokerage, brokerage_moments
 from .centrality import centrality
 from .cost import AUTO_EXACT_SECONDS, estimate_seconds
+from .curve import CURVE_COLUMNS, dependence_curve
 from .dependence import dependence, removal_impact
 from .holes import structural_holes
 from .index import DEFAULT_COMPONENTS, catalyst_index, catalysts
@@ -36,6 +37,8 @@ __all__ = [
     "key_players",
     "removal_impact",
     "dependence",
+    "dependence_curve",
+    "CURVE_COLUMNS",
     "catalyst_stability",
     "CatalystStability",
     "DEFAULT_COMPONENTS",

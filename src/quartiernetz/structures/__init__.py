@@ -21,6 +21,7 @@ from .communities import communities, community_stability
 from .competitors import competitor_clusters
 from .duplicates import DUPLICATE_KINDS, duplicates, structural_equivalence
 from .offers import offer_map
+from .overlap import OVERLAP_KINDS, overlap_matrix, overlap_pairs
 from .suggestions import suggest_ties
 
 __all__ = [
@@ -32,4 +33,7 @@ __all__ = [
     "competitor_clusters",
     "suggest_ties",
     "offer_map",
+    "overlap_matrix",
+    "overlap_pairs",
+    "OVERLAP_KINDS",
 ]

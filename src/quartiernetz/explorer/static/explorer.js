@@ -163,8 +163,22 @@
   }
 
   // -------------------------------------------------------------- the network
-  var SCALE = 300 * Math.max(1, Math.sqrt(N / 300));
-  var UNIT = SCALE / 200; // canvas units per point of the static map (about 200 pt per unit)
+  // symbols and labels keep the static map's sizes in points (UNIT canvas units per
+  // point); the positions (of all actors, or of the part shown) are scaled uniformly to
+  // about 780 canvas units across, more for more actors, so that they do not pile up
+  var UNIT = 1.5;
+  var view = { f: 300, cx: 0, cy: 0 };
+  function fitView() {
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, n = 0;
+    shown.forEach(function (i) {
+      x0 = Math.min(x0, A.x[i]); x1 = Math.max(x1, A.x[i]);
+      y0 = Math.min(y0, A.y[i]); y1 = Math.max(y1, A.y[i]); n++;
+    });
+    var extent = Math.max(x1 - x0, y1 - y0);
+    var target = 780 * Math.max(1, Math.sqrt(n / 300));
+    view = n && extent > 0 ? { f: target / extent, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 }
+      : { f: 300, cx: 0, cy: 0 };
+  }
   var container = $("qn-map");
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
@@ -227,8 +241,8 @@
     var dup = state.duplicates && duplicateActors.has(i);
     var node = {
       id: i,
-      x: A.x[i] * SCALE,
-      y: -A.y[i] * SCALE,
+      x: (A.x[i] - view.cx) * view.f,
+      y: -(A.y[i] - view.cy) * view.f,
       size: Math.max(A.r[i], 2) * UNIT,
       label: nodeLabel(i),
       shape: CUSTOM[shape] ? "custom" : shape,
@@ -239,7 +253,7 @@
       },
       borderWidth: (dup ? 1.5 : 1) * UNIT,
       shadow: dup ? { enabled: true, color: "rgba(0,0,0,0.9)", size: 10 * UNIT, x: 0, y: 0 } : false,
-      borderWidthSelected: 4 * UNIT,
+      borderWidthSelected: Math.min(4, Math.max(1.5, 0.6 * Math.max(A.r[i], 2))) * UNIT,
       hidden: !actorVisible(i)
     };
     if (CUSTOM[shape]) node.ctxRenderer = customRenderer(shape);
@@ -337,14 +351,16 @@
     var max = groups.list[0] ? groups.list[0].members.length : 1;
     var span = 0;
     groups.list.forEach(function (g) { span = Math.max(span, Math.abs(g.x), Math.abs(g.y)); });
-    var sc = 1000 / (span || 1);
+    var sc = 350 / (span || 1);
     nodes.clear(); edges.clear();
-    nodes.add(groups.list.map(function (g) {
+    nodes.add(groups.list.map(function (g, k) {
       var c = groupColor(g);
       return {
         id: "g" + groups.index.get(g.key), x: g.x * sc, y: -g.y * sc,
-        size: 8 + 40 * Math.sqrt(g.members.length / max), shape: "dot",
-        label: short(groupName(g), 30) + " (" + fmt(g.members.length) + ")",
+        size: 4 + 20 * Math.sqrt(g.members.length / max), shape: "dot",
+        // the 25 largest are named on the map; the panel lists all
+        label: k < 25 ? short(groupName(g), 30) + " (" + fmt(g.members.length) + ")" : undefined,
+        font: { size: 12, strokeWidth: 3 },
         color: { background: c, border: "#ffffff", highlight: { background: c, border: "#000000" } },
         borderWidth: 1
       };
@@ -375,6 +391,7 @@
     if (network) network.fit({ animation: false });
   }
   function renderActors() {
+    fitView();
     var cut = state.whatif && state.selected !== null ? cutOff(state.selected) : null;
     nodes.clear(); edges.clear();
     var list = [];

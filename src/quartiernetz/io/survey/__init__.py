@@ -15,6 +15,9 @@ module                    what
 :mod:`.codebook`          answer values to intensities; the built-in codebook
 :mod:`.matching`          typed names: normalisation, rapidfuzz, review table
 :mod:`.limesurvey` …      one module per tool: what its export looks like
+:mod:`._steps`            the reader's steps (detect, classify, select rows,
+                          extract answers, match names, reconcile), each
+                          a small function with a dataclass result
 ========================= ================================================
 """
 

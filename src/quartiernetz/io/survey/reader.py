@@ -249,6 +249,14 @@ def read_survey(
         Naming file, row, column and value: an unknown or empty respondent, an
         answer outside the codebook, a roster code without a column, a column
         of a roster question that matches no roster actor, no roster question.
+    InputProblems
+        When several rows have such problems (unknown or empty respondents,
+        answers outside the codebook, roster codes without a column, repeated
+        roster ids or codes): all of them, up to
+        :data:`~quartiernetz.io.assemble.MAX_PROBLEMS`; a single one is raised
+        as itself.
+    TypeError
+        For an unknown option, listing the valid ones.
     QuartiernetzError
         Other :class:`~quartiernetz.exceptions.InputError` subclasses for files
         that cannot be read.

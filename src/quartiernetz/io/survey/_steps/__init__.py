@@ -7,7 +7,7 @@ module                    step (input -> output)
                           reads: export, roster, codebook, options, record) and
                           the :class:`~.common.Question` of a network relation
 :mod:`.detect`            detect the tool; path -> :class:`~.common.SurveyContext`
-:mod:`.roster`            the roster given or made from the export
+:mod:`.rosters`           the roster given or made from the export
 :mod:`.classify`          header columns -> :class:`~.classify.Columns`
                           (matrix and name-generator questions)
 :mod:`.questions`         respondent column, checklists, identifying columns
@@ -15,9 +15,14 @@ module                    step (input -> output)
 :mod:`.rows`              the rows that count -> :class:`~.rows.Selection`
 :mod:`.values`            answer cells -> intensities (:class:`~.values.ValueMapper`)
 :mod:`.answers`           cells of the selected rows -> :class:`~.answers.Answers`
-:mod:`.names`             typed partner names -> :class:`~.names.NameMatch`
+:mod:`.typed_names`       typed partner names -> :class:`~.typed_names.NameMatch`
 :mod:`.reconcile`         ties, roster and figures -> the network
+
 ========================= =====================================================
+
+Row problems (unknown or empty respondents, answers outside the codebook) are
+collected in one :class:`~quartiernetz.io.assemble.Problems` by the row and
+answer steps and raised together (see :func:`quartiernetz.io.survey.read_survey`).
 
 The package is internal to :mod:`quartiernetz.io.survey`; its names are public
 within the survey package only (this package's name starts with an underscore).
