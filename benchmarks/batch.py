@@ -27,14 +27,20 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, folder: Path) -> None:
-    inputs = []
+def write_inputs(n: int, folder: Path) -> list[Path]:
+    """``n`` quarter-sized CSV folders (Lower Saxony generator, seeds 0, 1, …) in ``folder``."""
+    inputs: list[Path] = []
     seed = 0
     while len(inputs) < n:
         for key, net in lower_saxony(seed=seed).items():
             if len(inputs) < n:
-                inputs.append(write_network(net, folder / "in" / f"q{seed:03d}{key}"))
+                inputs.append(write_network(net, folder / f"q{seed:03d}{key}"))
         seed += 1
+    return inputs
+
+
+def run(n: int, folder: Path) -> None:
+    inputs = write_inputs(n, folder / "in")
     print(f"{n} inputs written; peak memory {peak_mib():.0f} MiB")
     times = []
     start = time.perf_counter()

@@ -4,18 +4,26 @@ Run from the repository root::
 
     python benchmarks/bench_catalysts.py               # 500 actors, block model
     python benchmarks/bench_catalysts.py --n 2000 --graph powerlaw --repeat 1
+    python benchmarks/bench_catalysts.py --graph programme --repeat 1 --compare
 
 The network is a stochastic block model with the actor types of a German
 quarter (municipality, welfare associations, clubs, initiatives, schools and
 day-care, churches, housing companies, businesses): ties are denser within a
 type, and the municipality is tied to every type more often. ``--graph
-powerlaw`` uses a Holme-Kim power-law cluster graph with random types instead.
-The figure reported is the best of ``--repeat`` runs (wall clock).
+powerlaw`` uses a Holme-Kim power-law cluster graph with random types instead;
+``--graph programme`` the connected programme stand-in of ``benchmarks/run.py``
+(size ``hard``: 27,238 actors, 51,400 ties, one component; ``--n`` is ignored).
+The figure reported is the best of ``--repeat`` runs (wall clock). With
+``--compare`` the same run also times the engine's plain exact betweenness alone
+(rustworkx, one thread) and, for ``--weight``, networkit's weighted betweenness
+alone (lengths ``1 / weight``, one thread), and prints the ratios with the load
+average (the machine may be shared: compare the ratios, not absolute times).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import networkx as nx
@@ -60,8 +68,16 @@ def quarter_graph(n: int = 500, *, graph: str = "sbm", seed: int = 42) -> nx.Gra
     elif graph == "powerlaw":
         G = nx.powerlaw_cluster_graph(n, 3, 0.3, seed=seed)
         types = rng.choice(names, size=n, p=shares / shares.sum())
+    elif graph == "programme":
+        from quartiernetz.datasets import mgh_programme
+
+        net = mgh_programme(
+            wave=2011, n_houses=1000, partner_ties=51_400, n_regions=1, shared_partner_rate=0.5
+        )
+        G = net.to_networkx(weight="weight")
+        return G
     else:
-        raise SystemExit(f"--graph must be 'sbm' or 'powerlaw', got {graph!r}")
+        raise SystemExit(f"--graph must be 'sbm', 'powerlaw' or 'programme', got {graph!r}")
     G = nx.Graph(G)
     nx.set_node_attributes(G, {v: str(types[i]) for i, v in enumerate(G)}, "type")
     nx.set_edge_attributes(
@@ -80,14 +96,37 @@ def _best(fn, repeat: int) -> float:
     return min(times)
 
 
+def _engine_alone(G: nx.Graph, weight: str | None) -> None:
+    """The compiled betweenness alone on ``G``: rustworkx, or networkit when weighted."""
+    ids = {v: i for i, v in enumerate(G)}
+    if weight is None:
+        import rustworkx as rx
+
+        g = rx.PyGraph()
+        g.add_nodes_from(range(len(ids)))
+        g.add_edges_from_no_data([(ids[u], ids[v]) for u, v in G.edges])
+        rx.graph_betweenness_centrality(g, normalized=False, parallel_threshold=len(ids) + 1)
+        return
+    import networkit as nk
+
+    nk.setNumberOfThreads(1)
+    g = nk.Graph(len(ids), weighted=True)
+    for u, v, d in G.edges(data=True):
+        g.addEdge(ids[u], ids[v], 1.0 / float(d.get(weight, 1.0)))
+    nk.centrality.Betweenness(g, False, False).run()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="actors (default 500)")
-    parser.add_argument("--graph", default="sbm", choices=["sbm", "powerlaw"])
+    parser.add_argument("--graph", default="sbm", choices=["sbm", "powerlaw", "programme"])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best counts")
     parser.add_argument("--weight", default=None, help="edge attribute for weights")
     parser.add_argument("--parts", action="store_true", help="also time each measure")
+    parser.add_argument(
+        "--compare", action="store_true", help="also time the engine's betweenness alone"
+    )
     args = parser.parse_args(argv)
 
     G = quarter_graph(args.n, graph=args.graph, seed=args.seed)
@@ -98,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     qc.catalysts(G, weight=args.weight)  # warm-up (imports, caches)
     total = _best(lambda: qc.catalysts(G, weight=args.weight), args.repeat)
     print(f"catalysts(): {total:.3f} s (best of {args.repeat})")
+    if args.compare:
+        load = os.getloadavg()[0]
+        alone = _best(lambda: _engine_alone(G, args.weight), args.repeat)
+        what = "networkit weighted" if args.weight else "rustworkx"
+        print(
+            f"{what} betweenness alone: {alone:.3f} s; ratio {total / alone:.2f}x "
+            f"(load average {load:.2f} before, {os.getloadavg()[0]:.2f} after)"
+        )
     if args.parts:
         parts = {
             "centrality": lambda: qc.centrality(G, weight=args.weight),

@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 
 from quartiernetz.structures import communities, duplicates, suggest_ties
-from quartiernetz.structures.duplicates import structural_equivalence
+from quartiernetz.structures.duplication import structural_equivalence
 
 __all__ = ["house_network", "hub_network", "powerlaw_network", "main"]
 

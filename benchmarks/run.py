@@ -2,9 +2,10 @@
 
 Run from the repository root::
 
-    python benchmarks/run.py                          # 60, 500, 5,000 and ~26,000 actors
+    python benchmarks/run.py                          # 60, 500, 5,000, ~26,000 and connected
     python benchmarks/run.py --sizes 60,500 --quick   # a minute: small sizes, fewer baselines
-    python benchmarks/run.py --sizes 26000 --hard     # add the connected stand-in
+    python benchmarks/run.py --sizes hard --steps catalysts,engine_betweenness,\
+        catalysts_weighted,nk_weighted_betweenness    # the ratios of issue 18 only
 
 Networks (all from :func:`quartiernetz.datasets.mgh_programme`, seed 0):
 
@@ -13,8 +14,9 @@ Networks (all from :func:`quartiernetz.datasets.mgh_programme`, seed 0):
   the partners are shared) and one region per 2.5 houses (wave 2011);
 - ``26000``: the programme network itself, both waves (25,114 actors,
   ``wave="both"``): 183 regional components of 100-400 actors;
-- ``hard`` (with ``--hard``): the dense stand-in for the programme network the
-  issue author measured, which is one connected component:
+- ``hard`` (a standard size; ``--hard`` adds it to ``--sizes``): the connected
+  stand-in for the programme network the issue author measured, one component of
+  27,238 actors and 51,400 ties (13,818 with one tie; its 2-core is one block):
   ``mgh_programme(n_houses=1000, partner_ties=51_400, n_regions=1,
   shared_partner_rate=0.5)`` (one region, many shared partners).
 
@@ -25,7 +27,7 @@ included; for the report plus the peak of its figure worker process, see
 ``n_jobs`` of :func:`quartiernetz.report.write_report`). Beside quartiernetz it times (a) the pure-networkx way of computing
 the same numbers (betweenness, closeness, constraint and effective size,
 Louvain) and (b) the compiled engine's kernel alone (rustworkx betweenness and
-closeness). Where a networkx computation would take too long (more than 5,000
+closeness; networkit's weighted betweenness for the weighted run). Where a networkx computation would take too long (more than 5,000
 actors), it runs from a random sample: betweenness from 200 sources
 (networkx's own ``k=``; each source costs O(n) in networkx even in a small
 component), closeness for 200 nodes, constraint and effective size for 400
@@ -33,6 +35,13 @@ nodes; the time is extrapolated linearly to all n and marked ``~``. The approxim
 compared with the exact betweenness of the same run: Spearman rank correlation
 on the 1,000 actors with the highest exact betweenness and the overlap of the
 top 50.
+
+After the table, the same-run ratios of issue 18: ``catalysts()`` against the
+engine's plain exact betweenness alone (target at most 1.0) and
+``catalysts(weight="weight")`` against networkit's weighted betweenness alone
+(lengths ``1 / intensity``, one thread; target at most 1.5), with the load
+average of the machine before and after each size (the machine is shared:
+compare ratios of one run, not absolute times).
 """
 
 from __future__ import annotations
@@ -54,7 +63,9 @@ STEPS: dict[str, str] = {
     "catalysts": "quartiernetz.roles.catalysts (exact)",
     "catalysts_graph": "catalysts on a networkx graph built before the clock",
     "catalysts_approx": "catalysts(approximate=True, seed=0)",
+    "catalysts_weighted": "catalysts(weight='weight'): lengths 1 / intensity",
     "engine_betweenness": "rustworkx betweenness alone (exact)",
+    "nk_weighted_betweenness": "networkit weighted betweenness alone (one thread)",
     "engine_closeness": "rustworkx closeness alone",
     "nx_betweenness": "networkx betweenness_centrality",
     "nx_closeness": "networkx closeness_centrality",
@@ -169,7 +180,7 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
     import quartiernetz.structures  # noqa: F401
 
     G = None
-    if step.startswith(("nx_", "engine_")) or step == "catalysts_graph":
+    if step.startswith(("nx_", "engine_", "nk_")) or step == "catalysts_graph":
         G = net.to_networkx(weight="weight")
     if step.startswith("engine_"):
         from quartiernetz.roles import _kernels as K
@@ -177,6 +188,14 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
 
         prep = prepare(G)
         g = K.engine_graph(prep.W)
+    if step == "nk_weighted_betweenness":
+        import networkit as nk
+
+        nk.setNumberOfThreads(1)
+        gw = nk.Graph(G.number_of_nodes(), weighted=True, directed=G.is_directed())
+        ids = {v: i for i, v in enumerate(G)}
+        for u, v, d in G.edges(data=True):
+            gw.addEdge(ids[u], ids[v], 1.0 / float(d.get("weight", 1.0)))
     t = time.perf_counter()
     if step == "catalysts":
         from quartiernetz.roles import catalysts
@@ -192,6 +211,12 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
 
         table = catalysts(net, approximate=True, seed=0)
         np.save(out_path + ".npy", table["betweenness"].sort_index().to_numpy())
+    elif step == "catalysts_weighted":
+        from quartiernetz.roles import catalysts
+
+        catalysts(net, weight="weight")
+    elif step == "nk_weighted_betweenness":
+        nk.centrality.Betweenness(gw, False, False).run()
     elif step == "engine_betweenness":
         import rustworkx as rx
 
@@ -313,7 +338,7 @@ def _fmt(res: dict | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="60,500,5000,26000")
+    parser.add_argument("--sizes", default="60,500,5000,26000,hard")
     parser.add_argument("--quick", action="store_true", help="leave out the slowest baselines")
     parser.add_argument("--hard", action="store_true", help="add the connected stand-in")
     parser.add_argument("--steps", default=None, help="comma-separated subset of the steps")
@@ -353,10 +378,12 @@ def main(argv: list[str] | None = None) -> int:
             with open(path, "wb") as fh:
                 pickle.dump(net, fh)
             results[size] = {}
+            load_before = os.getloadavg()
             for step in steps:
                 res = _run_step(step, path, workdir, args.timeout)
                 results[size][step] = res
                 print(f"  {step:22s} {_fmt(res)}", flush=True)
+            results[size]["load"] = (load_before, os.getloadavg())
             acc = _accuracy(workdir)
             if acc:
                 results[size]["accuracy"] = acc
@@ -377,7 +404,28 @@ def main(argv: list[str] | None = None) -> int:
         )
     print("| approximate accuracy | " + " | ".join(cells) + " |")
     print("\nnetworks: " + "; ".join(f"{s}: {info[s]}" for s in sizes))
+    print("\nsame-run ratios (issue 18 targets: <= 1.0 and <= 1.5):")
+    for s in sizes:
+        r = results[s]
+        before, after = r["load"]
+        parts = [
+            f"catalysts / engine betweenness {_ratio(r, 'catalysts', 'engine_betweenness')}",
+            "catalysts(weight) / networkit weighted betweenness "
+            + _ratio(r, "catalysts_weighted", "nk_weighted_betweenness"),
+        ]
+        print(
+            f"  {s}: " + ", ".join(parts) + f" (load average {before[0]:.2f} before, "
+            f"{after[0]:.2f} after)"
+        )
     return 0
+
+
+def _ratio(results: dict, num: str, den: str) -> str:
+    """``num / den`` seconds of one size's run, or "n/a" when one of them did not run."""
+    a, b = results.get(num) or {}, results.get(den) or {}
+    if "seconds" not in a or "seconds" not in b or b["seconds"] <= 0:
+        return "n/a"
+    return f"{a['seconds'] / b['seconds']:.2f}x"
 
 
 if __name__ == "__main__":

@@ -2,9 +2,14 @@
 
 Read a network with :func:`read_network` (network files and tables) or
 :func:`read_survey` (survey exports); every analysis takes the resulting
-:class:`Network` or a networkx graph and returns a pandas DataFrame. The
-plotting functions (``plot_*``) are loaded on first use, so that importing
-quartiernetz does not import matplotlib.
+:class:`Network` or a networkx graph and returns a pandas DataFrame, or a
+small documented result object with ``.to_frame()`` where several tables
+belong together (:func:`key_players`, :func:`catalyst_stability`;
+:func:`communities` returns a Series, whose ``.to_frame()`` is the table).
+Parameters mean the same everywhere (``weight``, ``seed``, ``lang``, ``k``,
+``n``, ``top``): see ``docs/api-conventions.md``. The plotting functions
+(``plot_*``) and :func:`write_report` are loaded on first use, so that
+importing quartiernetz does not import matplotlib.
 """
 
 from typing import Any as _Any

@@ -28,10 +28,20 @@ from .i18n import Text, default_lang, render
 from .network import Network
 from .terminal import visible
 
-__all__ = ["main", "build_parser", "describe_text", "EXIT_OK", "EXIT_INPUT", "EXIT_INTERRUPTED"]
+__all__ = [
+    "main",
+    "build_parser",
+    "describe_text",
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "EXIT_INPUT",
+    "EXIT_INTERRUPTED",
+]
 
 #: Exit statuses: success, invalid input or arguments, interrupted (Ctrl-C).
 EXIT_OK, EXIT_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+#: Exit status of ``batch`` when some inputs failed (the others were written).
+EXIT_SOME_FAILED = 1
 
 _ = Text  # the help texts below read like the messages they are
 
@@ -441,6 +451,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             ),
         )
         _add_compare_parser(sub, h)
+        _add_batch_parser(sub, h)
     return parser
 
 
@@ -539,6 +550,115 @@ def _add_compare_parser(sub: Any, h: Any) -> None:
             _(
                 "replace an earlier report in DIR (never other files)",
                 "einen früheren Bericht in DIR ersetzen (nie andere Dateien)",
+            )
+        ),
+    )
+
+
+def _add_batch_parser(sub: Any, h: Any) -> None:
+    """The ``batch`` subcommand: one report per input and the programme overview."""
+    p = sub.add_parser(
+        "batch",
+        help=h(
+            _(
+                "one report per input and a programme overview",
+                "ein Bericht je Eingabe und eine Programmübersicht",
+            )
+        ),
+        description=h(
+            _(
+                "Read each INPUT (one network or survey export each), write its report into "
+                "DIR/<name> and the overview (batch.csv, index.html, figures) into DIR. A "
+                "failing input does not stop the batch; a second run skips inputs whose "
+                "report is finished. Exit status 1 when some inputs failed.",
+                "Jede Eingabe lesen (je ein Netzwerk oder Befragungsexport), ihren Bericht "
+                "nach DIR/<Name> und die Übersicht (batch.csv, index.html, Abbildungen) nach "
+                "DIR schreiben. Eine fehlerhafte Eingabe hält den Lauf nicht an; ein zweiter "
+                "Lauf überspringt Eingaben mit fertigem Bericht. Exit-Status 1, wenn Eingaben "
+                "fehlschlugen.",
+            )
+        ),
+    )
+    _add_input_options(p, h, many=True)
+    for action in p._actions:
+        if action.dest == "inputs":
+            action.help = h(
+                _(
+                    "folders, files or glob patterns (quote them), one network each",
+                    "Ordner, Dateien oder Suchmuster (in Anführungszeichen), je ein Netzwerk",
+                )
+            )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=h(
+            _(
+                "batch folder: new, empty, or one an earlier batch wrote (resumes it)",
+                "Ordner des Laufs: neu, leer oder von einem früheren Lauf (setzt ihn fort)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=h(
+            _(
+                "local processes, one input each at a time (default 1)",
+                "lokale Prozesse, je eine Eingabe auf einmal (Standard 1)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=h(
+            _(
+                "run the inputs on this Dask cluster (tcp://host:8786) instead",
+                "die Eingaben stattdessen auf diesem Dask-Cluster rechnen (tcp://host:8786)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help=h(
+            _(
+                "seed for layouts and Louvain (default 0)",
+                "Startwert für Layouts und Louvain (Standard 0)",
+            )
+        ),
+    )
+    p.add_argument(
+        "--approximate",
+        action="store_true",
+        help=h(
+            _(
+                "estimate betweenness and closeness from sampled sources",
+                "Betweenness und Closeness aus einer Stichprobe schätzen",
+            )
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=h(
+            _(
+                "run every input again, even one with a finished report",
+                "jede Eingabe neu rechnen, auch eine mit fertigem Bericht",
+            )
+        ),
+    )
+    p.add_argument(
+        "--quiet",
+        action="store_true",
+        help=h(
+            _(
+                "no progress bar and no warnings",
+                "keine Fortschrittsanzeige, keine Warnungen",
             )
         ),
     )
@@ -815,6 +935,8 @@ def _paths_of_this_run(args: argparse.Namespace) -> list[str]:
 def _run(args: argparse.Namespace, say: _Say) -> int:
     if args.command == "compare":
         return _compare(args, say)
+    if args.command == "batch":
+        return _batch(args, say)
     if args.command == "report":
         from .report.output import check_output
 
@@ -912,6 +1034,78 @@ def _compare(args: argparse.Namespace, say: _Say) -> int:
         path=out,
     )
     return EXIT_OK
+
+
+def _batch(args: argparse.Namespace, say: _Say) -> int:
+    """``quartiernetz batch``: one report per input, the overview, exit 1 if some failed."""
+    from .batch import batch
+
+    if args.review_out:
+        raise QuartiernetzError(
+            _(
+                "--review-out is not available with batch: review each survey with "
+                "quartiernetz validate first",
+                "--review-out gibt es bei batch nicht: prüfen Sie jede Befragung zuerst "
+                "mit quartiernetz validate",
+            )
+        )
+    survey = None
+    if _is_survey(args):
+        survey = {
+            "roster": args.roster,
+            "respondent": args.respondent,
+            "codebook": args.codebook,
+            "tool": args.tool or "auto",
+            **_survey_options(args),
+        }
+    side = [getattr(args, n) for n in ("roster", "codebook", "aliases") if getattr(args, n)]
+    try:
+        table = batch(
+            args.inputs,
+            args.out,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            lang=args.lang,
+            seed=args.seed,
+            approximate=args.approximate,
+            force=args.force,
+            format=args.format,
+            directed=args.directed,
+            survey=survey,
+            side_files=side,
+            pseudonymize=args.pseudonymize,
+            progress=False if args.quiet else None,
+            interface="cli",
+        )
+    except KeyboardInterrupt:
+        say(
+            _(
+                "quartiernetz: interrupted (Ctrl-C); finished reports in {out} are kept, "
+                "the same command resumes the batch",
+                "quartiernetz: abgebrochen (Strg-C); fertige Berichte in {out} bleiben, "
+                "derselbe Aufruf setzt den Lauf fort",
+            ).format(out=args.out),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    failed = table[table["status"] == "failed"]
+    for _i, row in failed.iterrows():
+        say.error(f"{row['input']}: {row['error']}")
+    say(
+        _(
+            "{ok} of {n} reports in {path} ({resumed} resumed), {failed} failed; "
+            "overview: {path}/index.html",
+            "{ok} von {n} Berichten in {path} ({resumed} übernommen), {failed} "
+            "fehlgeschlagen; Übersicht: {path}/index.html",
+        ),
+        file=sys.stderr,
+        ok=int((table["status"] == "ok").sum()),
+        n=len(table),
+        path=args.out,
+        resumed=int(table["resumed"].astype(bool).sum()),
+        failed=len(failed),
+    )
+    return EXIT_SOME_FAILED if len(failed) else EXIT_OK
 
 
 def _os_error(err: OSError) -> Text:

@@ -17,10 +17,9 @@ import pandas as pd
 
 from .exceptions import AnalysisError
 from .network import Network
-from .roles._graph import MISSING_GROUP, Prepared, group_codes, prepare
-from .roles._kernels import KERNELS
+from .roles import KERNELS, MISSING_GROUP, Prepared, group_codes, prepare
 from .roles.cost import AUTO_EXACT_SECONDS, choose_sampling
-from .roles.dependence import fragmentation
+from .roles.removal import fragmentation
 
 __all__ = [
     "summary",
@@ -70,7 +69,7 @@ def summary(
     *,
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     municipal: str | Iterable[str] | None = MUNICIPAL_TYPES,
-    weight: str = "weight",
+    weight: str | None = None,
     approximate: bool | None = None,
     samples: int | None = None,
     seed: int | np.random.Generator | None = None,
@@ -89,8 +88,11 @@ def summary(
         ``type`` case-insensitively as whole values (default
         :data:`MUNICIPAL_TYPES`: Kommune, Stadt, Gemeinde, Stadtverwaltung,
         Verwaltung, Municipality). None: no municipal figures (NaN).
-    weight : str, default "weight"
-        Edge attribute averaged in ``mean_intensity``.
+    weight : str or None, default None
+        Edge attribute averaged in ``mean_intensity`` (1 where absent). None
+        (default): the network is taken as unweighted and ``mean_intensity``
+        is 1.0. Up to 0.1 the default was ``"weight"``; pass ``weight="weight"``
+        for the old figure (see ``docs/api-conventions.md``).
     approximate : bool or None, default None
         Betweenness (for ``betweenness_centralization``) from sampled source
         actors (True), exactly (False), or automatically (None: sampled when
@@ -195,7 +197,7 @@ def summary(
     if n:
         values["mean_partners"] = float(deg.mean())
     if m:
-        w = [float(d.get(weight, 1)) for _, _, d in G.edges(data=True)]
+        w = [1.0 if weight is None else float(d.get(weight, 1)) for _, _, d in G.edges(data=True)]
         values["mean_intensity"] = float(np.mean(w))
     if n >= 3:
         values["degree_centralization"] = float((deg.max() - deg).sum() / ((n - 1) * (n - 2)))

@@ -32,6 +32,7 @@ import pandas as pd
 
 from .exceptions import AnalysisError
 from .record import Record
+from .tables.assemble import assemble_frames, table_from_frame
 
 __all__ = ["Network", "as_graph", "undirected", "COMBINE_RULES", "RECONCILE_RULES"]
 
@@ -94,7 +95,8 @@ class Network:
     Notes
     -----
     The tables are validated and cleaned exactly as a reader's are (see
-    :mod:`quartiernetz.io.assemble`); what was changed is in :attr:`record`.
+    :mod:`quartiernetz.tables.assemble`); what was changed is in :attr:`record`.
+    :meth:`from_frames` makes a network of tables that are already clean.
 
     Examples
     --------
@@ -129,19 +131,27 @@ class Network:
         directed: bool = False,
         name: str | None = None,
     ) -> None:
-        from .io.assemble import assemble, table_from_frame
-
-        net = assemble(
+        frames = assemble_frames(
             table_from_frame(actors, "actors"),
             table_from_frame(ties, "ties"),
             table_from_frame(affiliations, "affiliations"),
             directed=directed,
-            name=name,
         )
-        self.__dict__.update(net.__dict__)
+        self._set(frames.actors, frames.ties, frames.affiliations, frames.directed)
+        self.record = frames.record
+        self.name = name
+        self.meta = {}
+
+    def _set(
+        self, actors: pd.DataFrame, ties: pd.DataFrame, affiliations: pd.DataFrame, directed: bool
+    ) -> None:
+        self.actors = actors
+        self.ties = ties
+        self.affiliations = affiliations
+        self.directed = bool(directed)
 
     @classmethod
-    def _from_clean(
+    def from_frames(
         cls,
         actors: pd.DataFrame,
         ties: pd.DataFrame,
@@ -152,16 +162,41 @@ class Network:
         name: str | None = None,
         meta: dict | None = None,
     ) -> Network:
-        """Make a network from tables that are already validated (readers use this)."""
+        """Make a network of tables that are already validated (the readers use this).
+
+        The tables are taken as they are, without the checks of :class:`Network`: use
+        it for tables that come from :func:`~quartiernetz.tables.assemble.assemble_frames`
+        or from another network.
+
+        Parameters
+        ----------
+        actors, ties, affiliations : pandas.DataFrame
+            The clean tables (actors indexed by ``id``).
+        directed : bool
+            Whether the ties are arcs.
+        record : Record, optional
+            What was cleaned; an empty record when not given.
+        name : str, optional
+            The network's name.
+        meta : dict, optional
+            Provenance: source file, format, encoding.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> net = Network(ties=pd.DataFrame({"source": ["qm"], "target": ["awo"]}))
+        >>> Network.from_frames(net.actors, net.ties, net.affiliations, directed=True)
+        <Network: 2 actors, 1 ties (cooperation), 0 affiliations, directed>
+        """
         self = cls.__new__(cls)
-        self.actors = actors
-        self.ties = ties
-        self.affiliations = affiliations
-        self.directed = bool(directed)
+        self._set(actors, ties, affiliations, directed)
         self.record = record if record is not None else Record()
         self.name = name
         self.meta = dict(meta or {})
         return self
+
+    #: The former name of :meth:`from_frames`, kept for one release.
+    _from_clean = from_frames
 
     # ------------------------------------------------------------------ info
     @property
@@ -176,7 +211,7 @@ class Network:
 
     def copy(self) -> Network:
         """A deep copy."""
-        return Network._from_clean(
+        return Network.from_frames(
             self.actors.copy(),
             self.ties.copy(),
             self.affiliations.copy(),
@@ -348,16 +383,25 @@ class Network:
         return cache[key].copy()
 
     def __getstate__(self) -> dict[str, Any]:
-        # the graphs kept by ``_reusing_graphs`` are not part of the network
+        # the graphs kept by ``reusing_graphs`` are not part of the network
         return {k: v for k, v in self.__dict__.items() if k != "_graphs"}
 
     @contextmanager
-    def _reusing_graphs(self) -> Iterator[None]:
+    def reusing_graphs(self) -> Iterator[None]:
         """Within this block, :meth:`to_networkx` builds each distinct graph once.
 
         For a run of many analyses on a network that does not change meanwhile (the
         report): every call returns a fresh copy of the graph built for its options.
         Nested blocks share the outer block's graphs.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> net = Network(ties=pd.DataFrame({"source": ["qm"], "target": ["awo"]}))
+        >>> with net.reusing_graphs():
+        ...     first, second = net.to_networkx(), net.to_networkx()
+        >>> first is second, sorted(first) == sorted(second)
+        (False, True)
         """
         if "_graphs" in self.__dict__:
             yield
@@ -367,6 +411,9 @@ class Network:
             yield
         finally:
             del self.__dict__["_graphs"]
+
+    #: The former name of :meth:`reusing_graphs`, kept for one release.
+    _reusing_graphs = reusing_graphs
 
     def _build_graph(
         self,

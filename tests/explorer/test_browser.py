@@ -124,7 +124,7 @@ def test_competitor_toggle_shows_the_planted_competition_ties(example_page, open
     plain = next(x for x in ids if x not in marked)
     assert page.evaluate(f"qnExplorer.nodeBorder({ids.index(plain)})") == pytest.approx(1)
     page.check("#qn-t-suggestions")
-    assert len(page.evaluate("qnExplorer.visibleEdges('s')")) == len(qn.suggest_ties(net, k=10))
+    assert len(page.evaluate("qnExplorer.visibleEdges('s')")) == len(qn.suggest_ties(net, n=10))
     page.check("#qn-t-communities")
     colours = {page.evaluate(f"qnExplorer.nodeColor({i})") for i in range(len(ids))}
     assert len(colours) == qn.communities(net, seed=0).nunique()

@@ -109,7 +109,7 @@ def test_planted_competitors_and_structures_are_in_the_data(example, example_dat
     clusters = qn.competitor_clusters(example, seed=0)
     assert len(example_data["competitors"]) == len(clusters)
     assert len(example_data["duplicates"]) == len(qn.duplicates(example))
-    assert len(example_data["suggestions"]) == len(qn.suggest_ties(example, k=10))
+    assert len(example_data["suggestions"]) == len(qn.suggest_ties(example, n=10))
     # every competition pair is left out of the cooperation ties
     coop = {(x[0], x[1]) for x in example_data["ties"]}
     assert not coop & {tuple(p) for p in expected}

@@ -23,7 +23,8 @@ import pytest
 from quartiernetz.datasets import load_example, lower_saxony
 from quartiernetz.io.survey import read_survey
 from quartiernetz.report import write_report
-from quartiernetz.report.texts import REFERENCES, TEXTS, say, translate_why
+from quartiernetz.report.texts import REFERENCES, TEXTS, say
+from quartiernetz.words import REASON_KINDS, WHY_TEXTS, Reason, why
 
 SURVEYS = Path(__file__).resolve().parents[2] / "data" / "surveys"
 
@@ -340,44 +341,66 @@ def test_singular_texts(lang, key, values, expected):
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _german_vocabulary() -> set[str]:
-    from quartiernetz.report import texts
+_FIELD = re.compile(r"\{\w+(?::([^}]*))?\}")
 
-    words: set[str] = {"Top", "niedrigste"}
-    for _, template in texts._WHY_DE:
-        words |= set(_WORD.findall(re.sub(r"\{[^}]*\}", " ", template)))
+
+def _german_vocabulary() -> set[str]:
+    """Every word of the German ``why`` templates (the words of counted fields included)."""
+    de = WHY_TEXTS["de"]
+    templates = [
+        *de["strong"].values(),
+        de["other"],
+        *de["names"].values(),
+        *de["kinds"].values(),
+        de["top"],
+        de["lowest"],
+    ]
+    words: set[str] = set()
+    for template in templates:
+        text = _FIELD.sub(lambda m: " " + (m.group(1) or "").replace("|", " ") + " ", template)
+        words |= set(_WORD.findall(text))
     return words
 
 
 @pytest.fixture(scope="module")
-def all_whys() -> set[str]:
+def all_reasons() -> set[tuple[Reason, ...]]:
     from quartiernetz.roles import catalysts
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nets = {"nordstadt": load_example(), **lower_saxony(seed=0)}
-        return {w for net in nets.values() for w in catalysts(net)["why"]}
+        return {r for net in nets.values() for r in catalysts(net)["reasons"]}
 
 
-def test_every_why_translates_completely(all_whys):
+def test_every_reason_has_a_german_template():
+    """Every kind of reason and every measure of the catalyst table has German words."""
+    from quartiernetz.roles.index import CATALYST_COLUMNS
+
+    de = WHY_TEXTS["de"]
+    assert set(de["kinds"]) == set(REASON_KINDS) - {"strong"}
+    assert set(CATALYST_COLUMNS) <= set(de["strong"]) and set(CATALYST_COLUMNS) <= set(de["names"])
+
+
+def test_every_why_reads_german_completely(all_reasons):
     """Every ``why`` of the example and of three generated quarters reads German, word by word.
 
-    Fails when the catalyst table learns a phrase :func:`translate_why` does not know.
+    Fails when the catalyst table learns a reason :func:`quartiernetz.words.why` has no
+    German words for.
     """
     vocabulary = _german_vocabulary()
-    assert len(all_whys) > 50
+    assert len(all_reasons) > 50
     left = {}
-    for why in sorted(all_whys):
-        german = translate_why(why, "de")
+    for reasons in sorted(all_reasons, key=str):
+        german = why(reasons, "de")
         unknown = [w for w in _WORD.findall(german) if w not in vocabulary]
         if unknown:
-            left[why] = unknown
+            left[why(reasons, "en")] = unknown
     assert left == {}
 
 
 def test_an_unknown_why_phrase_is_caught():
     vocabulary = _german_vocabulary()
-    german = translate_why("spans three sectors (top 5%)", "de")
+    german = why([Reason("strong", "spans three sectors", 3.0, 5)], "de")
     assert [w for w in _WORD.findall(german) if w not in vocabulary]
 
 

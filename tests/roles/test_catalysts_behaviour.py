@@ -299,8 +299,8 @@ def test_key_players_greedy_on_larger_graph_beats_single_best():
     G = nx.connected_caveman_graph(6, 5)
     kp = key_players(G, k=3, method="greedy", seed=0)
     single = removal_impact(G, group=None)["fragmentation_loss"].max()
-    assert kp["score"] > single
-    assert kp["score"] == pytest.approx(key_players(G, k=3, method="exact")["score"])
+    assert kp.score > single
+    assert kp.score == pytest.approx(key_players(G, k=3, method="exact").score)
 
 
 # ---------------------------------------------------------------- summary
@@ -398,23 +398,23 @@ def test_mixing_matrix_hand_example():
 # -------------------------------------------------------------- stability
 def test_stability_is_reproducible_and_sensible():
     G = nx.florentine_families_graph()
-    a = catalyst_stability(G, n=15, k=3, seed=7)
-    b = catalyst_stability(G, n=15, k=3, seed=7)
+    a = catalyst_stability(G, n=15, top=3, seed=7)
+    b = catalyst_stability(G, n=15, top=3, seed=7)
     pd.testing.assert_frame_equal(a.actors, b.actors)
     pd.testing.assert_frame_equal(a.replicates, b.replicates)
     assert a.actors.index[0] == "Medici"
     assert a.actors["present"].sum() == 15 * (15 - 2)  # 10% of 15 actors: 2 dropped
     assert "CatalystStability" in repr(a)
-    none = catalyst_stability(G, drop=0.0, n=3, k=3, seed=1, mode="ties")
+    none = catalyst_stability(G, drop=0.0, n=3, top=3, seed=1, mode="ties")
     assert (none.replicates["top_k_overlap"] == 1).all()
     assert none.replicates["rank_correlation"].tolist() == pytest.approx([1, 1, 1])
-    ties = catalyst_stability(G, drop=0.2, n=5, k=3, seed=1, mode="ties")
+    ties = catalyst_stability(G, drop=0.2, n=5, top=3, seed=1, mode="ties")
     assert (ties.replicates["ties"] == 16).all()  # 20 ties, 4 dropped
 
 
 def test_stability_reports_mode():
     net = _survey()
-    st = catalyst_stability(net, drop=0.34, n=6, k=2, seed=3, mode="reports")
+    st = catalyst_stability(net, drop=0.34, n=6, top=2, seed=3, mode="reports")
     assert len(st.replicates) == 6
     # one of the three reporters silent: only ties reported by nobody else vanish
     assert (st.replicates["ties"] <= 4).all()

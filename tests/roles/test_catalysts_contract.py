@@ -165,11 +165,11 @@ def test_dependence_and_key_players_contract(name):
     if len(nodes) >= 2:
         kp = key_players(net, k=1)
         assert set(kp) >= {"set", "score", "measure", "method", "k"}
-        assert len(kp["set"]) == 1 and kp["set"][0] in nodes
-        assert math.isfinite(kp["score"])
-        assert isinstance(kp["score"], float)
+        assert len(kp.set) == 1 and kp.set[0] in nodes
+        assert math.isfinite(kp.score)
+        assert isinstance(kp.score, float)
         reach = key_players(net, k=1, measure="reach")
-        assert 0 <= reach["score"] <= 1
+        assert 0 <= reach.score <= 1
 
 
 @pytest.mark.parametrize("name", list(TOYS))
@@ -196,7 +196,7 @@ def test_summary_and_mixing_contract(name):
 @pytest.mark.parametrize("name", ["undirected", "directed", "disconnected", "isolates", "network"])
 def test_stability_contract(name):
     net = TOYS[name]
-    st = catalyst_stability(net, n=4, k=3, seed=0)
+    st = catalyst_stability(net, n=4, top=3, seed=0)
     assert set(st.actors.index) == _nodes(net)
     assert len(st.replicates) == 4
     assert {"top_k_overlap_mean", "rank_correlation_mean"} <= set(st.overall.index)

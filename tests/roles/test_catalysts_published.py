@@ -300,22 +300,22 @@ def test_knoke_ei_index(knoke):
 )
 def test_kite_key_players(kite, k, frag, frag_set, dfrag):
     f = key_players(kite, k=k, measure="fragmentation")
-    assert f["method"] == "exact"
-    assert f["score"] == pytest.approx(frag, abs=5e-5)
+    assert f.method == "exact"
+    assert f.score == pytest.approx(frag, abs=5e-5)
     if frag_set is not None:
-        assert set(f["set"]) == frag_set
+        assert set(f.set) == frag_set
     else:
         # Fernando, Garth + any of Andre/Beverly/Carol/Diane/Ed
-        sets = [set(f["set"]), *map(set, f["equivalent_sets"])]
+        sets = [set(f.set), *map(set, f.equivalent_sets)]
         assert len(sets) == 5
         assert all({"Fernando", "Garth"} < s for s in sets)
         assert set().union(*sets) - {"Fernando", "Garth"} == set(KITE_NAMES[:5])
     df = key_players(kite, k=k, measure="distance_fragmentation")
-    assert df["score"] == pytest.approx(dfrag, abs=5e-5)
+    assert df.score == pytest.approx(dfrag, abs=5e-5)
     if k == 3:
-        assert set(df["set"]) == {"Diane", "Fernando", "Garth"}
+        assert set(df.set) == {"Diane", "Fernando", "Garth"}
     elif frag_set is not None:
-        assert set(df["set"]) == frag_set
+        assert set(df.set) == frag_set
 
 
 @pytest.mark.parametrize(
@@ -328,19 +328,19 @@ def test_kite_key_players(kite, k, frag, frag_set, dfrag):
 )
 def test_florentine_key_players(florentine, k, frag, dfrag, members):
     f = key_players(florentine, k=k)
-    assert f["score"] == pytest.approx(frag, abs=5e-5)
-    assert set(f["set"]) == members
+    assert f.score == pytest.approx(frag, abs=5e-5)
+    assert set(f.set) == members
     df = key_players(florentine, k=k, measure="distance_fragmentation")
-    assert df["score"] == pytest.approx(dfrag, abs=5e-5)
-    assert set(df["set"]) == members
+    assert df.score == pytest.approx(dfrag, abs=5e-5)
+    assert set(df.set) == members
 
 
 def test_key_player_reach(kite, florentine):
     r = key_players(kite, k=2, measure="reach", m=1)
-    assert r["score"] == pytest.approx(1.0)  # all 8 others
-    assert {"Diane", "Ike"} in [set(r["set"]), *map(set, r["equivalent_sets"])]
+    assert r.score == pytest.approx(1.0)  # all 8 others
+    assert {"Diane", "Ike"} in [set(r.set), *map(set, r.equivalent_sets)]
     r = key_players(florentine, k=2, measure="reach", m=1)
-    assert r["score"] == pytest.approx(9 / 13)
+    assert r.score == pytest.approx(9 / 13)
 
 
 def test_greedy_finds_the_exact_optima(kite, florentine):
@@ -348,5 +348,5 @@ def test_greedy_finds_the_exact_optima(kite, florentine):
         for measure in ("fragmentation", "distance_fragmentation", "reach"):
             exact = key_players(G, k=k, measure=measure, method="exact")
             greedy = key_players(G, k=k, measure=measure, method="greedy", seed=1)
-            assert greedy["method"] == "greedy"
-            assert greedy["score"] == pytest.approx(exact["score"]), (k, measure)
+            assert greedy.method == "greedy"
+            assert greedy.score == pytest.approx(exact.score), (k, measure)

@@ -12,8 +12,8 @@ from quartiernetz.exceptions import AnalysisError
 from quartiernetz.roles import _kernels as K
 from quartiernetz.roles import catalyst_stability, catalysts
 from quartiernetz.roles._graph import prepare
-from quartiernetz.roles.dependence import distance_fragmentation
 from quartiernetz.roles.index import default_samples
+from quartiernetz.roles.removal import distance_fragmentation
 
 pytestmark = pytest.mark.skipif(K.rx is None, reason="rustworkx is not installed")
 

@@ -63,8 +63,8 @@ def check_davis_split(c: pd.Series, women: list[str]) -> None:
 
 def test_davis_women_separate_into_the_two_groups() -> None:
     P, women = davis_women_projection()
-    _, seed = best_seed(P)
-    c = communities(P, seed=seed)
+    _, seed = best_seed(P, weight="weight")
+    c = communities(P, seed=seed, weight="weight")
     assert c.nunique() == 2
     assert c.attrs["modularity"] == pytest.approx(0.152, abs=5e-4)
     check_davis_split(c, women)
@@ -86,8 +86,8 @@ def test_davis_from_shared_data(shared_data: Path) -> None:
         for j in range(i + 1, 18):
             if co[i, j]:
                 P.add_edge(names[i], names[j], weight=int(co[i, j]))
-    _, seed = best_seed(P)
-    c = communities(P, seed=seed)
+    _, seed = best_seed(P, weight="weight")
+    c = communities(P, seed=seed, weight="weight")
     group = {i + 1: c[w] for i, w in enumerate(names)}
     assert len({group[i] for i in range(1, 8)}) == 1
     assert len({group[i] for i in range(10, 19)}) == 1
@@ -165,7 +165,7 @@ def test_bad_arguments() -> None:
     with pytest.raises(AnalysisError, match="seed"):
         communities(G, seed="x")  # type: ignore[arg-type]
     with pytest.raises(AnalysisError, match="weight"):
-        communities(nx.Graph([(0, 1, {"weight": -1})]))
+        communities(nx.Graph([(0, 1, {"weight": -1})]), weight="weight")
 
 
 def test_stability_on_karate() -> None:

@@ -39,6 +39,6 @@ def test_suggestions_of_a_digraph_do_not_depend_on_arc_order():
         G.add_edges_from([("a", "c", {"weight": 2.0}), ("b", "d", {"weight": 2.0})])
         return G
 
-    one = suggest_ties(graph(("a", "b")), k=5)
-    two = suggest_ties(graph(("b", "a")), k=5)
+    one = suggest_ties(graph(("a", "b")), n=5)
+    two = suggest_ties(graph(("b", "a")), n=5)
     assert one.equals(two)

@@ -24,7 +24,7 @@ def test_plain_graph_ranks_as_networkx(method: str, nx_index) -> None:
         ((round(s, 12), u, v) for u, v, s in nx_index(G) if s > 0),
         key=lambda r: (-r[0], min(r[1], r[2]), max(r[1], r[2])),
     )[:10]
-    got = suggest_ties(G, k=10, method=method)  # type: ignore[arg-type]
+    got = suggest_ties(G, n=10, method=method)  # type: ignore[arg-type]
     assert [(min(u, v), max(u, v)) for _, u, v in expected] == list(
         zip(got["a"], got["b"], strict=True)
     )
@@ -34,7 +34,7 @@ def test_plain_graph_ranks_as_networkx(method: str, nx_index) -> None:
 
 
 def test_planted_quarter_reasons(quarter: Network) -> None:
-    s = suggest_ties(quarter, k=40).set_index(["a", "b"])
+    s = suggest_ties(quarter, n=40).set_index(["a", "b"])
     row = s.loc[("awo", "caritas")]
     # common partners qm (20 partners) and Sozialamt (4): 1/20 + 1/4; one shared target group
     assert row["partner_index"] == pytest.approx(0.3)
@@ -53,7 +53,7 @@ def test_planted_quarter_reasons(quarter: Network) -> None:
 
 def test_tied_pairs_are_never_suggested(quarter: Network) -> None:
     G = quarter.to_networkx()
-    s = suggest_ties(quarter, k=1000)
+    s = suggest_ties(quarter, n=1000)
     assert len(s) > 50
     assert not any(G.has_edge(a, b) for a, b in zip(s["a"], s["b"], strict=True))
 
@@ -64,8 +64,8 @@ def test_small_inputs() -> None:
     s = suggest_ties(net)
     assert s[["a", "b"]].values.tolist() == [["a", "c"]]
     assert s.loc[0, "reason"] == "1 common partner: b"
-    with pytest.raises(AnalysisError, match="k must"):
-        suggest_ties(net, k=0)
+    with pytest.raises(AnalysisError, match="n must"):
+        suggest_ties(net, n=0)
     with pytest.raises(AnalysisError, match="method"):
         suggest_ties(net, method="jaccard")  # type: ignore[arg-type]
 
@@ -82,7 +82,7 @@ def test_hub_shortcut_is_exact() -> None:
     G = nx.karate_club_graph()
     G.add_edges_from((100, n) for n in range(34))
     G.add_edges_from((100, n) for n in range(200, 350))
-    got = suggest_ties(G, k=15)
+    got = suggest_ties(G, n=15)
     assert list(zip(got["a"], got["b"], strict=True)) == ranking(G, 15)
 
 
@@ -90,6 +90,6 @@ def test_pairs_sharing_only_a_hub() -> None:
     G = nx.star_graph(150)  # every pair of leaves shares only the centre
     G.add_edge(1, 2)
     G.add_edge(2, 3)
-    got = suggest_ties(G, k=5)
+    got = suggest_ties(G, n=5)
     assert list(zip(got["a"], got["b"], strict=True)) == ranking(G, 5)
     assert got.loc[0, ["a", "b"]].tolist() == [1, 3]

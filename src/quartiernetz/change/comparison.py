@@ -131,7 +131,7 @@ def compare(
                     "erhalten: {kind}",
                 ).format(label=label, kind=type(net).__name__)
             )
-        s = summary(net, seed=seed, approximate=approximate, **options)["value"]
+        s = summary(net, seed=seed, approximate=approximate, weight="weight", **options)["value"]
         values = {k: float(v) for k, v in s.items()}
         n = values["actors"]
         values["isolate_share"] = values["isolates"] / n if n else math.nan

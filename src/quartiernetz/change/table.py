@@ -50,7 +50,7 @@ COMPARISON_FIGURES = (
 def _as_row(value: Any) -> pd.Series:
     """One network's figures as a Series indexed by figure name."""
     if isinstance(value, Network) or type(value).__name__.endswith("Graph"):
-        value = summary(value)
+        value = summary(value, weight="weight")
     if isinstance(value, pd.DataFrame):
         if {"figure", "value"} <= set(value.columns):
             return pd.Series(value["value"].to_numpy(), index=value["figure"].astype(str))

@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import QuartiernetzError
+from ..io import read_network
 from ..network import Network
 from .classic import (
     davis_southern_women,
@@ -266,8 +267,6 @@ def load_example(name: str = "nordstadt") -> Network:
     _check_name(name)
     if name in _LOADERS:
         return _LOADERS[name]()
-    from ..io import read_network
-
     net = read_network(example_path(name), name=name)
     net.meta.setdefault("synthetic", CATALOGUE[name].get("synthetic"))
     return net

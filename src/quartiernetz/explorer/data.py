@@ -20,8 +20,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import roles, structures
 from ..exceptions import QuartiernetzError
 from ..network import Network, as_graph
+from ..plotting import layout, type_styles
+from ..plotting.style import SECTORS, category_colors, sector_label, visible_text
+from ..words import why
 
 __all__ = ["explorer_data", "DETAIL_MAX", "SHAPES"]
 
@@ -56,9 +60,23 @@ def _missing(value: Any) -> bool:
 
 
 def _text(value: Any) -> str:
-    from ..plotting.style import visible_text
-
     return visible_text(str(value))
+
+
+def _whys(cat: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The catalysts' ``why`` in English and German, written from ``reasons``.
+
+    A table without ``reasons`` (made before quartiernetz had them) shows its
+    English ``why`` in both languages.
+    """
+    if "reasons" not in cat.columns:
+        en = ["" if _missing(w) else _text(w) for w in cat["why"]]
+        return en, list(en)
+    reasons = [r if isinstance(r, tuple | list) else None for r in cat["reasons"]]
+    return (
+        [_text(why(r, "en")) for r in reasons],
+        [_text(why(r, "de")) for r in reasons],
+    )
 
 
 def _scale(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -146,10 +164,6 @@ def explorer_data(
     >>> len(d["actors"]["id"]), len(d["competition"]) > 0
     (31, True)
     """
-    from .. import roles, structures
-    from ..plotting import layout, type_styles
-    from ..plotting.style import SECTORS, category_colors, sector_label
-
     if not isinstance(net, Network):
         raise QuartiernetzError(
             f"the explorer needs a quartiernetz Network, got {type(net).__name__}"
@@ -178,7 +192,9 @@ def explorer_data(
     if impact is None:
         impact = _attempt(notes, "dependence", lambda: roles.removal_impact(net))
     if communities is None:
-        communities = _attempt(notes, "communities", lambda: structures.communities(net, seed=seed))
+        communities = _attempt(
+            notes, "communities", lambda: structures.communities(net, seed=seed, weight="weight")
+        )
     if duplicates is None:
         duplicates = _attempt(notes, "duplicates", lambda: structures.duplicates(net))
     if competitors is None:
@@ -186,7 +202,7 @@ def explorer_data(
             notes, "competitors", lambda: structures.competitor_clusters(net, seed=seed)
         )
     if suggestions is None:
-        suggestions = _attempt(notes, "suggestions", lambda: structures.suggest_ties(net, k=10))
+        suggestions = _attempt(notes, "suggestions", lambda: structures.suggest_ties(net, n=10))
 
     if pos is None:
         # a large network is shown one community at a time: each gets its own disc, as on
@@ -209,13 +225,10 @@ def explorer_data(
     why_en: list[str] = [""] * n
     why_de: list[str] = [""] * n
     if catalysts is not None and len(catalysts):
-        from ..report.texts import translate_why
-
         cat = catalysts.reindex(ids)
         score = pd.to_numeric(cat["catalyst_score"], errors="coerce").to_numpy(dtype=float)
         rank = [None if _missing(r) else int(r) for r in cat["rank"]]
-        why_en = ["" if _missing(w) else _text(translate_why(w, "en")) for w in cat["why"]]
-        why_de = ["" if _missing(w) else _text(translate_why(w, "de")) for w in cat["why"]]
+        why_en, why_de = _whys(cat)
         radius = np.sqrt(_scale(score, small, big)) / 2
     else:
         radius = np.full(n, math.sqrt((big + small) / 3) / 2)

@@ -2,12 +2,14 @@
 
 Terms the report also uses (Netzwerk-Katalysatoren, Doppelstrukturen,
 Konkurrenzcluster, Gemeinschaft, getrennte Paare, ...) are taken from
-:data:`quartiernetz.report.texts.TEXTS` by :func:`words`, so that the explorer and
+:data:`quartiernetz.words.TEXTS` by :func:`words`, so that the explorer and
 the report say the same thing; only what the report does not say lives here.
 Every text is plain text (the page inserts it with ``textContent``).
 """
 
 from __future__ import annotations
+
+from ..words import TEXTS
 
 __all__ = ["EXPLORER_TEXTS", "REPORT_KEYS", "words"]
 
@@ -165,8 +167,6 @@ def words(lang: str) -> dict[str, str]:
     >>> words("en")["sec_catalysts"]
     'Network catalysts'
     """
-    from ..report.texts import TEXTS
-
     out = {key: str(TEXTS[lang][key]) for key in REPORT_KEYS}
     out.update(EXPLORER_TEXTS[lang])
     return out

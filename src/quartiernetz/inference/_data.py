@@ -17,6 +17,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..conventions import as_generator
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph
@@ -56,15 +57,7 @@ def as_rng(seed: int | np.random.Generator | None) -> np.random.Generator:
     >>> int(as_rng(3).integers(100)) == int(as_rng(3).integers(100))
     True
     """
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or (isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)):
-        return np.random.default_rng(None if seed is None else int(seed))
-    raise error(
-        "seed must be a whole number, a numpy Generator or None, got {v!r}",
-        "seed muss eine ganze Zahl, ein numpy-Generator oder None sein, erhalten: {v!r}",
-        v=seed,
-    )
+    return as_generator(seed)
 
 
 def check_count(value: Any, name: str, *, minimum: int = 1) -> int:

@@ -31,6 +31,14 @@ from typing import Any
 from ..exceptions import FormatError
 from ..i18n import Text
 from ..network import Network
+from . import canonical, xmlgraph
+from .gephi import read_gephi
+from .gml import read_gml
+from .kumu import read_kumu
+from .matrix import is_matrix_header, read_matrix
+from .pajek import read_pajek
+from .text import read_xlsx_tables, sniff_separator
+from .ucinet import read_dl
 
 __all__ = ["read_network", "write_network", "detect_format", "READ_FORMATS", "WRITE_FORMATS"]
 
@@ -90,8 +98,6 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return "folder"
     suffix = path.suffix.casefold()
     if suffix in (".xlsx", ".xlsm"):
-        from .text import read_xlsx_tables
-
         sheets = {s.strip().casefold() for s in read_xlsx_tables(path)}
         if {"elements", "connections"} & sheets:
             return "kumu"
@@ -129,9 +135,6 @@ def detect_format(path: str | os.PathLike[str]) -> str:
         return "dl"
     first_line = next((ln for ln in raw_head.splitlines() if ln.strip()), "")
     if first_line:
-        from .matrix import is_matrix_header
-        from .text import sniff_separator
-
         if is_matrix_header(first_line.split(sniff_separator(first_line + "\n"))):
             return "matrix"
     header = low.splitlines()[0] if low else ""
@@ -202,8 +205,6 @@ def read_network(
         raise FormatError(_NOT_FOUND, file=str(path))
     reader: Callable[..., Network]
     if fmt in ("folder", "xlsx", "ties"):
-        from . import canonical
-
         reader = {
             "folder": canonical.read_folder,
             "xlsx": canonical.read_workbook,
@@ -212,22 +213,16 @@ def read_network(
         if options:
             raise TypeError(f"the {fmt} reader takes no options {sorted(options)}")
         return reader(path, directed=directed, name=name)
-    if fmt == "gephi":
-        from .gephi import read_gephi as reader
-    elif fmt == "kumu":
-        from .kumu import read_kumu as reader
-    elif fmt == "pajek":
-        from .pajek import read_pajek as reader
-    elif fmt == "dl":
-        from .ucinet import read_dl as reader
-    elif fmt == "matrix":
-        from .matrix import read_matrix as reader
-    elif fmt == "graphml":
-        from .xmlgraph import read_graphml as reader
-    elif fmt == "gml":
-        from .gml import read_gml as reader
-    else:
-        from .xmlgraph import read_gexf as reader
+    reader = {
+        "gephi": read_gephi,
+        "kumu": read_kumu,
+        "pajek": read_pajek,
+        "dl": read_dl,
+        "matrix": read_matrix,
+        "graphml": xmlgraph.read_graphml,
+        "gml": read_gml,
+        "gexf": xmlgraph.read_gexf,
+    }[fmt]
     return reader(path, directed=directed, name=name, **options)
 
 
@@ -275,11 +270,7 @@ def write_network(net: Network, path: str | os.PathLike[str], *, format: str = "
             ),
         )
     if format in ("folder", "xlsx"):
-        from . import canonical
-
         return (canonical.write_folder if format == "folder" else canonical.write_workbook)(
             net, path
         )
-    from . import xmlgraph
-
     return (xmlgraph.write_graphml if format == "graphml" else xmlgraph.write_gexf)(net, path)

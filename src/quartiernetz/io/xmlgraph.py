@@ -52,6 +52,7 @@ from ..network import Network
 from ..record import Record
 from ._graphs import make_table, network_from_graph
 from .assemble import assemble
+from .limits import ENVIRONMENT, get_limit
 from .text import XML_UNSTORABLE, Table, read_bytes, refuse_unstorable
 
 __all__ = ["read_graphml", "read_gexf", "write_graphml", "write_gexf", "check_xml_shape"]
@@ -152,8 +153,6 @@ def check_xml_shape(data: bytes, *, file: str, root_name: str = "XML") -> None:
     the elements are nested more than 2 levels deep; reading stopped
     """
     from xml.parsers import expat
-
-    from .limits import ENVIRONMENT, get_limit
 
     max_depth, max_items = get_limit("xml_depth"), get_limit("xml_elements")
     parser = expat.ParserCreate()
@@ -770,7 +769,7 @@ def _from_quartiernetz(
         index=pd.Index(ids, name="id", dtype=object),
         columns=actor_cols,
     )
-    return Network._from_clean(
+    return Network.from_frames(
         actors,
         _rebuild(net.ties, spec["ties"], tie_typed, ("relation", "intensity")),
         _rebuild(net.affiliations, spec["affiliations"], aff_typed, ("kind",)),

@@ -45,7 +45,7 @@ from .html import build_context, render_html
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .progress import Progress
 from .tables import data_tables, localized, safe_frame, write_csv
-from .texts import TEXTS, translate_why
+from .texts import TEXTS
 
 __all__ = ["write_report", "default_title", "TABLE_FILES", "safe_frame", "write_csv"]
 
@@ -88,10 +88,7 @@ def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> N
     if data.summary is not None:
         write_csv(data.summary, folder / "summary.csv", index=True)
     if data.catalysts is not None:
-        cat = data.catalysts.copy()
-        if "why" in cat.columns:
-            cat["why"] = [translate_why(w, lang) for w in cat["why"]]
-        write_csv(cat, folder / "catalysts.csv", index=True)
+        write_csv(data.catalysts, folder / "catalysts.csv", index=True)
     if data.stability is not None:
         write_csv(data.stability.actors, folder / "catalyst_stability.csv", index=True)
     if data.brokerage is not None:

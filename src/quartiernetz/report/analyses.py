@@ -140,7 +140,7 @@ def run_analyses(
     approximate = True if approximate else None
     prog.step("summary")
     data.summary = _attempt(
-        data, "summary", lambda: summary(net, approximate=approximate, seed=seed)
+        data, "summary", lambda: summary(net, approximate=approximate, seed=seed, weight="weight")
     )
     n_actors = len(net.actors)
     try:
@@ -178,9 +178,11 @@ def run_analyses(
     prog.step("competitors")
     data.competitors = _attempt(data, "competitors", lambda: competitor_clusters(net, seed=seed))
     prog.step("suggestions")
-    data.suggestions = _attempt(data, "suggestions", lambda: suggest_ties(net, k=10))
+    data.suggestions = _attempt(data, "suggestions", lambda: suggest_ties(net, n=10))
     prog.step("communities")
-    data.communities = _attempt(data, "communities", lambda: communities(net, seed=seed))
+    data.communities = _attempt(
+        data, "communities", lambda: communities(net, seed=seed, weight="weight")
+    )
     prog.step("offers")
     if data.has_offers:
         data.offers = _attempt(data, "offers", lambda: offer_table(net))

@@ -19,11 +19,13 @@ from .._version import __version__
 from ..i18n import render as render_text
 from ..io.survey.export import TOOLS, TOOLS_DE
 from ..network import Network
+from ..plotting.comparison import FIGURE_NAMES
 from ..plotting.style import text as style_text
 from ..plotting.style import visible_text
+from ..structures.offers import UNSPECIFIED
+from ..words import REFERENCES, TEXTS, number, percent, say, why
 from .analyses import ReportData
 from .figures import FigureFile
-from .texts import REFERENCES, TEXTS, number, percent, say, translate_why
 
 __all__ = ["Table", "render_html", "build_context", "SECTION_IDS"]
 
@@ -240,8 +242,6 @@ def _overview(net: Network, data: ReportData, lang: str, t: dict, names: _Names)
         top = [names(a) for a in data.catalysts.index[:3]]
         sent.append(t["ov_top"].format(names=", ".join(top)))
 
-    from ..plotting.comparison import FIGURE_NAMES
-
     rows = []
     for key in _SUMMARY_SHOWN:
         if key not in v or _missing(v[key]):
@@ -290,7 +290,7 @@ def _catalysts(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
             names.type_of(a),
             number(r.get("catalyst_score"), lang, digits=1),
             number(r.get("degree"), lang),
-            translate_why(r.get("why"), lang),
+            why(r["reasons"], lang) if "reasons" in r.index else str(r.get("why", "")),
         ]
         if stable is not None:
             row.append(percent(stable.get(a), lang))
@@ -472,8 +472,6 @@ def _communities(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
 
 def _offers(data: ReportData, lang: str, t: dict, names: _Names) -> dict:
     """The offer map's counts, over the grid the figure draws (offers × target groups)."""
-    from ..structures.offers import UNSPECIFIED
-
     out: dict[str, Any] = {"counts": None, "no_area": None}
     wide = data.offers_wide
     if wide is None or wide.empty:

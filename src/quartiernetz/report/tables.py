@@ -20,9 +20,19 @@ import pandas as pd
 from ..i18n import render
 from ..io.text import neutralize_cell
 from ..network import Network
+from ..plotting.comparison import FIGURE_NAMES
 from ..plotting.style import text as figure_text
+from ..structures import offer_map
+from ..structures.offers import UNSPECIFIED
+from ..words import (
+    TEXTS,
+    competitor_basis,
+    duplicate_evidence,
+    duplicate_kind,
+    suggestion_reason,
+    why,
+)
 from .analyses import ReportData
-from .texts import TEXTS, say, translate_why
 
 __all__ = ["safe_frame", "write_csv", "localized", "data_tables", "offer_table", "OFFER_STATUS"]
 
@@ -70,13 +80,6 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str], *, index: bool 
 
 
 # ------------------------------------------------------------- people-facing values
-def _items(values: Any, limit: int = 8) -> str:
-    items = [str(v) for v in values] if isinstance(values, list | tuple | set) else []
-    if len(items) > limit:
-        return ", ".join(items[:limit]) + f", … (+{len(items) - limit})"
-    return ", ".join(items)
-
-
 def _untyped(net: Network) -> set[Any]:
     """The actors without a type (their group reads ``"(none)"`` in the analyses)."""
     if "type" not in net.actors.columns:
@@ -101,8 +104,6 @@ def _groups(frame: pd.DataFrame, net: Network, lang: str) -> pd.DataFrame:
 
 
 def _offers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from ..structures.offers import UNSPECIFIED
-
     frame = frame.copy()
     gap = figure_text("not_given", lang)
     for col in ("target_group", "area"):
@@ -117,62 +118,50 @@ def _offers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
+def _why(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``why`` written in ``lang`` from ``reasons``, which the CSV file does not hold."""
+    if "reasons" not in cat.columns:
+        return cat
+    cat = cat.copy()
+    cat["why"] = pd.Series([why(r, lang) for r in cat["reasons"]], index=cat.index, dtype=object)
+    return cat.drop(columns="reasons")
+
+
 def _german_sentences(data: ReportData, lang: str) -> dict[str, pd.DataFrame]:
-    """The analyses' English sentences, rebuilt in German from the structured columns."""
-    t = TEXTS[lang]
+    """The analyses' English sentences, written in ``lang`` from the structured columns."""
     out: dict[str, pd.DataFrame] = {}
     if data.duplicates is not None and "evidence" in data.duplicates.columns:
         d = data.duplicates.copy()
-        evidence = []
-        for _, r in d.iterrows():
-            shared = r.get("shared") if isinstance(r.get("shared"), list) else []
-            kind = str(r.get("kind"))
-            if kind == "committee":
-                evidence.append(
-                    say(
-                        t["ev_committee"],
-                        lang,
-                        n=len(shared),
-                        only_a=_items(r.get("only_a")) or "–",
-                        only_b=_items(r.get("only_b")) or "–",
-                    )
-                )
-            elif kind == "offer":
-                evidence.append(say(t["ev_offer"], lang, items=_items(shared)))
-            else:
-                evidence.append(say(t["ev_ties"], lang, n=len(shared), items=_items(shared)))
+        evidence = [
+            duplicate_evidence(
+                str(r.get("kind")), r.get("shared"), r.get("only_a"), r.get("only_b"), lang=lang
+            )
+            for _, r in d.iterrows()
+        ]
         d["evidence"] = pd.Series(evidence, index=d.index, dtype=object)
         d["kind"] = pd.Series(
-            [t["kind_label"].get(str(k), k) for k in d["kind"]], index=d.index, dtype=object
+            [duplicate_kind(k, lang) for k in d["kind"]], index=d.index, dtype=object
         )
         out["duplicates"] = d
     if data.competitors is not None and "basis" in data.competitors.columns:
         c = data.competitors.copy()
-        basis = []
-        for _, r in c.iterrows():
-            parts = []
-            if isinstance(r.get("shared_offers"), list) and r["shared_offers"]:
-                parts.append(say(t["basis_offers"], lang, items=_items(r["shared_offers"])))
-            if isinstance(r.get("shared_target_groups"), list) and r["shared_target_groups"]:
-                parts.append(say(t["basis_groups"], lang, items=_items(r["shared_target_groups"])))
-            n = int(r.get("competition_ties", 0) or 0)
-            if n:
-                parts.append(say(t["basis_competition"], lang, n=n))
-            basis.append("; ".join(parts))
+        basis = [
+            competitor_basis(
+                r.get("shared_offers"),
+                r.get("shared_target_groups"),
+                r.get("competition_ties", 0),
+                lang=lang,
+            )
+            for _, r in c.iterrows()
+        ]
         c["basis"] = pd.Series(basis, index=c.index, dtype=object)
         out["competitors"] = c
     if data.suggestions is not None and "reason" in data.suggestions.columns:
         s = data.suggestions.copy()
-        reasons = []
-        for _, r in s.iterrows():
-            partners = (
-                r.get("common_partners") if isinstance(r.get("common_partners"), list) else []
-            )
-            parts = [say(t["sugg_partners"], lang, n=len(partners), items=_items(partners))]
-            groups = r.get("shared_target_groups")
-            if isinstance(groups, list) and groups:
-                parts.append(say(t["sugg_groups"], lang, items=_items(groups)))
-            reasons.append("; ".join(parts))
+        reasons = [
+            suggestion_reason(r.get("common_partners"), r.get("shared_target_groups"), lang=lang)
+            for _, r in s.iterrows()
+        ]
         s["reason"] = pd.Series(reasons, index=s.index, dtype=object)
         out["suggestions"] = s
     return out
@@ -181,8 +170,10 @@ def _german_sentences(data: ReportData, lang: str) -> dict[str, pd.DataFrame]:
 def localized(data: ReportData, net: Network, lang: str) -> ReportData:
     """A copy of ``data`` whose people-facing values are in ``lang``, for the CSV files.
 
-    English keeps the analyses' own sentences and words; German rebuilds the
-    sentences (``evidence``, ``basis``, ``reason``, ``why``, ``description``) and
+    The catalysts' ``why`` is written in ``lang`` from their ``reasons`` (see
+    :func:`quartiernetz.words.why`; the column ``reasons`` itself is left out).
+    English keeps the analyses' own other sentences and words; German rebuilds the
+    sentences (``evidence``, ``basis``, ``reason``, ``description``) and
     words (a duplicate's ``kind``, an offer cell's ``status``) from the structured
     columns. Actors without a type read "no type given"/"(ohne Angabe)" in ``group``.
 
@@ -203,20 +194,12 @@ def localized(data: ReportData, net: Network, lang: str) -> ReportData:
     """
     changes: dict[str, Any] = {}
     if data.catalysts is not None:
-        cat = _groups(data.catalysts, net, lang)
-        if "why" in cat.columns:
-            cat = cat.copy()
-            cat["why"] = pd.Series(
-                [translate_why(w, lang) for w in cat["why"]], index=cat.index, dtype=object
-            )
-        changes["catalysts"] = cat
+        changes["catalysts"] = _why(_groups(data.catalysts, net, lang), lang)
     if data.brokerage is not None:
         changes["brokerage"] = _groups(data.brokerage, net, lang)
     if data.offers is not None:
         changes["offers"] = _offers(data.offers, lang)
     if data.summary is not None and "description" in data.summary.columns and lang != "en":
-        from ..plotting.comparison import FIGURE_NAMES
-
         summary = data.summary.copy()
         summary["description"] = pd.Series(
             [FIGURE_NAMES.get(k, {}).get(lang, d) for k, d in summary["description"].items()],
@@ -280,9 +263,6 @@ def offer_table(net: Network) -> pd.DataFrame:
     >>> len(table), "area" in table.columns
     (55, False)
     """
-    from ..structures import offer_map
-    from ..structures.offers import UNSPECIFIED
-
     columns = offer_map(net, by_area=True, layout="wide").columns
     areas = set(columns.get_level_values(0)) - {UNSPECIFIED} if len(columns) else set()
     return offer_map(net, by_area=len(areas) >= 2, layout="long")

@@ -16,15 +16,16 @@ Every function accepts a :class:`quartiernetz.Network` or a networkx graph.
 The numerical kernels live in :mod:`quartiernetz.roles._kernels`.
 """
 
-from ._graph import DEFAULT_GROUP, unknown_attribute
+from ._graph import DEFAULT_GROUP, MISSING_GROUP, Prepared, group_codes, prepare, unknown_attribute
+from ._kernels import KERNELS
 from .brokerage import ROLES, brokerage, brokerage_moments
 from .centrality import centrality
 from .cost import AUTO_EXACT_SECONDS, estimate_seconds
 from .curve import CURVE_COLUMNS, dependence_curve
-from .dependence import dependence, removal_impact
 from .holes import structural_holes
 from .index import DEFAULT_COMPONENTS, catalyst_index, catalysts
-from .keyplayer import KEY_PLAYER_MEASURES, key_players
+from .keyplayer import KEY_PLAYER_MEASURES, KeyPlayers, key_players
+from .removal import dependence, removal_impact
 from .stability import CatalystStability, catalyst_stability
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "brokerage_moments",
     "structural_holes",
     "key_players",
+    "KeyPlayers",
     "removal_impact",
     "dependence",
     "dependence_curve",
@@ -48,4 +50,10 @@ __all__ = [
     "AUTO_EXACT_SECONDS",
     "DEFAULT_GROUP",
     "unknown_attribute",
+    # the shared graph preparation and kernels, for the other analyses (descriptives)
+    "Prepared",
+    "prepare",
+    "group_codes",
+    "MISSING_GROUP",
+    "KERNELS",
 ]

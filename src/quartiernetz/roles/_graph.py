@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..conventions import as_generator
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph
@@ -320,9 +321,5 @@ def node_positions(prep: Prepared, actors: Any) -> list[int]:
 
 
 def rng_from_seed(seed: int | np.random.Generator | None) -> np.random.Generator:
-    """A numpy Generator from an int, a Generator or None."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or isinstance(seed, (int, np.integer)):
-        return np.random.default_rng(seed)
-    raise AnalysisError(f"seed must be an int, a numpy Generator or None, got {seed!r}")
+    """A numpy Generator from an int, a Generator or None (:func:`quartiernetz.conventions.as_generator`)."""
+    return as_generator(seed)

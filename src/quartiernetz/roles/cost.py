@@ -12,6 +12,7 @@ and ``docs/performance.md``), and :func:`choose_sampling` decides, for
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from typing import Any
 
@@ -303,4 +304,28 @@ def choose_sampling(
                     "geschätzt",
                 )
             )
+        if "betweenness" in measures and prep.weight is None and not fast_installed():
+            info["notes"].append(FAST_MISSING)
     return (k, rng_from_seed(seed)), info
+
+
+#: The note when sampled betweenness runs without the ``fast`` extra.
+FAST_MISSING = Text(
+    "networkit is not installed, so sampled betweenness used the slower pure-Python "
+    "sampler (unbiased, but other figures than networkit's for the same seed); "
+    "install the extra for speed: pip install 'quartiernetz[fast]'",
+    "networkit ist nicht installiert, daher schätzte der langsamere reine Python-Sampler "
+    "die Betweenness (unverzerrt, aber für denselben Seed andere Werte als networkit); "
+    "schneller mit dem Extra: pip install 'quartiernetz[fast]'",
+)
+
+
+def fast_installed() -> bool:
+    """Whether the ``fast`` extra (networkit, for sampled betweenness) is installed.
+
+    Examples
+    --------
+    >>> isinstance(fast_installed(), bool)
+    True
+    """
+    return importlib.util.find_spec("networkit") is not None

@@ -11,8 +11,8 @@ import pandas as pd
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network
-from .dependence import dependence
 from .index import catalysts as compute_catalysts
+from .removal import dependence
 
 __all__ = ["dependence_curve", "CURVE_COLUMNS"]
 

@@ -12,12 +12,14 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..network import Network
+from ..words import Reason
+from ..words import why as render_why
 from ._graph import Prepared, group_codes, prepare
 from .brokerage import compute_brokerage
 from .centrality import compute_centrality
 from .cost import AUTO_EXACT_SECONDS, SAMPLE_BUDGET, choose_sampling, default_samples
-from .dependence import compute_impact
 from .holes import compute_holes
+from .removal import compute_impact
 
 __all__ = [
     "catalysts",
@@ -57,40 +59,6 @@ CATALYST_COLUMNS = (
     "pairs_disconnected",
     "actors_cut_off",
 )
-
-_PHRASES = {
-    "degree": "many partners ({value:.0f}; top {top}%)",
-    "betweenness": "on many shortest paths between others (betweenness top {top}%)",
-    "closeness": "close to everyone (closeness top {top}%)",
-    "eigenvector": "tied to well-connected actors (eigenvector top {top}%)",
-    "effective_size": "many non-redundant partners (effective size {value:.1f}; top {top}%)",
-    "efficiency": "partners who do not know each other (efficiency {value:.2f}; top {top}%)",
-    "constraint": "not boxed in by a closed circle (constraint {value:.2f}; lowest {top}%)",
-    "hierarchy": "constraint spread over many partners (hierarchy {value:.2f}; lowest {top}%)",
-    "brokerage_total": "brokers {value:.0f} open two-paths (top {top}%)",
-    "cross_group_brokerage": "brokers between groups ({value:.0f} open two-paths; top {top}%)",
-    "cross_group_ties": "ties to {value:.0f} actors of other groups (top {top}%)",
-    "fragmentation_loss": "leaving would fragment the network (top {top}%)",
-    "pairs_disconnected": "leaving would disconnect {value:.0f} pairs of actors (top {top}%)",
-    "actors_cut_off": "leaving would cut off {value:.0f} actors (top {top}%)",
-}
-
-_NAMES = {
-    "degree": "partners",
-    "betweenness": "betweenness",
-    "closeness": "closeness",
-    "eigenvector": "eigenvector",
-    "effective_size": "effective size",
-    "efficiency": "efficiency",
-    "constraint": "constraint",
-    "hierarchy": "hierarchy",
-    "brokerage_total": "two-paths brokered",
-    "cross_group_brokerage": "cross-group two-paths",
-    "cross_group_ties": "ties to other groups",
-    "fragmentation_loss": "fragmentation loss",
-    "pairs_disconnected": "pairs disconnected without it",
-    "actors_cut_off": "actors cut off without it",
-}
 
 _WHY_THRESHOLD = 0.75
 _WHY_MAX = 3
@@ -208,8 +176,8 @@ def catalyst_index(
     -------
     pandas.DataFrame
         ``catalyst_score`` (0-100), ``rank`` (1 = strongest; ties share the
-        smaller rank), ``why``, and ``p_<component>`` (percentile ranks, 0-1),
-        in the order of ``table``.
+        smaller rank), ``why``, ``reasons`` (as in :func:`catalysts`), and
+        ``p_<component>`` (percentile ranks, 0-1), in the order of ``table``.
 
     See :func:`catalysts` for the formula.
 
@@ -253,25 +221,24 @@ def catalyst_index(
     raw = {c: table[c].to_numpy(dtype=float).tolist() for c in used}
     pct_l = {c: pct[c].tolist() for c in used}
     top_l = {c: top[c].tolist() for c in used}
-    why = []
+    reasons = np.empty(n, dtype=object)
     for i in range(n):
         if degree is not None and degree[i] == 0:
-            why.append("no ties")
+            reasons[i] = (Reason("no_ties"),)
             continue
         ranked = sorted(used, key=lambda c: (-pct_l[c][i], -used[c]))
         strong = [c for c in ranked if pct_l[c][i] >= _WHY_THRESHOLD][:_WHY_MAX]
         if strong:
-            why.append("; ".join(_phrase(c, raw[c][i], top_l[c][i]) for c in strong))
+            reasons[i] = tuple(_reason("strong", c, raw[c][i], top_l[c][i]) for c in strong)
         elif ranked and pct_l[ranked[0]][i] > 0:
             c = ranked[0]
-            why.append(
-                "no component in the top quarter; best: " + _neutral(c, raw[c][i], top_l[c][i])
-            )
+            reasons[i] = (_reason("best", c, raw[c][i], top_l[c][i]),)
         elif ranked:
-            why.append("no broker position (lowest in every component)")
+            reasons[i] = (Reason("no_broker"),)
         else:
-            why.append("every actor is equal in the index components")
-    out["why"] = pd.array(why, dtype=object)
+            reasons[i] = (Reason("all_equal"),)
+    out["why"] = pd.array([render_why(r, "en") for r in reasons], dtype=object)
+    out["reasons"] = pd.Series(reasons, index=out.index, dtype=object)
     for name in comps:
         out[f"p_{name}"] = pct[name]
     return out
@@ -281,14 +248,11 @@ def _top_percent(top_share: float) -> int:
     return max(1, math.ceil(100 * top_share - 1e-9))
 
 
-def _phrase(name: str, value: float, top_share: float) -> str:
-    template = _PHRASES.get(name, name + " {value:.3g} (top {top}%)")
-    return template.format(value=float(value), top=_top_percent(top_share))
-
-
-def _neutral(name: str, value: float, top_share: float) -> str:
-    word = "lowest" if name in LOWER_IS_STRONGER else "top"
-    return f"{_NAMES.get(name, name)} {float(value):.3g} ({word} {_top_percent(top_share)}%)"
+def _reason(kind: str, name: str, value: float, top_share: float) -> Reason:
+    """One :class:`~quartiernetz.words.Reason` of a catalyst (see :func:`catalysts`)."""
+    return Reason(
+        kind, name, float(value), _top_percent(top_share), lower=name in LOWER_IS_STRONGER
+    )
 
 
 def catalysts(
@@ -353,7 +317,19 @@ def catalysts(
 
         - ``label`` (node attribute ``label``, else the id), ``group``;
         - ``rank`` (1 = strongest catalyst; equal scores share the rank),
-          ``catalyst_score`` (0-100), ``why`` (the strongest components in words);
+          ``catalyst_score`` (0-100), ``why`` (the strongest components in
+          English words: ``quartiernetz.words.why(reasons, "en")``);
+        - ``reasons``: why, as data: per actor a tuple of
+          :class:`quartiernetz.words.Reason` records ``(kind, measure, value, top,
+          lower)``. ``kind`` is ``"strong"`` (one record per component in which the
+          actor outranks at least 75% of the others, at most three, strongest
+          first), ``"best"`` (no such component: the actor's best one),
+          ``"no_ties"`` (an isolate), ``"no_broker"`` (lowest in every component)
+          or ``"all_equal"`` (every actor equal in the components); ``measure`` is
+          the component's column, ``value`` the actor's raw value, ``top`` its place
+          in percent (``top`` % of the actors are at least as strong) and ``lower``
+          True where a lower value is stronger. Render it in German or English with
+          :func:`quartiernetz.words.why`;
         - ``degree`` (partners), ``betweenness`` (normalised as networkx),
           ``closeness``, ``eigenvector`` (see
           :func:`~quartiernetz.roles.centrality`);
@@ -448,6 +424,8 @@ def catalysts(
     >>> print(top.loc["Albizzi", "why"])
     on many shortest paths between others (betweenness top 20%); many non-redundant partners
     (effective size 3.0; top 27%); leaving would disconnect 13 pairs of actors (top 27%)
+    >>> top.loc["Albizzi", "reasons"][0]
+    Reason(kind='strong', measure='betweenness', value=0.212..., top=20, lower=False)
     """
     comps = _check_components(components)
     prep = prepare(net, weight=weight, **options)
@@ -510,6 +488,7 @@ def _catalyst_table(
     out["rank"] = scored["rank"]
     out["catalyst_score"] = scored["catalyst_score"]
     out["why"] = scored["why"]
+    out["reasons"] = scored["reasons"]
     out = pd.concat([out, table], axis=1)
     order = np.lexsort(
         (

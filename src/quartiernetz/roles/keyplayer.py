@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from math import comb
 from typing import Any, Literal
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
@@ -16,14 +19,105 @@ from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import prepare, rng_from_seed
 from ._kernels import KERNELS
-from .dependence import distance_fragmentation, fragmentation
+from .removal import distance_fragmentation, fragmentation
 
-__all__ = ["key_players", "KEY_PLAYER_MEASURES"]
+__all__ = ["key_players", "KeyPlayers", "KEY_PLAYER_MEASURES"]
 
 #: The measures of :func:`key_players`: KPP-Neg (first two) and KPP-Pos (last two).
 KEY_PLAYER_MEASURES = ("fragmentation", "distance_fragmentation", "reach", "distance_reach")
 
 _EPS = 1e-12
+
+
+@dataclass(frozen=True)
+class KeyPlayers(Mapping[str, Any]):
+    """Result of :func:`key_players`: the chosen set and how it was found.
+
+    Attributes
+    ----------
+    set : list
+        Actor ids of the set, in node order.
+    score : float
+        The measure's value for the set (for KPP-Neg: of the network without it).
+    measure : str
+        One of :data:`KEY_PLAYER_MEASURES`.
+    method : str
+        ``"exact"`` or ``"greedy"``.
+    k : int
+        Size of the set.
+    baseline : float
+        Score of the intact network (KPP-Neg), 0.0 for KPP-Pos.
+    evaluated : int
+        Sets scored.
+    equivalent_sets : list of list
+        Other sets with the same score, up to 20 (exact search only, else empty).
+
+    Notes
+    -----
+    Up to 0.1 :func:`key_players` returned a dict. Reading a field by key
+    (``kp["set"]``) still works for one release, with a DeprecationWarning;
+    use the attribute (``kp.set``) or :meth:`to_frame`.
+    """
+
+    set: list[Hashable]
+    score: float
+    measure: str
+    method: str
+    k: int
+    baseline: float
+    evaluated: int
+    equivalent_sets: list[list[Hashable]] = field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per actor of the set (index ``actor``), with the set's figures.
+
+        Columns ``position`` (1, 2, ... in node order), ``score``, ``baseline``,
+        ``measure``, ``method`` and ``k``; ``attrs`` hold ``evaluated`` and
+        ``equivalent_sets``.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> key_players(nx.krackhardt_kite_graph(), k=1).to_frame()["position"].tolist()
+        [1]
+        """
+        frame = pd.DataFrame(
+            {
+                "position": np.arange(1, len(self.set) + 1, dtype=np.int64),
+                "score": float(self.score),
+                "baseline": float(self.baseline),
+                "measure": self.measure,
+                "method": self.method,
+                "k": int(self.k),
+            },
+            index=pd.Index(list(self.set), name="actor", dtype=object),
+        )
+        frame.attrs["evaluated"] = int(self.evaluated)
+        frame.attrs["equivalent_sets"] = [list(s) for s in self.equivalent_sets]
+        return frame
+
+    # the dict of 0.1, kept readable for one release
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._names():
+            raise KeyError(key)
+        warnings.warn(
+            f'key_players(...)["{key}"] is deprecated since 0.2 (key_players returns a '
+            f"KeyPlayers object); use .{key} or .to_frame() "
+            f'(key_players(...)["{key}"] ist veraltet; .{key} oder .to_frame() verwenden)',
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    @classmethod
+    def _names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
 
 
 def key_players(
@@ -39,7 +133,7 @@ def key_players(
     starts: int = 10,
     seed: int | np.random.Generator | None = None,
     **options: Any,
-) -> dict[str, Any]:
+) -> KeyPlayers:
     r"""The set of k actors that matters most for the network (Borgatti 2006).
 
     KPP-Neg asks whose removal breaks the network most (``fragmentation``,
@@ -85,12 +179,14 @@ def key_players(
 
     Returns
     -------
-    dict
-        ``set`` (list of actor ids, in node order), ``score`` (float),
-        ``measure``, ``method`` (``"exact"`` or ``"greedy"``), ``k``,
+    KeyPlayers
+        Attributes ``set`` (list of actor ids, in node order), ``score``
+        (float), ``measure``, ``method`` (``"exact"`` or ``"greedy"``), ``k``,
         ``baseline`` (the score of the intact network for KPP-Neg, 0.0 for
         KPP-Pos), ``evaluated`` (sets scored) and ``equivalent_sets`` (other
-        sets with the same score, up to 20; exact search only, else empty).
+        sets with the same score, up to 20; exact search only, else empty);
+        :meth:`KeyPlayers.to_frame` gives one row per actor of the set. (A
+        dict up to 0.1: ``kp["set"]`` still works, with a DeprecationWarning.)
 
     Notes
     -----
@@ -110,7 +206,7 @@ def key_players(
     --------
     >>> import networkx as nx
     >>> kp = key_players(nx.florentine_families_graph(), k=2)
-    >>> kp["set"], round(kp["score"], 4), kp["method"]
+    >>> kp.set, round(kp.score, 4), kp.method
     (['Medici', 'Guadagni'], 0.7051, 'exact')
     """
     if measure not in KEY_PLAYER_MEASURES:
@@ -143,16 +239,16 @@ def key_players(
         used = "greedy"
     negative = measure in ("fragmentation", "distance_fragmentation")
     baseline = score(()) if negative else 0.0
-    return {
-        "set": [prep.nodes[i] for i in chosen],
-        "score": float(best),
-        "measure": measure,
-        "method": used,
-        "k": k,
-        "baseline": float(baseline),
-        "evaluated": int(evaluated),
-        "equivalent_sets": equivalent,
-    }
+    return KeyPlayers(
+        set=[prep.nodes[i] for i in chosen],
+        score=float(best),
+        measure=measure,
+        method=used,
+        k=k,
+        baseline=float(baseline),
+        evaluated=int(evaluated),
+        equivalent_sets=equivalent,
+    )
 
 
 def _scorer(S: sp.csr_array, measure: str, m: int) -> Callable[[tuple[int, ...]], float]:

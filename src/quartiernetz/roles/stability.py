@@ -12,6 +12,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..conventions import renamed_keyword
 from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import Prepared, group_codes, prepare, rng_from_seed
@@ -49,6 +50,18 @@ class CatalystStability:
     replicates: pd.DataFrame
     overall: pd.DataFrame
 
+    def to_frame(self) -> pd.DataFrame:
+        """The per-actor table (:attr:`actors`), as every analysis returns a DataFrame.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> st = catalyst_stability(nx.krackhardt_kite_graph(), n=3, top=2, seed=0)
+        >>> st.to_frame() is st.actors
+        True
+        """
+        return self.actors
+
     def __repr__(self) -> str:
         o = self.overall["value"]
         return (
@@ -73,13 +86,14 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
+@renamed_keyword("k", "top")
 def catalyst_stability(
     net: Network | nx.Graph,
     *,
     drop: float = 0.1,
     n: int = 200,
     mode: Literal["actors", "ties", "reports"] = "actors",
-    k: int = 10,
+    top: int = 10,
     seed: int | np.random.Generator | None = None,
     group: str | Mapping[Hashable, Any] | pd.Series | None = "type",
     weight: str | None = None,
@@ -110,8 +124,10 @@ def catalyst_stability(
         share of the reporting actors (more non-response): a tie disappears when
         every actor who reported it is left out (edge attribute ``reported_by``,
         as a Network's graph has it).
-    k : int, default 10
-        Size of the top group compared (capped at the actors kept).
+    top : int, default 10
+        Size of the top group compared (capped at the actors kept). (Called
+        ``k`` up to 0.1; ``k=`` still works with a DeprecationWarning for one
+        release.)
     seed : int, numpy Generator or None
         Randomness of the replicates; the same seed gives the same result.
     group, weight, components
@@ -128,7 +144,8 @@ def catalyst_stability(
     Returns
     -------
     CatalystStability
-        ``actors``, ``replicates`` and ``overall`` tables (see the class).
+        ``actors``, ``replicates`` and ``overall`` tables (see the class);
+        ``.to_frame()`` gives the per-actor table ``actors``.
         ``overall`` holds ``replicates``, ``drop``, ``k``, ``mode`` (in the
         description), ``top_k_overlap_mean``, ``top_k_overlap_p05``,
         ``rank_correlation_mean`` and ``rank_correlation_p05``.
@@ -153,7 +170,7 @@ def catalyst_stability(
     Examples
     --------
     >>> import networkx as nx
-    >>> st = catalyst_stability(nx.florentine_families_graph(), n=20, k=3, seed=1)
+    >>> st = catalyst_stability(nx.florentine_families_graph(), n=20, top=3, seed=1)
     >>> st.actors.index[0], bool(st.actors.loc["Medici", "top_k_share"] > 0.8)
     ('Medici', True)
     """
@@ -163,8 +180,9 @@ def catalyst_stability(
         raise AnalysisError(f"drop must be a share from 0 to below 1, got {drop!r}")
     if not isinstance(n, (int, np.integer)) or n < 1:
         raise AnalysisError(f"n (replicates) must be a whole number >= 1, got {n!r}")
-    if not isinstance(k, (int, np.integer)) or k < 1:
-        raise AnalysisError(f"k must be a whole number >= 1, got {k!r}")
+    if not isinstance(top, (int, np.integer)) or top < 1:
+        raise AnalysisError(f"top must be a whole number >= 1, got {top!r}")
+    k = top
     comps = _check_components(components)
     rng = rng_from_seed(seed)
     prep = prepare(net, weight=weight, **options)

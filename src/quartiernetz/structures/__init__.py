@@ -17,9 +17,9 @@ ones that need offers or committees (``offer_map``, ``duplicates`` of kind
 ``offer``/``committee``) need a Network. See ``docs/structures.md``.
 """
 
-from .communities import communities, community_stability
+from .community import communities, community_stability
 from .competitors import competitor_clusters
-from .duplicates import DUPLICATE_KINDS, duplicates, structural_equivalence
+from .duplication import DUPLICATE_KINDS, duplicates, structural_equivalence
 from .offers import offer_map
 from .overlap import OVERLAP_KINDS, overlap_matrix, overlap_pairs
 from .suggestions import suggest_ties

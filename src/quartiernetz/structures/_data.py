@@ -9,7 +9,6 @@ attributes, and the offers and target groups from the affiliations.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -17,6 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..conventions import as_int_seed
 from ..exceptions import AnalysisError
 from ..network import Network, as_graph
 from ._names import display_names, group_names, name_key
@@ -299,13 +299,9 @@ def target_groups(net: Network | nx.Graph) -> dict[Hashable, dict[str, str]]:
 
 def louvain_state(seed: object) -> int | np.random.RandomState | None:
     """A ``random_state`` for python-louvain from an int, a Generator, a RandomState or None."""
-    if seed is None or isinstance(seed, np.random.RandomState):
+    if isinstance(seed, np.random.RandomState):
         return seed
-    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
-        return int(seed) % (2**32)
-    if isinstance(seed, np.random.Generator):
-        return int(seed.integers(0, 2**32 - 1))
-    raise AnalysisError(f"seed must be an int, a numpy Generator or None, got {seed!r}")
+    return as_int_seed(seed, default=None)  # type: ignore[arg-type]
 
 
 def short_list(items: Iterable[object], limit: int = 6) -> str:

@@ -27,7 +27,7 @@ from ._data import (
     target_groups,
 )
 from ._names import display_names, name_key
-from .communities import communities
+from .community import communities
 
 __all__ = ["competitor_clusters"]
 

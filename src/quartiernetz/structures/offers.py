@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -34,7 +33,7 @@ def _named(values: list[object]) -> tuple[list[str], list[str]]:
 
 
 def offer_map(
-    net: Network | nx.Graph,
+    net: Network,
     *,
     by_area: bool | None = None,
     layout: Literal["wide", "long"] = "wide",
@@ -45,9 +44,10 @@ def offer_map(
     Parameters
     ----------
     net : Network
-        A network with offer affiliations (``kind`` ``offer`` or ``Angebot``,
-        optional ``target_group`` and ``area``). A networkx graph has no
-        affiliations and raises :class:`AnalysisError`.
+        A :class:`~quartiernetz.Network` with offer affiliations (``kind``
+        ``offer`` or ``Angebot``, optional ``target_group`` and ``area``). Only a
+        Network: a networkx graph has no affiliations, and passing one raises
+        :class:`~quartiernetz.exceptions.AnalysisError` saying so.
     by_area : bool, optional
         Split the map by area. Default: when any offer has an area (an offer's
         area defaults to its actor's ``area``).

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..conventions import renamed_keyword
 from ..exceptions import AnalysisError
 from ..network import Network
 from ._data import competition_pairs, cooperation_graph, node_order, offers_table, short_list
@@ -84,10 +85,11 @@ def _candidates(
     )
 
 
+@renamed_keyword("k", "n")
 def suggest_ties(
     net: Network | nx.Graph,
     *,
-    k: int = 10,
+    n: int = 10,
     method: Literal["resource_allocation", "adamic_adar"] = "resource_allocation",
 ) -> pd.DataFrame:
     """The most promising new cooperations between actors not yet tied.
@@ -98,15 +100,16 @@ def suggest_ties(
         The network (its undirected cooperation ties; competition ties are not
         cooperation). Target groups and offers come from a Network's
         affiliations; a plain graph is ranked by common partners alone.
-    k : int, default 10
-        How many suggestions to return.
+    n : int, default 10
+        How many suggestions to return. (Called ``k`` up to 0.1; ``k=`` still
+        works with a DeprecationWarning for one release.)
     method : {"resource_allocation", "adamic_adar"}
         The common-partner index, see Notes.
 
     Returns
     -------
     pandas.DataFrame
-        At most ``k`` rows, best first (ties in score by ``a``, ``b``):
+        At most ``n`` rows, best first (ties in score by ``a``, ``b``):
 
         ``a``, ``b``
             the two actors;
@@ -137,7 +140,7 @@ def suggest_ties(
     by one plus the number of target groups both actors serve, so actors who
     work for the same people rank higher. Pairs without a common partner are not
     suggested: nobody could introduce them. The index is computed on sparse
-    matrices in blocks of rows, keeping the best ``k`` of each block.
+    matrices in blocks of rows, keeping the best ``n`` of each block.
 
     References
     ----------
@@ -154,14 +157,15 @@ def suggest_ties(
     >>> import networkx as nx
     >>> G = nx.Graph([("qm", "awo"), ("qm", "caritas"), ("kirche", "awo"),
     ...               ("kirche", "caritas"), ("qm", "schule")])
-    >>> s = suggest_ties(G, k=2)
+    >>> s = suggest_ties(G, n=2)
     >>> s[["a", "b", "score"]].round(3).values.tolist()
     [['kirche', 'qm', 1.0], ['awo', 'caritas', 0.833]]
     >>> print(s.loc[1, "reason"])
     2 common partners: kirche, qm
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise AnalysisError(f"k must be an int >= 1, got {k!r}")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise AnalysisError(f"n must be an int >= 1, got {n!r}")
+    k = n
     if method not in LINK_INDICES:
         raise AnalysisError(f"method must be one of {LINK_INDICES}, got {method!r}")
     if not isinstance(net, Network | nx.Graph):

@@ -14,6 +14,12 @@ from ....privacy import find_personal_data
 from ...text import read_xlsx_tables, sniff_separator
 from ..codebook import Codebook, read_codebook
 from ..export import TOOLS, TOOLS_DE, SurveyExport
+from ..googleforms import read_googleforms_export
+from ..limesurvey import read_limesurvey_export
+from ..msforms import read_msforms_export
+from ..qualtrics import read_qualtrics_export
+from ..sosci import read_sosci_export
+from ..wide import read_wide_export
 from .common import NO_FILE, SurveyContext, as_list, as_mapping, columns_for
 
 __all__ = ["detect_tool", "head_records", "read_export", "open_survey", "note_reading"]
@@ -99,18 +105,13 @@ def detect_tool(path: str | os.PathLike[str]) -> str:
 
 def read_export(path: Path, tool: str, sheet: str | None) -> SurveyExport:
     """The export read by the module of ``tool``."""
-    if tool == "limesurvey":
-        from ..limesurvey import read_limesurvey_export as reader
-    elif tool == "sosci":
-        from ..sosci import read_sosci_export as reader
-    elif tool == "qualtrics":
-        from ..qualtrics import read_qualtrics_export as reader
-    elif tool == "googleforms":
-        from ..googleforms import read_googleforms_export as reader
-    elif tool == "msforms":
-        from ..msforms import read_msforms_export as reader
-    else:
-        from ..wide import read_wide_export as reader
+    reader = {
+        "limesurvey": read_limesurvey_export,
+        "sosci": read_sosci_export,
+        "qualtrics": read_qualtrics_export,
+        "googleforms": read_googleforms_export,
+        "msforms": read_msforms_export,
+    }.get(tool, read_wide_export)
     return reader(path, sheet=sheet)
 
 

@@ -161,7 +161,7 @@ def communities(
     *,
     seed: int | np.random.Generator | None = None,
     resolution: float = 1.0,
-    weight: str | None = "weight",
+    weight: str | None = None,
     n_communities: int | None = None,
 ) -> pd.Series:
     """Louvain communities of the cooperation network.
@@ -177,9 +177,11 @@ def communities(
         actors and ties were read. None: a fresh random order each call.
     resolution : float, default 1.0
         The resolution γ of modularity: larger values give more, smaller groups.
-    weight : str or None, default "weight"
-        Edge attribute used as weight (for a Network: the combined tie
-        intensity); None treats all ties alike.
+    weight : str or None, default None
+        Edge attribute used as tie strength (for a Network: ``"weight"``, the
+        combined tie intensity); None (default) treats all ties alike. Up to
+        0.1 the default was ``"weight"``: pass ``weight="weight"`` for the old
+        results on weighted networks (see ``docs/api-conventions.md``).
     n_communities : int, optional
         Merge the Louvain communities until this many remain, each time the pair
         whose merge loses the least modularity (gains the most). Use it to cut a
@@ -268,7 +270,7 @@ def community_stability(
     n: int = 100,
     seed: int | np.random.Generator | None = None,
     resolution: float = 1.0,
-    weight: str | None = "weight",
+    weight: str | None = None,
     threshold: float = 0.5,
     max_rounds: int = 10,
 ) -> pd.DataFrame:
@@ -284,8 +286,9 @@ def community_stability(
         Seed for the seeds of the runs; the same seed gives the same result.
     resolution : float, default 1.0
         Modularity resolution (see :func:`communities`).
-    weight : str or None, default "weight"
-        Edge attribute used as weight; None treats all ties alike.
+    weight : str or None, default None
+        Edge attribute used as tie strength; None (default) treats all ties
+        alike (the default was ``"weight"`` before; see :func:`communities`).
     threshold : float, default 0.5
         Ties whose two actors share a community in fewer than this share of the
         runs are dropped from the consensus graph.

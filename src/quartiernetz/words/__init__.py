@@ -1,0 +1,58 @@
+"""Words for people, in German and English: pure formatting of structured data.
+
+The analyses return data (numbers, ids and small records such as the
+:class:`Reason` of a catalyst); the report, the explorer and the analyses' own
+English columns write them as text with the functions here, so that every language
+says the same thing and no face translates another's sentences back.
+
+This package depends only on :mod:`quartiernetz.i18n` and the standard library,
+so that every layer may import it (the analyses for their English columns, the
+report and the explorer for both languages). It holds no analysis and imports no
+other part of quartiernetz.
+
+- :data:`TEXTS`, :data:`REFERENCES`: the report's and the explorer's words per language;
+- :func:`number`, :func:`percent`, :func:`say`: numbers and counted phrases as text;
+- :class:`Reason`, :func:`why`: why an actor is a network catalyst, one renderer
+  per language (:data:`WHY_TEXTS`);
+- :func:`duplicate_evidence`, :func:`duplicate_kind`, :func:`competitor_basis`,
+  :func:`suggestion_reason`: the structures' findings from their structured columns.
+
+Examples
+--------
+>>> from quartiernetz.words import Reason, number, why
+>>> number(1234.5, "de")
+'1234,50'
+>>> why([Reason("no_ties")], "de")
+'keine Beziehungen'
+"""
+
+from __future__ import annotations
+
+from .findings import (
+    competitor_basis,
+    duplicate_evidence,
+    duplicate_kind,
+    items,
+    suggestion_reason,
+)
+from .reasons import MEASURE_FORMATS, REASON_KINDS, WHY_TEXTS, Reason, why
+from .texts import LANGS, REFERENCES, TEXTS, number, percent, say
+
+__all__ = [
+    "TEXTS",
+    "REFERENCES",
+    "LANGS",
+    "number",
+    "percent",
+    "say",
+    "Reason",
+    "REASON_KINDS",
+    "WHY_TEXTS",
+    "MEASURE_FORMATS",
+    "why",
+    "items",
+    "duplicate_evidence",
+    "duplicate_kind",
+    "competitor_basis",
+    "suggestion_reason",
+]
