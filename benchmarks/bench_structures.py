@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             min_similarity=0.3,
         )
         print(f"    -> {len(pairs)} pairs with Jaccard >= 0.3")
-        timed("suggest_ties(G, k=10)", suggest_ties, G, k=10)
+        timed("suggest_ties(G, n=10)", suggest_ties, G, n=10)
         if not args.skip_communities:
             c, _ = timed("communities(G, seed=1)", communities, G, seed=1)
             print(f"    -> {c.nunique()} communities, modularity {c.attrs['modularity']:.3f}")

@@ -60,10 +60,10 @@ __all__ = ["make_network", "STEPS", "main"]
 
 #: Steps run for every size: name -> (kind, description).
 STEPS: dict[str, str] = {
-    "catalysts": "quartiernetz.roles.catalysts (exact)",
+    "catalysts": "quartiernetz.roles.catalysts(approximate=False)",
     "catalysts_graph": "catalysts on a networkx graph built before the clock",
     "catalysts_approx": "catalysts(approximate=True, seed=0)",
-    "catalysts_weighted": "catalysts(weight='weight'): lengths 1 / intensity",
+    "catalysts_weighted": "catalysts(weight='weight', approximate=False): lengths 1 / intensity",
     "engine_betweenness": "rustworkx betweenness alone (exact)",
     "nk_weighted_betweenness": "networkit weighted betweenness alone (one thread)",
     "engine_closeness": "rustworkx closeness alone",
@@ -200,12 +200,12 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
     if step == "catalysts":
         from quartiernetz.roles import catalysts
 
-        table = catalysts(net)
+        table = catalysts(net, approximate=False)
         np.save(out_path + ".npy", table["betweenness"].sort_index().to_numpy())
     elif step == "catalysts_graph":
         from quartiernetz.roles import catalysts
 
-        catalysts(G)
+        catalysts(G, approximate=False)
     elif step == "catalysts_approx":
         from quartiernetz.roles import catalysts
 
@@ -214,7 +214,7 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
     elif step == "catalysts_weighted":
         from quartiernetz.roles import catalysts
 
-        catalysts(net, weight="weight")
+        catalysts(net, weight="weight", approximate=False)
     elif step == "nk_weighted_betweenness":
         nk.centrality.Betweenness(gw, False, False).run()
     elif step == "engine_betweenness":
@@ -269,7 +269,7 @@ def _child(step: str, pickle_path: str, out_path: str) -> None:
     elif step == "suggest_ties":
         from quartiernetz.structures import suggest_ties
 
-        suggest_ties(net, k=10)
+        suggest_ties(net, n=10)
     elif step == "key_players":
         from quartiernetz.roles import key_players
 

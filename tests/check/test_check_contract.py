@@ -67,7 +67,7 @@ def test_without_optional_columns_every_row_says_why():
 
 
 def test_german():
-    de = network_check(hand_network(), "de").set_index("factor")
+    de = network_check(hand_network(), lang="de").set_index("factor")
     en = network_check(hand_network()).set_index("factor")
     assert (de["assessment"] == en["assessment"]).all()
     pd.testing.assert_series_equal(de["value"], en["value"])
@@ -77,7 +77,7 @@ def test_german():
     assert "öffentlich 50 %" in de.at["funding_mix", "evidence"]
     assert "Bedingung 3" in de.at["committee_membership", "reference"]
     with pytest.raises(ValueError, match="lang"):
-        network_check(hand_network(), "fr")
+        network_check(hand_network(), lang="fr")
 
 
 def test_definitions_name_their_sources():
@@ -101,7 +101,7 @@ def test_compare_side_by_side():
     ref = wide.loc["committee_membership", ("A", "reference")]
     assert ref.endswith("other networks: B 0.00")
     assert wide.loc["committee_membership", ("B", "reference")].endswith("other networks: A 0.56")
-    long = network_check_compare({"A": a, "B": b}, "de", layout="long")
+    long = network_check_compare({"A": a, "B": b}, lang="de", layout="long")
     assert list(long.columns) == ["network", *CHECK_COLUMNS]
     assert long["network"].tolist()[:4] == ["A", "B", "A", "B"]
     assert (
@@ -127,4 +127,4 @@ def test_languages_at_once_match_single_calls():
     net = hand_network()
     both = network_check_languages(net)
     for lang in ("en", "de"):
-        pd.testing.assert_frame_equal(both[lang], network_check(net, lang))
+        pd.testing.assert_frame_equal(both[lang], network_check(net, lang=lang))

@@ -287,6 +287,6 @@ def test_competitors_cooperating_directly_in_german(hand):
             pd.DataFrame([("awo", "car", "cooperation")], columns=["source", "target", "relation"]),
         ]
     )
-    r = row(network_check(hand_network(ties=ties), "de"), "competitors_in_view")
+    r = row(network_check(hand_network(ties=ties), lang="de"), "competitors_in_view")
     assert "awo–car (Kooperation, Runder Tisch)" in r["evidence"]
     assert "im Blick" in r["evidence"]

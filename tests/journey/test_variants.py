@@ -163,7 +163,12 @@ def test_hostile_names_stay_inert(tmp_path, lang):
     for name, data in _all_output_bytes(out).items():
         if name.endswith((".html", ".svg")):
             text = data.decode("utf-8")
-            assert "<script" not in text.casefold(), f"{name} holds a script tag"
+            if name.endswith("explorer.html"):
+                # the explorer is a page with its own scripts: the hostile label must
+                # only be there escaped inside its JSON (tests/explorer checks it runs inert)
+                assert v.SCRIPT_END not in text and "alert(1)</script>" not in text, name
+            else:
+                assert "<script" not in text.casefold(), f"{name} holds a script tag"
             assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text), (
                 f"{name} holds raw control characters"
             )

@@ -43,7 +43,7 @@ def test_german_and_side_by_side(nordstadt):
     from quartiernetz.datasets import lower_saxony
 
     nets = {"Nordstadt": nordstadt, "C": lower_saxony(seed=0)["C"]}
-    long = network_check_compare(nets, "de", layout="long")
+    long = network_check_compare(nets, lang="de", layout="long")
     ax = plot_network_check(long, lang="de")
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "zentrale Koordination"
     texts = [t.get_text() for t in ax.texts]

@@ -77,3 +77,22 @@ def test_overlap_pairs_meet_spelling_variants():
     assert overlap_pairs(dups, items) == {("Runder Tisch Senioren", "AK Bildung")}
     assert overlap_pairs(dups, ["x", "y"], kind="offer") == {("x", "y")}
     assert overlap_pairs(dups.iloc[:0], items) == set()
+
+
+def test_layout_takes_an_int_a_generator_or_none_as_seed():
+    import networkx as nx
+    import numpy as np
+
+    from quartiernetz.conventions import as_int_seed
+    from quartiernetz.exceptions import AnalysisError
+
+    G = nx.cycle_graph(6)
+    drawn = as_int_seed(np.random.default_rng(4))
+    pd.testing.assert_frame_equal(
+        qp.layout(G, seed=np.random.default_rng(4)), qp.layout(G, seed=drawn)
+    )
+    pd.testing.assert_frame_equal(qp.layout(G), qp.layout(G, seed=0))
+    ax = qp.plot_network(G, size_by="degree", seed=np.random.default_rng(4), legend=False)
+    assert len(ax.collections) >= 2
+    with pytest.raises(AnalysisError):
+        qp.layout(G, seed="4")

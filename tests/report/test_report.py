@@ -103,7 +103,13 @@ def test_all_files_are_written(example_reports, lang):
             path = folder / "figures" / f"{name}.{ext}"
             assert path.is_file() and path.stat().st_size > 5000, path
     names = {p.name for p in folder.iterdir()}
-    assert names == {*TABLE_FILES, "report.html", "figures", ".quartiernetz-report"}
+    assert names == {
+        *TABLE_FILES,
+        "report.html",
+        "explorer.html",
+        "figures",
+        ".quartiernetz-report",
+    }
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -141,6 +147,8 @@ def test_catalyst_table_explains_in_the_report_language(example_reports):
 
 
 def test_report_is_self_contained(example_reports):
+    """Nothing is loaded from elsewhere; the only link out of the page is the explorer
+    page written beside it (itself one offline file, tested in tests/explorer)."""
     html, page = _page(example_reports["de"])
     tags = {tag for tag, _ in page.tags}
     assert not tags & {"script", "link", "iframe", "object", "embed"}
@@ -152,7 +160,8 @@ def test_report_is_self_contained(example_reports):
             if key == "src":
                 assert value.startswith("data:image/svg+xml;base64,"), value[:40]
             else:
-                assert value.startswith("#"), value
+                assert value.startswith("#") or value == "explorer.html", value
+    assert (example_reports["de"] / "explorer.html").is_file()
     assert "@import" not in html and "url(" not in html
     imgs = [a for tag, a in page.tags if tag == "img"]
     assert len(imgs) == len(FIGURE_NAMES)

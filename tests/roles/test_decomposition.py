@@ -156,7 +156,7 @@ def test_irrational_strengths_fall_back_to_the_python_kernel():
         G[u][v]["weight"] = np.sqrt(i + 2)
     prep = prepare(G, weight="weight")
     assert K.betweenness_weighted_compiled(prep.W) is None
-    K._BETWEENNESS_CACHE.clear()
+    K.clear_betweenness_cache()
     np.testing.assert_allclose(
         K.betweenness(prep.W, weighted=True), K.betweenness_brandes(prep.W, weighted=True)
     )
@@ -171,7 +171,7 @@ def test_summary_and_catalysts_share_one_betweenness(monkeypatch):
         return plain(W, weighted=weighted)
 
     monkeypatch.setattr(K, "_betweenness", counting)
-    K._BETWEENNESS_CACHE.clear()
+    K.clear_betweenness_cache()
     G = nx.relabel_nodes(nx.les_miserables_graph(), str)
     table = catalysts(G)
     s = summary(G)
@@ -187,8 +187,50 @@ def test_summary_and_catalysts_share_one_betweenness(monkeypatch):
 
 
 def test_cache_returns_copies():
-    K._BETWEENNESS_CACHE.clear()
+    K.clear_betweenness_cache()
     W = prepare(nx.path_graph(5)).W
     first = K.betweenness(W, weighted=False)
     first[:] = -1
     np.testing.assert_allclose(K.betweenness(W, weighted=False), [0, 6, 8, 6, 0])
+
+
+def test_started_betweenness_runs_in_the_worker_and_equals_the_plain_run(monkeypatch):
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", 0.0)  # every call counts as long
+    K.clear_betweenness_cache()
+    G = nx.gnp_random_graph(60, 0.08, seed=2)
+    W = prepare(G).W
+    with K.betweenness_start(W, weighted=False) as pending:
+        assert pending._proc is not None  # started at once, before the result is asked for
+        closeness = K.closeness(W, weighted=False)
+        raw = pending.result()
+    ref = nx.betweenness_centrality(G, normalized=False)
+    np.testing.assert_allclose(raw, [2 * ref[v] for v in G], atol=1e-9)
+    assert len(closeness) == 60
+    # now cached: no worker starts
+    with K.betweenness_start(W, weighted=False) as again:
+        assert again._proc is None
+        np.testing.assert_allclose(again.result(), raw)
+
+
+def test_leaving_the_block_stops_the_worker(monkeypatch):
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", 0.0)
+    K.clear_betweenness_cache()
+    W = prepare(nx.gnp_random_graph(60, 0.08, seed=3)).W
+    with pytest.raises(RuntimeError), K.betweenness_start(W, weighted=False) as pending:
+        proc = pending._proc
+        raise RuntimeError("stop")
+    assert proc is not None and proc.poll() is not None
+
+
+def test_catalysts_with_the_worker_equal_catalysts_without(monkeypatch):
+    G = nx.relabel_nodes(nx.les_miserables_graph(), str)
+    K.clear_betweenness_cache()
+    plain = catalysts(G)
+    K.clear_betweenness_cache()
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", 0.0)
+    started = catalysts(G)
+    np.testing.assert_allclose(
+        started[["betweenness", "closeness"]].to_numpy(),
+        plain[["betweenness", "closeness"]].to_numpy(),
+        atol=1e-12,
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -29,6 +30,7 @@ import pandas as pd
 
 from ..exceptions import QuartiernetzError
 from ..i18n import Text, render
+from ..privacy import read_key
 from ..report.output import OutputLock, check_output, report_files, write_marker
 from .overview import OVERVIEW_FILES, TEXTS, programme_overview, write_overview
 from .run import expand_inputs, input_hash, run_one, subfolder_names
@@ -304,10 +306,6 @@ def batch(
     }
     key = None
     if keyfile is not None:
-        import secrets
-
-        from ..privacy import read_key
-
         if not keyfile.exists():
             keyfile.parent.mkdir(parents=True, exist_ok=True)
             keyfile.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")

@@ -10,8 +10,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from ..datasets.programme import PUBLISHED_FIGURES
+from ..plotting.style import OKABE_ITO, save_figure, style
 from ..report.tables import write_csv
 
 __all__ = ["TEXTS", "programme_overview", "write_overview", "OVERVIEW_FILES"]
@@ -165,20 +168,15 @@ def programme_overview(table: pd.DataFrame) -> pd.DataFrame | None:
 
 
 def _figures(table: pd.DataFrame, folder: Path, lang: str) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from ..plotting.style import OKABE_ITO, save_figure, style
-
     t = TEXTS[lang]
     ok = table[table["status"] == "ok"]
     written: list[str] = []
     folder.mkdir(parents=True, exist_ok=True)
     keys = ["actors", "ties", "density", "municipal_tie_share"]
     with style():
-        fig, axes = plt.subplots(2, 2, figsize=(8, 6))
+        fig = Figure(figsize=(8, 6))
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(2, 2)
         for ax, key, color in zip(axes.flat, keys, OKABE_ITO, strict=False):
             values = pd.to_numeric(ok.get(key, pd.Series(dtype=float)), errors="coerce").dropna()
             if len(values):
@@ -187,11 +185,12 @@ def _figures(table: pd.DataFrame, folder: Path, lang: str) -> list[str]:
             ax.set_ylabel(t["count"])
         fig.tight_layout()
         written += [p.name for p in save_figure(fig, folder / "distributions")]
-        plt.close(fig)
         if "houses" in ok.columns and ok["houses"].notna().any():
             rows = ok[ok["houses"].notna()]
             counts = _type_counts(rows)
-            fig, (a1, a2) = plt.subplots(1, 2, figsize=(10, 4.5))
+            fig = Figure(figsize=(10, 4.5))
+            FigureCanvasAgg(fig)
+            a1, a2 = fig.subplots(1, 2)
             per_house = (rows["partners"] / rows["houses"]).to_numpy(dtype=float)
             a1.hist(per_house, bins=min(30, max(3, len(per_house))), color=OKABE_ITO[0])
             a1.set_xlabel(t["partner_count"])
@@ -202,8 +201,7 @@ def _figures(table: pd.DataFrame, folder: Path, lang: str) -> list[str]:
             a2.set_xlabel(t["partner_types"])
             fig.tight_layout()
             written += [p.name for p in save_figure(fig, folder / "programme")]
-            plt.close(fig)
-    return written
+        return written
 
 
 def _fmt(value: Any, lang: str, digits: int = 3) -> str:

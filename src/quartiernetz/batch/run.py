@@ -16,9 +16,16 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__
+from .._version import __version__
+from ..check import network_check
+from ..datasets import programme_figures
 from ..exceptions import QuartiernetzError
 from ..i18n import Text
+from ..io import read_network
+from ..io.survey import read_survey
+from ..privacy import pseudonymize
+from ..report import write_report
+from ..report.tables import write_csv
 
 __all__ = ["expand_inputs", "subfolder_names", "input_hash", "run_one", "HOUSE_TYPE"]
 
@@ -123,11 +130,7 @@ def _peak_mib() -> float:
 
 def _read(job: Mapping[str, Any]) -> Any:
     if job.get("survey") is not None:
-        from ..io.survey import read_survey
-
         return read_survey(job["input"], **job["survey"])
-    from ..io import read_network
-
     return read_network(
         job["input"], format=job.get("format", "auto"), directed=job.get("directed")
     )
@@ -154,18 +157,11 @@ def key_figures(net: Any, folder: Path) -> dict[str, Any]:
     for name in ("duplicates", "competitors"):
         frame = _csv(folder, f"{name}.csv")
         row[name] = len(frame) if frame is not None else float("nan")
-    try:
-        from ..check import network_check
-    except ImportError:  # the network check is optional
-        pass
-    else:
-        counts = network_check(net)["assessment"].value_counts()
-        for a in ("strength", "watch", "gap"):
-            row[f"check_{a}"] = int(counts.get(a, 0))
+    counts = network_check(net)["assessment"].value_counts()
+    for a in ("strength", "watch", "gap"):
+        row[f"check_{a}"] = int(counts.get(a, 0))
     types = net.actors["type"] if "type" in net.actors.columns else None
     if types is not None and (types == HOUSE_TYPE).any():
-        from ..datasets import programme_figures
-
         fig = programme_figures(net)
         row["houses"] = int(fig["houses"])
         row["partners"] = int(fig["partner_ties"])
@@ -200,13 +196,8 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
             net = _read(job)
             key = job.get("pseudonymize")
             if key is not None:
-                from ..privacy import pseudonymize
-                from ..report.tables import write_csv
-
                 net, table = pseudonymize(net, key=key["key"])
                 write_csv(table, key["tables"] / f"{job['name']}-key-table.csv")
-            from ..report import write_report
-
             folder = write_report(
                 net,
                 job["folder"],
@@ -219,7 +210,9 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
             )
             row.update(key_figures(net, folder))
     except QuartiernetzError as err:
-        row.update(status="failed", error=err.render(lang, interface=job.get("interface", "python")))
+        row.update(
+            status="failed", error=err.render(lang, interface=job.get("interface", "python"))
+        )
         row["error_type"] = type(err).__name__
     except OSError as err:
         name = Path(err.filename).name if getattr(err, "filename", None) else job["input"]

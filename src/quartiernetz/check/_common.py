@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .. import roles
 from ..descriptives import MUNICIPAL_TYPES
 from ..i18n import Text
 from ..network import Network
@@ -138,7 +139,7 @@ class Finding:
 
     ``value`` is NaN when the factor is not measurable; ``reference_value`` is the
     point of the reference on the value's scale (NaN when the reference is a rule
-    without a point); ``scale`` the range of the value.
+    without a point); ``scale`` the range of the value; ``unit`` what it is.
     """
 
     value: float
@@ -148,6 +149,8 @@ class Finding:
     reference_value: float = float("nan")
     scale: tuple[float, float] = (0.0, 1.0)
     details: dict[str, Any] = field(default_factory=dict)
+    #: what the value is: ``share`` (0-1, shown as percent), ``index`` or ``mean``
+    unit: str = "share"
 
 
 def not_measurable(reason: Text, scale: tuple[float, float] = (0.0, 1.0)) -> Finding:
@@ -374,9 +377,7 @@ class Context:
     def catalysts(self) -> pd.DataFrame:
         """The catalyst table (:func:`quartiernetz.roles.catalysts`), computed once."""
         if self._catalysts is None:
-            from ..roles import catalysts
-
-            self._catalysts = catalysts(self.net)
+            self._catalysts = roles.catalysts(self.net)
         return self._catalysts
 
 

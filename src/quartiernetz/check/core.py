@@ -46,6 +46,7 @@ CHECK_COLUMNS = (
     "assessment",
     "evidence",
     "ask",
+    "unit",
     "reference_value",
     "scale_min",
     "scale_max",
@@ -115,6 +116,7 @@ def _frame(findings: dict[str, Finding], lang: str) -> pd.DataFrame:
                 "assessment": r.assessment,
                 "evidence": render(r.evidence, lang),
                 "ask": render(f.ask, lang) if r.assessment == "not measurable" else None,
+                "unit": r.unit,
                 "reference_value": float(r.reference_value),
                 "scale_min": float(r.scale[0]),
                 "scale_max": float(r.scale[1]),
@@ -132,6 +134,7 @@ def _frame(findings: dict[str, Finding], lang: str) -> pd.DataFrame:
                 "assessment",
                 "evidence",
                 "ask",
+                "unit",
                 "factor",
                 "group",
             )
@@ -141,8 +144,8 @@ def _frame(findings: dict[str, Finding], lang: str) -> pd.DataFrame:
 
 def network_check(
     net: Network | nx.Graph | Mapping[str, Network | nx.Graph],
-    lang: str = "en",
     *,
+    lang: str = "en",
     quarter: str | Mapping[str, str] | None = None,
     top: int = 5,
     catalysts: pd.DataFrame | Mapping[str, pd.DataFrame] | None = None,
@@ -196,6 +199,9 @@ def network_check(
         ``ask``
             for rows not measurable: the survey item that would measure it
             (None otherwise);
+        ``unit``
+            ``share`` (a share 0-1), ``index`` (Blau, E-I) or ``mean`` (of
+            survey answers);
         ``reference_value``, ``scale_min``, ``scale_max``
             the reference as a point on the value's scale (NaN for a rule
             without a point) and the scale, for the profile figure.
@@ -227,7 +233,7 @@ def network_check(
     top = _check_top(top)
     if isinstance(net, Mapping):
         return network_check_compare(
-            net, lang, quarter=quarter, top=top, catalysts=catalysts, seed=seed
+            net, lang=lang, quarter=quarter, top=top, catalysts=catalysts, seed=seed
         )
     network = _as_network(net)
     if isinstance(quarter, Mapping) or isinstance(catalysts, Mapping):
@@ -238,8 +244,8 @@ def network_check(
 
 def network_check_languages(
     net: Network | nx.Graph,
-    langs: tuple[str, ...] = LANGS,
     *,
+    langs: tuple[str, ...] = LANGS,
     quarter: str | None = None,
     top: int = 5,
     catalysts: pd.DataFrame | None = None,
@@ -269,8 +275,8 @@ def network_check_languages(
 
 def network_check_compare(
     nets: Mapping[str, Network | nx.Graph],
-    lang: str = "en",
     *,
+    lang: str = "en",
     layout: Literal["wide", "long"] = "wide",
     quarter: str | Mapping[str, str] | None = None,
     top: int = 5,

@@ -48,6 +48,7 @@ def sector_diversity(ctx: Context) -> Finding:
         evidence,
         reference_value=1 - 1 / k,
         details={"missing_spheres": missing},
+        unit="index",
     )
 
 
@@ -155,4 +156,5 @@ def cross_sector_ties(ctx: Context) -> Finding:
         reference_value=exp,
         scale=(-1.0, 1.0),
         details={"external": e, "internal": i, "expected": exp},
+        unit="index",
     )

@@ -127,4 +127,5 @@ def funding_mix(ctx: Context) -> Finding:
         reference_value=2 / 3,
         scale=(0.0, 2 / 3),
         details={"counts": counts, "unknown": unknown, "blau": fmt(value)},
+        unit="index",
     )

@@ -61,6 +61,7 @@ def self_assessment(ctx: Context, factor: str) -> Finding:
             evidence,
             scale=(low, high) if high > low else (low, low + 1),
             details={"n": len(answers), "sd": sd},
+            unit="mean",
         )
     mid = (low + high) / 2
     rule = Text(
@@ -75,4 +76,5 @@ def self_assessment(ctx: Context, factor: str) -> Finding:
         reference_value=mid,
         scale=(low, high),
         details={"n": len(answers), "sd": sd, "answers": np.asarray(answers)},
+        unit="mean",
     )

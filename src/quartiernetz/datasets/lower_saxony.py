@@ -372,7 +372,7 @@ DEFAULT_DESIGNS: tuple[QuarterDesign, ...] = (
 
 
 # ---------------------------------------------------------------- randomness
-def _generators(seed: Any, n: int) -> list[np.random.Generator]:
+def make_generators(seed: Any, n: int) -> list[np.random.Generator]:
     """``n`` independent generators from ``seed`` (int, Generator or None)."""
     if isinstance(seed, np.random.Generator):
         return list(seed.spawn(n))
@@ -386,7 +386,7 @@ def _generators(seed: Any, n: int) -> list[np.random.Generator]:
     return [np.random.default_rng(s) for s in children]
 
 
-def _check_probability(value: float, name: str) -> float:
+def check_probability(value: float, name: str) -> float:
     if not isinstance(value, int | float | np.number) or not 0 <= float(value) <= 1:
         raise AnalysisError(f"{name} must be a probability between 0 and 1, got {value!r}")
     return float(value)
@@ -394,7 +394,7 @@ def _check_probability(value: float, name: str) -> float:
 
 # -------------------------------------------------------------------- roster
 @dataclass
-class _Actor:
+class SyntheticActor:
     id: str
     label: str
     type: str
@@ -424,21 +424,23 @@ def _type_counts(n_rest: int, shares: Mapping[str, float]) -> dict[str, int]:
     return counts
 
 
-def _fixed_actors(d: QuarterDesign, rng: np.random.Generator) -> list[_Actor]:
+def make_fixed_actors(d: QuarterDesign, rng: np.random.Generator) -> list[SyntheticActor]:
     q, m = d.quarter, d.municipality
     if d.programme == "Soziale Stadt":
         mgh_umbrella = str(rng.choice(_UMBRELLAS))
         return [
-            _Actor("qm", f"Quartiersmanagement {q}", "Quartiersmanagement", m, q, FIELDS[:5]),
-            _Actor("kom-soz", f"{m} – Sozialamt", "Kommune", m, None, (_I, _S)),
-            _Actor("kom-jug", f"{m} – Jugendamt", "Kommune", m, None, (_B,)),
-            _Actor("kom-plan", f"{m} – Stadtplanung", "Kommune", m, None, (_W,)),
-            _Actor(
+            SyntheticActor(
+                "qm", f"Quartiersmanagement {q}", "Quartiersmanagement", m, q, FIELDS[:5]
+            ),
+            SyntheticActor("kom-soz", f"{m} – Sozialamt", "Kommune", m, None, (_I, _S)),
+            SyntheticActor("kom-jug", f"{m} – Jugendamt", "Kommune", m, None, (_B,)),
+            SyntheticActor("kom-plan", f"{m} – Stadtplanung", "Kommune", m, None, (_W,)),
+            SyntheticActor(
                 "jobcenter", f"Jobcenter {m}", "Kommune", "Bundesagentur für Arbeit", None, (_I,)
             ),
-            _Actor("wbg", f"Wohnungsbau {m} GmbH", "Unternehmen", m, None, (_W, _X)),
-            _Actor("bi", f"Bewohnerinitiative {q}", "Initiative", None, q, (_W,)),
-            _Actor(
+            SyntheticActor("wbg", f"Wohnungsbau {m} GmbH", "Unternehmen", m, None, (_W, _X)),
+            SyntheticActor("bi", f"Bewohnerinitiative {q}", "Initiative", None, q, (_W,)),
+            SyntheticActor(
                 "mgh",
                 f"Mehrgenerationenhaus {q}",
                 "Mehrgenerationenhaus",
@@ -446,19 +448,19 @@ def _fixed_actors(d: QuarterDesign, rng: np.random.Generator) -> list[_Actor]:
                 q,
                 (_S, _B, _W, _F),
             ),
-            _Actor("bib", f"Stadtteilbibliothek {q}", "Bibliothek", m, q, (_B, _F)),
+            SyntheticActor("bib", f"Stadtteilbibliothek {q}", "Bibliothek", m, q, (_B, _F)),
         ]
     return [
-        _Actor("bi", f"Bewohnerinitiative {q} e.V.", "Initiative", None, q, FIELDS[:5]),
-        _Actor("kom-soz", f"{m} – Sozialamt", "Kommune", m, None, (_I, _S)),
-        _Actor("kom-ord", f"{m} – Ordnungsamt", "Kommune", m, None, (_W,)),
-        _Actor("kreis-jug", "Landkreis – Jugendamt", "Kommune", "Landkreis", None, (_B,)),
-        _Actor("wbg", f"Wohnungsgenossenschaft {q} eG", "Unternehmen", None, q, (_W, _X)),
+        SyntheticActor("bi", f"Bewohnerinitiative {q} e.V.", "Initiative", None, q, FIELDS[:5]),
+        SyntheticActor("kom-soz", f"{m} – Sozialamt", "Kommune", m, None, (_I, _S)),
+        SyntheticActor("kom-ord", f"{m} – Ordnungsamt", "Kommune", m, None, (_W,)),
+        SyntheticActor("kreis-jug", "Landkreis – Jugendamt", "Kommune", "Landkreis", None, (_B,)),
+        SyntheticActor("wbg", f"Wohnungsgenossenschaft {q} eG", "Unternehmen", None, q, (_W, _X)),
     ]
 
 
-def _roster(d: QuarterDesign, rng: np.random.Generator) -> list[_Actor]:
-    actors = _fixed_actors(d, rng)
+def make_roster(d: QuarterDesign, rng: np.random.Generator) -> list[SyntheticActor]:
+    actors = make_fixed_actors(d, rng)
     shares = d.type_shares or (
         _SHARES_SOZIALE_STADT if d.programme == "Soziale Stadt" else _SHARES_EIGENINITIATIVE
     )
@@ -479,7 +481,9 @@ def _roster(d: QuarterDesign, rng: np.random.Generator) -> list[_Actor]:
                 while uid in used_ids:
                     uid, n = f"{base}-{n}", n + 1
                 suffix = "" if uid == base else f" {n - 1}"
-                actors.append(_Actor(uid, f"{umb} {label} {q}{suffix}", typ, umb, q, fields))
+                actors.append(
+                    SyntheticActor(uid, f"{umb} {label} {q}{suffix}", typ, umb, q, fields)
+                )
                 used_ids.add(uid)
             continue
         pool = list(_POOLS.get(typ, ()))
@@ -505,13 +509,13 @@ def _roster(d: QuarterDesign, rng: np.random.Generator) -> list[_Actor]:
                 umbrella = str(rng.choice([m, "AWO"]))
             elif uid in ("tsv", "fc"):
                 umbrella = "Landessportbund"
-            actors.append(_Actor(uid, label, typ, umbrella, q, fields))
+            actors.append(SyntheticActor(uid, label, typ, umbrella, q, fields))
     return actors
 
 
 # -------------------------------------------------------------------- offers
-def _offers(
-    actors: list[_Actor], d: QuarterDesign, rng: np.random.Generator
+def make_offers(
+    actors: list[SyntheticActor], d: QuarterDesign, rng: np.random.Generator
 ) -> tuple[list[tuple[str, str, str]], list[dict[str, Any]]]:
     """Offers (actor, item, target group), and the planted duplicate offers."""
     free = {f: list(_OFFERS[f]) for f in FIELDS}
@@ -574,8 +578,8 @@ def _offers(
 
 
 # ---------------------------------------------------------------- committees
-def _committees(
-    actors: list[_Actor], d: QuarterDesign, rng: np.random.Generator
+def make_committees(
+    actors: list[SyntheticActor], d: QuarterDesign, rng: np.random.Generator
 ) -> tuple[list[tuple[str, str, str | None]], list[dict[str, Any]]]:
     """Committee memberships (actor, committee, target group), and planted near-copies."""
     q = d.quarter
@@ -626,8 +630,8 @@ def _committees(
 
 
 # ---------------------------------------------------------------------- ties
-def _true_ties(
-    actors: list[_Actor],
+def make_true_ties(
+    actors: list[SyntheticActor],
     d: QuarterDesign,
     offers: list[tuple[str, str, str]],
     rng: np.random.Generator,
@@ -646,7 +650,7 @@ def _true_ties(
     i_rooms = rng.choice([1, 2], size=npairs, p=[0.6, 0.4])
     ties: dict[tuple[str, str, str], int] = {}
 
-    def add(a: _Actor, b: _Actor, rel: str, inten: int) -> None:
+    def add(a: SyntheticActor, b: SyntheticActor, rel: str, inten: int) -> None:
         ties[(a.id, b.id, rel)] = int(inten)
 
     for k in range(npairs):
@@ -741,7 +745,7 @@ def _true_ties(
     return rows, competing
 
 
-def _survey(
+def make_survey(
     ties: list[tuple[str, str, str, int]],
     responded: dict[str, bool],
     recall: tuple[float, float, float],
@@ -781,7 +785,7 @@ def _check_design(d: QuarterDesign) -> None:
         "rooms_rate",
         "competition_rate",
     ):
-        _check_probability(getattr(d, name), f"quarter {d.key!r}: {name}")
+        check_probability(getattr(d, name), f"quarter {d.key!r}: {name}")
     if len(d.formality) != 3 or min(d.formality) < 0 or sum(d.formality) <= 0:
         raise AnalysisError(
             f"quarter {d.key!r}: formality must be three shares >= 0 (intensities 1, 2, 3), "
@@ -831,10 +835,10 @@ def _quarter(
     hub_responds: bool,
     seed: Any,
 ) -> Network:
-    actors = _roster(d, rng)
-    offers, planted_offers = _offers(actors, d, rng)
-    committees, planted_committees = _committees(actors, d, rng)
-    true_ties, competing = _true_ties(actors, d, offers, rng)
+    actors = make_roster(d, rng)
+    offers, planted_offers = make_offers(actors, d, rng)
+    committees, planted_committees = make_committees(actors, d, rng)
+    true_ties, competing = make_true_ties(actors, d, offers, rng)
 
     actor_frame = pd.DataFrame(
         {
@@ -873,7 +877,7 @@ def _quarter(
         order = rng.permutation(len(others))
         chosen = {others[int(j)] for j in order[:k]}
         responded = {i: i in chosen or (hub_responds and i == d.hub) for i in ids}
-        ties = _survey(true_ties, responded, recall, intensity_noise, rng)
+        ties = make_survey(true_ties, responded, recall, intensity_noise, rng)
         n_resp = sum(responded.values())
         survey_meta = {
             "roster": len(ids),
@@ -1022,18 +1026,18 @@ def lower_saxony(
     keys = [d.key for d in designs]
     if len(set(keys)) != len(keys):
         raise AnalysisError(f"the designs' keys must differ, got {keys}")
-    response_rate = _check_probability(response_rate, "response_rate")
-    intensity_noise = _check_probability(intensity_noise, "intensity_noise")
+    response_rate = check_probability(response_rate, "response_rate")
+    intensity_noise = check_probability(intensity_noise, "intensity_noise")
     if len(recall) != 3:
         raise AnalysisError(f"recall must give three probabilities, got {recall!r}")
     recall_t = (
-        _check_probability(recall[0], "recall[0]"),
-        _check_probability(recall[1], "recall[1]"),
-        _check_probability(recall[2], "recall[2]"),
+        check_probability(recall[0], "recall[0]"),
+        check_probability(recall[1], "recall[1]"),
+        check_probability(recall[2], "recall[2]"),
     )
     # the first streams draw what the generator always drew; the second ones the
     # columns added later (coordinator, committee frequency), so old results stay
-    streams = _generators(seed, 2 * len(designs))
+    streams = make_generators(seed, 2 * len(designs))
     rngs, extras = streams[: len(designs)], streams[len(designs) :]
     return {
         d.key: _quarter(

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..network import Network
-from .lower_saxony import _check_probability, _generators
+from .lower_saxony import check_probability, make_generators
 
 __all__ = [
     "mgh_programme",
@@ -79,7 +79,7 @@ _MUNICIPAL = "Kommune"
 
 
 def _exact_count(share: float, n: int, name: str) -> int:
-    _check_probability(share, name)
+    check_probability(share, name)
     return int(round(share * n))
 
 
@@ -222,8 +222,8 @@ def mgh_programme(
             f"({municipal_share}): support comes from a municipal partner"
         )
     n_sup06 = _exact_count(support_since_2006, n_sup, "support_since_2006")
-    shared_partner_rate = _check_probability(shared_partner_rate, "shared_partner_rate")
-    persistence = _check_probability(persistence, "persistence")
+    shared_partner_rate = check_probability(shared_partner_rate, "shared_partner_rate")
+    persistence = check_probability(persistence, "persistence")
     shares = dict(partner_type_shares or PARTNER_TYPE_SHARES)
     if not shares or min(shares.values()) < 0 or sum(shares.values()) <= 0:
         raise AnalysisError("partner_type_shares must be shares >= 0 with a positive sum")
@@ -236,7 +236,7 @@ def mgh_programme(
     type_p = np.array([shares[t] for t in type_names], dtype=float)
     type_p /= type_p.sum()
 
-    (rng,) = _generators(seed, 1)
+    (rng,) = make_generators(seed, 1)
     region = rng.integers(n_regions, size=n)
     c11 = _allocate(
         int(partner_ties), n, 5, rng.gamma(dispersion, 1.0, size=n), rng, "partner_ties"

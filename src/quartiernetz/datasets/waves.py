@@ -47,15 +47,15 @@ from ..network import Network
 from .lower_saxony import (
     DEFAULT_DESIGNS,
     QuarterDesign,
-    _Actor,
-    _check_probability,
-    _committees,
-    _fixed_actors,
-    _offers,
-    _roster,
-    _survey,
-    _true_ties,
+    SyntheticActor,
+    check_probability,
     lower_saxony,
+    make_committees,
+    make_fixed_actors,
+    make_offers,
+    make_roster,
+    make_survey,
+    make_true_ties,
 )
 
 __all__ = ["lower_saxony_waves", "DEFAULT_WAVES"]
@@ -89,10 +89,10 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _actors_of(net: Network) -> list[_Actor]:
+def _actors_of(net: Network) -> list[SyntheticActor]:
     a = net.actors
     return [
-        _Actor(
+        SyntheticActor(
             str(i),
             str(r["label"]),
             str(r["type"]),
@@ -133,11 +133,11 @@ def _second_wave(
     actors1 = _actors_of(truth)
     ids1 = {a.id for a in actors1}
     labels1 = {a.label for a in actors1}
-    fixed = {a.id for a in _fixed_actors(d, np.random.default_rng(0))}
+    fixed = {a.id for a in make_fixed_actors(d, np.random.default_rng(0))}
     u_leave = rng.random(len(actors1))
     left = [a for a, u in zip(actors1, u_leave, strict=True) if a.id not in fixed and u < turnover]
     left_ids = {a.id for a in left}
-    fresh_roster = _roster(d, rng)
+    fresh_roster = make_roster(d, rng)
     pool = [a for a in fresh_roster if a.id not in ids1 and a.label not in labels1]
     order = rng.permutation(len(pool))
     entrants = [pool[int(j)] for j in order[: len(left)]]
@@ -156,7 +156,7 @@ def _second_wave(
         )
         if a in stay_ids
     ]
-    fresh_offers, _ = _offers(actors2, d, rng)
+    fresh_offers, _ = make_offers(actors2, d, rng)
     entrant_ids = {a.id for a in entrants}
     offers2 += [(a, item, group) for a, item, group in fresh_offers if a in entrant_ids]
     resolved_offers = []
@@ -172,7 +172,7 @@ def _second_wave(
     com1 = aff1[aff1["kind"] == "committee"]
     member1 = {(a, item) for a, item in zip(com1["actor"], com1["item"], strict=True)}
     groups = dict(zip(com1["item"], com1["target_group"], strict=True))
-    fresh_com, _ = _committees(actors2, d, rng)
+    fresh_com, _ = make_committees(actors2, d, rng)
     member_f = {(a, item) for a, item, _g in fresh_com}
     for _a, item, g in fresh_com:
         groups.setdefault(item, g)
@@ -205,7 +205,7 @@ def _second_wave(
             )
         )
     )
-    fresh_ties, _ = _true_ties(actors2, d, offers2, rng)
+    fresh_ties, _ = make_true_ties(actors2, d, offers2, rng)
     rows_f = _pair_rows(fresh_ties)
     iu, ju = np.triu_indices(len(actors2), k=1)
     u_keep = rng.random(len(iu))
@@ -253,7 +253,7 @@ def _second_wave(
         pick = rng.permutation(len(others))
         chosen = {others[int(j)] for j in pick[:n_resp]}
         responded = {i: i in chosen or (hub_responds and i == hub) for i in ids2}
-        ties = _survey(true2, responded, recall, intensity_noise, rng)
+        ties = make_survey(true2, responded, recall, intensity_noise, rng)
         total = sum(responded.values())
         survey_meta = {
             "roster": len(ids2),
@@ -365,9 +365,9 @@ def lower_saxony_waves(
     >>> w["A"]["2026"].meta["synthetic"], len(w["A"]["2026"].actors)
     (True, 52)
     """
-    turnover = _check_probability(turnover, "turnover")
-    stability = _check_probability(stability, "stability")
-    resolve_rate = _check_probability(resolve_rate, "resolve_rate")
+    turnover = check_probability(turnover, "turnover")
+    stability = check_probability(stability, "stability")
+    resolve_rate = check_probability(resolve_rate, "resolve_rate")
     if len(waves) != 2 or len({str(w) for w in waves}) != 2:
         raise AnalysisError(
             Text(

@@ -17,6 +17,7 @@ command line pass the language they were asked for.
 
 from ._deprecated import moved
 from .change import common_layout, plot_tie_changes, plot_waves
+from .check import plot_network_check
 from .comparison import plot_comparison
 from .dependence import plot_dependence
 from .labels import shorten
@@ -38,6 +39,7 @@ __all__ = [
     "plot_comparison",
     "plot_waves",
     "plot_tie_changes",
+    "plot_network_check",
     "common_layout",
     "save_figure",
     "shorten",

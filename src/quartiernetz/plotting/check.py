@@ -43,9 +43,9 @@ def _long(check: Any, lang: str) -> pd.DataFrame:
             )
         return check if "network" in check.columns else check.assign(network="")
     if isinstance(check, Network):
-        return network_check_compare({"": check}, lang, layout="long")
+        return network_check_compare({"": check}, lang=lang, layout="long")
     if isinstance(check, Mapping):
-        return network_check_compare(check, lang, layout="long")
+        return network_check_compare(check, lang=lang, layout="long")
     raise AnalysisError(
         f"expected a network_check table, a Network or a dict of networks, got "
         f"{type(check).__name__}"
@@ -60,8 +60,8 @@ def _position(value: float, low: float, high: float) -> float:
     return float(min(1.0, max(0.0, (value - low) / (high - low))))
 
 
-def _value_text(value: float, low: float, high: float, lang: str) -> str:
-    if low == 0.0 and high == 1.0:
+def _value_text(value: float, unit: str, lang: str) -> str:
+    if unit == "share":
         return f"{100 * value:.0f} %"
     text = f"{value:.2f}"
     return text.replace(".", ",") if lang == "de" else text
@@ -179,7 +179,7 @@ def plot_network_check(
                 ax.text(
                     x0 + pos * _BAND + (0.04 if pos < 0.8 else -0.04),
                     y - 0.3,
-                    _value_text(value, low, high, lang),
+                    _value_text(value, str(r.get("unit", "share")), lang),
                     ha="left" if pos < 0.8 else "right",
                     va="center",
                     fontsize=6.5,

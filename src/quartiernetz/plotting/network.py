@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..conventions import Seed, as_int_seed
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph
+from ..roles import catalysts as compute_catalysts
 from ..roles import unknown_attribute
 from . import style as st
-from .labels import place_labels
+from .actors import actor_table
+from .labels import place_labels, shorten
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -233,7 +237,7 @@ def _community_layout(
 def layout(
     net: Network | nx.Graph,
     *,
-    seed: int | None = None,
+    seed: Seed = None,
     weight: str | None = "weight",
     communities: pd.Series | Mapping[Any, Any] | None = None,
 ) -> pd.DataFrame:
@@ -253,9 +257,11 @@ def layout(
     ----------
     net : Network or networkx.Graph
         Cooperation ties (competition is left out; see :meth:`Network.to_networkx`).
-    seed : int, optional
+    seed : int, numpy.random.Generator or None
         Seed of the force-directed start; ``None`` means 0, so the same network
-        always gives the same picture. Another seed gives another arrangement.
+        always gives the same picture. Another seed gives another arrangement;
+        a Generator gives one int seed (see
+        :func:`quartiernetz.conventions.as_int_seed`).
     weight : str or None
         Edge attribute pulling actors together (``None``: all ties alike).
     communities : Series or mapping, optional
@@ -288,7 +294,7 @@ def layout(
     >>> pos.equals(layout(nx.path_graph(["c", "b", "a"]), seed=1))
     True
     """
-    seed = 0 if seed is None else int(seed)
+    seed = as_int_seed(seed, default=0)
     G = (
         as_graph(net, directed=False, weight=weight)
         if isinstance(net, Network)
@@ -307,23 +313,6 @@ def layout(
 
 
 # ---------------------------------------------------------------------------- helpers
-def _actor_table(net: Network | nx.Graph, G: nx.Graph) -> pd.DataFrame:
-    if isinstance(net, Network):
-        return net.actors
-    data = {v: dict(d) for v, d in G.nodes(data=True)}
-    frame = pd.DataFrame.from_dict(data, orient="index")
-    frame.index.name = "id"
-    if "label" not in frame.columns:
-        frame["label"] = [str(v) for v in frame.index]
-    frame["label"] = [
-        str(v) if (lab is None or (isinstance(lab, float) and lab != lab)) else lab
-        for v, lab in zip(frame.index, frame["label"], strict=True)
-    ]
-    if "type" not in frame.columns:
-        frame["type"] = None
-    return frame
-
-
 def _values(
     spec: str | Mapping[Any, float] | pd.Series | None,
     nodes: Sequence[Any],
@@ -341,15 +330,16 @@ def _values(
     if spec == "degree":
         return pd.Series(dict(G.degree()), dtype=float).reindex(nodes).fillna(0.0), catalysts
     if catalysts is None and spec not in actors.columns:
-        from ..roles import catalysts as compute
-
-        catalysts = compute(net)
+        catalysts = compute_catalysts(net)
     if catalysts is not None and spec in catalysts.columns:
         return pd.to_numeric(catalysts[spec], errors="coerce").reindex(nodes).fillna(0.0), catalysts
     if spec in actors.columns:
         return pd.to_numeric(actors[spec], errors="coerce").reindex(nodes).fillna(0.0), catalysts
     raise AnalysisError(
-        f"size_by={spec!r} is neither a column of the catalyst table nor of the actors"
+        Text(
+            f"size_by={spec!r} is neither a column of the catalyst table nor of the actors",
+            f"size_by={spec!r} ist weder eine Spalte der Katalysatoren-Tabelle noch der Akteure",
+        )
     )
 
 
@@ -372,11 +362,6 @@ def _hull(points: np.ndarray, radius: float) -> np.ndarray:
 
     hull = ConvexHull(cloud)
     return cloud[hull.vertices]
-
-
-def _short(text: object, n: int = 38) -> str:
-    s = st.visible_text(str(text))
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
 def _competition_edges(net: Network | nx.Graph, keep: set[Any]) -> list[tuple[Any, Any]]:
@@ -415,7 +400,7 @@ def type_legend_handles(styles: pd.DataFrame, lang: str) -> tuple[list[Any], lis
                 markeredgewidth=0.6,
             )
         )
-        labels.append(st.text("no_type", lang) if t is None else _short(t, 30))
+        labels.append(st.text("no_type", lang) if t is None else shorten(t, 30))
     return handles, labels, bold
 
 
@@ -437,7 +422,7 @@ def plot_network(
     lang: str = "en",
     title: str | None = None,
     ax: Axes | None = None,
-    seed: int | None = None,
+    seed: Seed = None,
 ) -> Axes:
     """Draw the network map: actors coloured by sector and type, sized by catalyst score.
 
@@ -484,8 +469,8 @@ def plot_network(
     title : str, optional
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new 10 × 7 inch figure.
-    seed : int, optional
-        Layout seed (see :func:`layout`).
+    seed : int, numpy.random.Generator or None
+        Layout seed (see :func:`layout`); not used when ``pos`` is given.
 
     Returns
     -------
@@ -503,16 +488,9 @@ def plot_network(
     >>> plt.close(ax.figure)
     """
     st.text("empty", lang)  # validates lang
-    seed = 0 if seed is None else int(seed)
-    if isinstance(net, Network):
-        D = as_graph(net, weight="weight")
-        wattr = "weight"
-    else:
-        D = as_graph(net)
-        wattr = weight
+    D, G, wattr = _graphs(net, weight)
     directed = D.is_directed()
-    G = as_graph(D, directed=False, weight=wattr) if directed else D
-    actors = _actor_table(net, G)
+    actors = actor_table(net, G)
     nodes_all = sorted(G.nodes, key=str)
     size_vals, catalysts = _values(size_by, nodes_all, G, actors, catalysts, net)
 
@@ -523,258 +501,367 @@ def plot_network(
             fig, ax = plt.subplots(figsize=(10, 7))
             if legend:
                 fig.subplots_adjust(left=0.01, right=0.74, top=0.94, bottom=0.02)
-        fig = ax.figure
-
-        # which nodes to draw
-        note = None
-        nodes = nodes_all
-        if len(nodes) > max_nodes:
-            comps = sorted(
-                (sorted(c, key=str) for c in nx.connected_components(G)),
-                key=lambda c: (-len(c), str(c[0])),
-            )
-            nodes = comps[0]
-            note = st.text("shown_of", lang, shown=len(nodes), total=len(nodes_all))
-            if len(nodes) > max_nodes:
-                vals = (
-                    size_vals if size_vals is not None else pd.Series(dict(G.degree()), dtype=float)
-                )
-                order = sorted(nodes, key=lambda v: (-float(vals.get(v, 0.0)), str(v)))
-                nodes = sorted(order[:max_nodes], key=str)
-                note = st.text("shown_of_top", lang, shown=len(nodes), total=len(nodes_all))
+        nodes, note = _shown_nodes(G, nodes_all, size_vals, max_nodes=max_nodes, lang=lang)
         keep = set(nodes)
         Gs = G.subgraph(nodes) if len(nodes) < len(nodes_all) else G
-
         if pos is None:
-            P = layout(Gs, seed=seed, weight=wattr, communities=communities)
-        elif isinstance(pos, pd.DataFrame):
-            P = pos
-        else:
-            P = pd.DataFrame({v: list(p)[:2] for v, p in pos.items()}, index=["x", "y"]).T
-        missing = [v for v in nodes if v not in P.index]
-        if missing:
-            raise AnalysisError(
-                f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}"
-            )
-        xy = P.loc[nodes, ["x", "y"]].to_numpy(dtype=float)
+            pos = layout(Gs, seed=seed, weight=wattr, communities=communities)
+        xy = _positions(pos, nodes)
         index = {v: i for i, v in enumerate(nodes)}
-        n = len(nodes)
-
-        # sizes (marker area in points^2), smaller for large networks
-        big = 900.0 if n <= 60 else 500.0 if n <= 300 else 120.0
-        small = 40.0 if n <= 60 else 20.0 if n <= 300 else 6.0
-        if size_vals is None:
-            sizes = np.full(n, (big + small) / 3)
-        else:
-            sizes = _scale(size_vals.reindex(nodes).to_numpy(dtype=float), small, big)
+        sizes = _marker_sizes(size_vals, nodes)
         radii = np.sqrt(sizes) / 2  # points
-
-        # community hulls
         comm = None
         if communities is not None:
             comm = pd.Series(dict(communities) if isinstance(communities, Mapping) else communities)
-            comm_colors = st.category_colors(comm.reindex(nodes).dropna().tolist(), max_colors=9)
-            extent = float(np.ptp(xy[:, 0])) if n > 1 else 1.0
-            pad = 0.035 * max(extent, 1e-9)
-            for c in sorted(comm_colors, key=lambda c: (str(type(c)), str(c))):
-                members = [index[v] for v in nodes if v in comm.index and comm[v] == c]
-                if not members:
-                    continue
-                poly = _hull(xy[members], pad)
-                ax.fill(
-                    poly[:, 0],
-                    poly[:, 1],
-                    facecolor=comm_colors[c],
-                    alpha=0.13,
-                    edgecolor=comm_colors[c],
-                    linewidth=1.0,
-                    zorder=0,
-                )
-
-        # ties
-        from matplotlib.collections import LineCollection
-
-        segs, widths, arcs = [], [], []
+            _draw_hulls(ax, xy, nodes, comm)
         ties = D.subgraph(nodes) if directed else Gs
-        for u, v, d in sorted(ties.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
-            if u == v:
-                continue
-            segs.append([xy[index[u]], xy[index[v]]])
-            widths.append(float(d.get(wattr, 1.0)) if wattr else 1.0)
-            arcs.append((index[u], index[v], directed and ties.has_edge(v, u)))
-        if segs and directed:
-            _draw_arcs(ax, xy, arcs, np.array(widths), radii, n)
-        elif segs:
-            lw = (
-                _scale(np.array(widths), 0.5, 3.5)
-                if n <= 300
-                else _scale(np.array(widths), 0.2, 1.2)
-            )
-            ax.add_collection(
-                LineCollection(
-                    segs,
-                    linewidths=lw,
-                    colors="#7F7F7F",
-                    alpha=0.55 if n <= 300 else 0.25,
-                    zorder=1,
-                    capstyle="round",
-                )
-            )
+        _draw_ties(ax, ties, xy, index, radii, wattr=wattr, directed=directed)
         comp_edges = _competition_edges(net, keep) if competition else []
-        if comp_edges:
-            csegs = [[xy[index[a]], xy[index[b]]] for a, b in comp_edges]
-            ax.add_collection(
-                LineCollection(
-                    csegs,
-                    linewidths=1.3,
-                    colors="#000000",
-                    linestyles=(0, (4, 2.5)),
-                    alpha=0.8,
-                    zorder=1.5,
-                )
-            )
-
-        # nodes: colour and marker
-        types = actors["type"].reindex(nodes).tolist() if "type" in actors.columns else [None] * n
-        styles = None
-        if color_by == "type":
-            styles = st.type_styles(types)
-            smap = {t: (r["color"], r["marker"]) for t, r in styles.iterrows()}
-            colors = [
-                smap[None if (t is None or t is pd.NA or (isinstance(t, float) and t != t)) else t][
-                    0
-                ]
-                for t in types
-            ]
-            markers = [
-                smap[None if (t is None or t is pd.NA or (isinstance(t, float) and t != t)) else t][
-                    1
-                ]
-                for t in types
-            ]
-        elif color_by is None:
-            colors, markers = ["#0072B2"] * n, ["o"] * n
-        else:
-            if color_by == "community":
-                if comm is None:
-                    raise AnalysisError('color_by="community" needs communities=')
-                cats = comm.reindex(nodes).tolist()
-            elif color_by in actors.columns and actors[color_by].notna().any():
-                cats = actors[color_by].reindex(nodes).tolist()
-            else:
-                present = [
-                    str(c)
-                    for c in actors.columns
-                    if c not in ("label", "type") and actors[c].notna().any()
-                ]
-                err = unknown_attribute(color_by, present, parameter="color_by")
-                raise AnalysisError(
-                    err.text
-                    + Text(
-                        ' Or "type", "community" (with communities=) or None.',
-                        ' Oder "type", "community" (mit communities=) oder None.',
-                    )
-                )
-            cmap = st.category_colors([c for c in cats if not pd.isna(c)])
-            colors = [cmap.get(c, st.GREY) if not pd.isna(c) else st.GREY for c in cats]
-            markers = ["o"] * n
-        order = np.lexsort((np.arange(n), -sizes))  # big first, small on top
-        colors_a, markers_a = np.array(colors, dtype=object), np.array(markers, dtype=object)
-        for m in sorted(set(markers)):
-            sel = order[markers_a[order] == m]
-            ax.scatter(
-                xy[sel, 0],
-                xy[sel, 1],
-                s=sizes[sel],
-                c=list(colors_a[sel]),
-                marker=m,
-                edgecolors="white",
-                linewidths=0.8,
-                zorder=2,
-            )
-
-        # limits with room for labels, equal aspect
-        ax.set_aspect("equal", adjustable="box")
-        ax.set_axis_off()
-        if n:
-            lo, hi = xy.min(axis=0), xy.max(axis=0)
-            span = np.maximum(hi - lo, 1e-6)
-            m = max(span) * 0.08
-            ax.set_xlim(lo[0] - m, hi[0] + m)
-            ax.set_ylim(lo[1] - m, hi[1] + m)
-        if title:
-            ax.set_title(title)
-        if note:
-            ax.text(
-                0.0,
-                0.0,
-                note,
-                transform=ax.transAxes,
-                fontsize=7.5,
-                color="#444444",
-                ha="left",
-                va="bottom",
-            )
-
-        # labels
-        chosen: list[Any] = []
-        numbered = False
-        if isinstance(label, str) and label == "top":
-            if catalysts is not None and (
-                size_by is None or size_by == "catalyst_score" or size_by == "rank"
-            ):
-                chosen = [v for v in catalysts.index if v in keep][:n_labels]
-            elif size_vals is not None:
-                chosen = sorted(nodes, key=lambda v: (-float(size_vals[v]), str(v)))[:n_labels]
-            else:
-                deg = dict(Gs.degree())
-                chosen = sorted(nodes, key=lambda v: (-deg[v], str(v)))[:n_labels]
-            numbered = True
-        elif isinstance(label, str) and label == "all":
-            chosen = sorted(nodes, key=lambda v: (-float(sizes[index[v]]), str(v)))
-        elif label is not None and not isinstance(label, str):
-            chosen = [v for v in label if v in keep]
-        elif label is not None:
-            raise AnalysisError(f'label must be "top", "all", None or a list of ids, got {label!r}')
+        _draw_competition(ax, comp_edges, xy, index)
+        look = _node_styles(actors, nodes, color_by, comm)
+        _draw_nodes(ax, xy, sizes, look)
+        _frame(ax, xy, title=title, note=note)
+        chosen, numbered = _chosen(
+            label, nodes, Gs, catalysts, size_by, size_vals, sizes, n_labels=n_labels
+        )
         if chosen:
-            labs = actors["label"].reindex(chosen).tolist()
-            texts = [
-                (f"{i + 1}. " if numbered else "") + _short(lab if not pd.isna(lab) else v)
-                for i, (v, lab) in enumerate(zip(chosen, labs, strict=True))
-            ]
-            idx = [index[v] for v in chosen]
-            place_labels(
-                ax,
-                xy[idx],
-                texts,
-                obstacles=xy,
-                obstacle_radii=radii + 1.0,
-                point_radii=radii[idx],
-                fontsize=8.0 if n <= 300 else 6.5,
-                bbox={
-                    "boxstyle": "round,pad=0.15",
-                    "facecolor": "white",
-                    "edgecolor": "none",
-                    "alpha": 0.8,
-                },
-            )
-
+            _draw_labels(ax, chosen, actors, xy, index, radii, numbered=numbered)
         if legend:
-            _network_legend(
-                ax,
-                styles,
-                color_by,
-                colors,
-                markers,
-                types,
-                comm,
-                comp_edges,
-                size_by,
-                nodes,
-                lang,
-                actors,
-            )
+            _network_legend(ax, look, comp_edges, size_by, lang)
     return ax
+
+
+def _graphs(net: Network | nx.Graph, weight: str | None) -> tuple[nx.Graph, nx.Graph, str | None]:
+    """The graph drawn (directed if the network is), its undirected form and the weight used.
+
+    A Network's ties are combined into one intensity, ``weight``; a graph's own
+    edge attribute ``weight`` is used as it is.
+    """
+    if isinstance(net, Network):
+        D = as_graph(net, weight="weight")
+        wattr = "weight"
+    else:
+        D = as_graph(net)
+        wattr = weight
+    G = as_graph(D, directed=False, weight=wattr) if D.is_directed() else D
+    return D, G, wattr
+
+
+def _shown_nodes(
+    G: nx.Graph,
+    nodes_all: list[Any],
+    size_vals: pd.Series | None,
+    *,
+    max_nodes: int,
+    lang: str,
+) -> tuple[list[Any], str | None]:
+    """The actors drawn (at most ``max_nodes``) and a note when some are left out."""
+    if len(nodes_all) <= max_nodes:
+        return nodes_all, None
+    comps = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(G)),
+        key=lambda c: (-len(c), str(c[0])),
+    )
+    nodes = comps[0]
+    note = st.text("shown_of", lang, shown=len(nodes), total=len(nodes_all))
+    if len(nodes) > max_nodes:
+        vals = size_vals if size_vals is not None else pd.Series(dict(G.degree()), dtype=float)
+        order = sorted(nodes, key=lambda v: (-float(vals.get(v, 0.0)), str(v)))
+        nodes = sorted(order[:max_nodes], key=str)
+        note = st.text("shown_of_top", lang, shown=len(nodes), total=len(nodes_all))
+    return nodes, note
+
+
+def _positions(pos: pd.DataFrame | Mapping[Any, Sequence[float]], nodes: list[Any]) -> np.ndarray:
+    """The ``nodes``' positions as an (n, 2) array; every node must have one."""
+    if isinstance(pos, pd.DataFrame):
+        P = pos
+    else:
+        P = pd.DataFrame({v: list(p)[:2] for v, p in pos.items()}, index=["x", "y"]).T
+    missing = [v for v in nodes if v not in P.index]
+    if missing:
+        raise AnalysisError(
+            Text(
+                f"pos has no position for {len(missing)} actors, e.g. {missing[0]!r}",
+                f"pos hat für {len(missing)} Akteure keine Position, z. B. {missing[0]!r}",
+            )
+        )
+    return P.loc[nodes, ["x", "y"]].to_numpy(dtype=float)
+
+
+def _marker_sizes(size_vals: pd.Series | None, nodes: list[Any]) -> np.ndarray:
+    """Marker areas in points², smaller for large networks."""
+    n = len(nodes)
+    big = 900.0 if n <= 60 else 500.0 if n <= 300 else 120.0
+    small = 40.0 if n <= 60 else 20.0 if n <= 300 else 6.0
+    if size_vals is None:
+        return np.full(n, (big + small) / 3)
+    return _scale(size_vals.reindex(nodes).to_numpy(dtype=float), small, big)
+
+
+def _draw_hulls(ax: Axes, xy: np.ndarray, nodes: list[Any], comm: pd.Series) -> None:
+    """A shaded hull around the members of each community."""
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    comm_colors = st.category_colors(comm.reindex(nodes).dropna().tolist(), max_colors=9)
+    extent = float(np.ptp(xy[:, 0])) if n > 1 else 1.0
+    pad = 0.035 * max(extent, 1e-9)
+    for c in sorted(comm_colors, key=lambda c: (str(type(c)), str(c))):
+        members = [index[v] for v in nodes if v in comm.index and comm[v] == c]
+        if not members:
+            continue
+        poly = _hull(xy[members], pad)
+        ax.fill(
+            poly[:, 0],
+            poly[:, 1],
+            facecolor=comm_colors[c],
+            alpha=0.13,
+            edgecolor=comm_colors[c],
+            linewidth=1.0,
+            zorder=0,
+        )
+
+
+def _draw_ties(
+    ax: Axes,
+    ties: nx.Graph,
+    xy: np.ndarray,
+    index: dict[Any, int],
+    radii: np.ndarray,
+    *,
+    wattr: str | None,
+    directed: bool,
+) -> None:
+    """The cooperation ties: lines by intensity, or arrows in a directed network."""
+    from matplotlib.collections import LineCollection
+
+    n = len(xy)
+    segs, widths, arcs = [], [], []
+    for u, v, d in sorted(ties.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        if u == v:
+            continue
+        segs.append([xy[index[u]], xy[index[v]]])
+        widths.append(float(d.get(wattr, 1.0)) if wattr else 1.0)
+        arcs.append((index[u], index[v], directed and ties.has_edge(v, u)))
+    if segs and directed:
+        _draw_arcs(ax, xy, arcs, np.array(widths), radii, n)
+    elif segs:
+        lw = _scale(np.array(widths), 0.5, 3.5) if n <= 300 else _scale(np.array(widths), 0.2, 1.2)
+        ax.add_collection(
+            LineCollection(
+                segs,
+                linewidths=lw,
+                colors="#7F7F7F",
+                alpha=0.55 if n <= 300 else 0.25,
+                zorder=1,
+                capstyle="round",
+            )
+        )
+
+
+def _draw_competition(
+    ax: Axes, comp_edges: list[tuple[Any, Any]], xy: np.ndarray, index: dict[Any, int]
+) -> None:
+    """Competition ties as black dashed lines."""
+    if not comp_edges:
+        return
+    from matplotlib.collections import LineCollection
+
+    csegs = [[xy[index[a]], xy[index[b]]] for a, b in comp_edges]
+    ax.add_collection(
+        LineCollection(
+            csegs,
+            linewidths=1.3,
+            colors="#000000",
+            linestyles=(0, (4, 2.5)),
+            alpha=0.8,
+            zorder=1.5,
+        )
+    )
+
+
+@dataclass
+class _Look:
+    """How the actors are drawn, and what the legend needs to explain it."""
+
+    nodes: list[Any]
+    color_by: str | None
+    colors: list[str]
+    markers: list[str]
+    styles: pd.DataFrame | None = None  # the type styles, when coloured by type
+    categories: list[Any] = field(default_factory=list)  # the value per actor otherwise
+
+
+def _node_styles(
+    actors: pd.DataFrame, nodes: list[Any], color_by: str | None, comm: pd.Series | None
+) -> _Look:
+    """Colour and marker per actor: by type (sector colours, type markers), a column or one."""
+    n = len(nodes)
+    if color_by == "type":
+        types = actors["type"].reindex(nodes).tolist() if "type" in actors.columns else [None] * n
+        styles = st.type_styles(types)
+        smap = {t: (r["color"], r["marker"]) for t, r in styles.iterrows()}
+        keys = [
+            None if (t is None or t is pd.NA or (isinstance(t, float) and t != t)) else t
+            for t in types
+        ]
+        return _Look(
+            nodes,
+            color_by,
+            [smap[t][0] for t in keys],
+            [smap[t][1] for t in keys],
+            styles=styles,
+        )
+    if color_by is None:
+        return _Look(nodes, color_by, ["#0072B2"] * n, ["o"] * n)
+    cats = _categories(actors, nodes, color_by, comm)
+    cmap = st.category_colors([c for c in cats if not pd.isna(c)])
+    colors = [cmap.get(c, st.GREY) if not pd.isna(c) else st.GREY for c in cats]
+    return _Look(nodes, color_by, colors, ["o"] * n, categories=cats)
+
+
+def _categories(
+    actors: pd.DataFrame, nodes: list[Any], color_by: str, comm: pd.Series | None
+) -> list[Any]:
+    """The values ``color_by`` colours by: communities or an actor column."""
+    if color_by == "community":
+        if comm is None:
+            raise AnalysisError(
+                Text(
+                    'color_by="community" needs communities=',
+                    'color_by="community" braucht communities=',
+                )
+            )
+        return comm.reindex(nodes).tolist()
+    if color_by in actors.columns and actors[color_by].notna().any():
+        return actors[color_by].reindex(nodes).tolist()
+    present = [
+        str(c) for c in actors.columns if c not in ("label", "type") and actors[c].notna().any()
+    ]
+    err = unknown_attribute(color_by, present, parameter="color_by")
+    raise AnalysisError(
+        err.text
+        + Text(
+            ' Or "type", "community" (with communities=) or None.',
+            ' Oder "type", "community" (mit communities=) oder None.',
+        )
+    )
+
+
+def _draw_nodes(ax: Axes, xy: np.ndarray, sizes: np.ndarray, look: _Look) -> None:
+    """The actors, one scatter per marker shape; big first, so small ones stay on top."""
+    n = len(xy)
+    order = np.lexsort((np.arange(n), -sizes))  # big first, small on top
+    colors_a = np.array(look.colors, dtype=object)
+    markers_a = np.array(look.markers, dtype=object)
+    for m in sorted(set(look.markers)):
+        sel = order[markers_a[order] == m]
+        ax.scatter(
+            xy[sel, 0],
+            xy[sel, 1],
+            s=sizes[sel],
+            c=list(colors_a[sel]),
+            marker=m,
+            edgecolors="white",
+            linewidths=0.8,
+            zorder=2,
+        )
+
+
+def _frame(ax: Axes, xy: np.ndarray, *, title: str | None, note: str | None) -> None:
+    """Equal aspect, no axes, limits with room for labels; the title and the note."""
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    if len(xy):
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        span = np.maximum(hi - lo, 1e-6)
+        m = max(span) * 0.08
+        ax.set_xlim(lo[0] - m, hi[0] + m)
+        ax.set_ylim(lo[1] - m, hi[1] + m)
+    if title:
+        ax.set_title(title)
+    if note:
+        ax.text(
+            0.0,
+            0.0,
+            note,
+            transform=ax.transAxes,
+            fontsize=7.5,
+            color="#444444",
+            ha="left",
+            va="bottom",
+        )
+
+
+def _chosen(
+    label: str | Sequence[Any] | None,
+    nodes: list[Any],
+    Gs: nx.Graph,
+    catalysts: pd.DataFrame | None,
+    size_by: Any,
+    size_vals: pd.Series | None,
+    sizes: np.ndarray,
+    *,
+    n_labels: int,
+) -> tuple[list[Any], bool]:
+    """The actors to label, in order, and whether their labels are numbered by rank."""
+    keep = set(nodes)
+    if isinstance(label, str) and label == "top":
+        if catalysts is not None and (
+            size_by is None or size_by == "catalyst_score" or size_by == "rank"
+        ):
+            return [v for v in catalysts.index if v in keep][:n_labels], True
+        if size_vals is not None:
+            return sorted(nodes, key=lambda v: (-float(size_vals[v]), str(v)))[:n_labels], True
+        deg = dict(Gs.degree())
+        return sorted(nodes, key=lambda v: (-deg[v], str(v)))[:n_labels], True
+    if isinstance(label, str) and label == "all":
+        index = {v: i for i, v in enumerate(nodes)}
+        return sorted(nodes, key=lambda v: (-float(sizes[index[v]]), str(v))), False
+    if label is not None and not isinstance(label, str):
+        return [v for v in label if v in keep], False
+    if label is not None:
+        raise AnalysisError(
+            Text(
+                f'label must be "top", "all", None or a list of ids, got {label!r}',
+                f'label muss "top", "all", None oder eine Liste von IDs sein, erhalten: {label!r}',
+            )
+        )
+    return [], False
+
+
+def _draw_labels(
+    ax: Axes,
+    chosen: list[Any],
+    actors: pd.DataFrame,
+    xy: np.ndarray,
+    index: dict[Any, int],
+    radii: np.ndarray,
+    *,
+    numbered: bool,
+) -> None:
+    """Names of the ``chosen`` actors (numbered by rank), placed without overlaps."""
+    labs = actors["label"].reindex(chosen).tolist()
+    texts = [
+        (f"{i + 1}. " if numbered else "") + shorten(lab if not pd.isna(lab) else v)
+        for i, (v, lab) in enumerate(zip(chosen, labs, strict=True))
+    ]
+    idx = [index[v] for v in chosen]
+    place_labels(
+        ax,
+        xy[idx],
+        texts,
+        obstacles=xy,
+        obstacle_radii=radii + 1.0,
+        point_radii=radii[idx],
+        fontsize=8.0 if len(xy) <= 300 else 6.5,
+        bbox={
+            "boxstyle": "round,pad=0.15",
+            "facecolor": "white",
+            "edgecolor": "none",
+            "alpha": 0.8,
+        },
+    )
 
 
 def _draw_arcs(
@@ -808,58 +895,22 @@ def _draw_arcs(
 
 
 def _network_legend(
-    ax, styles, color_by, colors, markers, types, comm, comp_edges, size_by, nodes, lang, actors
+    ax: Axes, look: _Look, comp_edges: list[tuple[Any, Any]], size_by: Any, lang: str
 ) -> None:
+    """The legend right of the map: types (or categories), competition, what sizes mean."""
     from matplotlib.lines import Line2D
 
     bold: list[int] = []
-    if styles is not None:
-        handles, labels, bold = type_legend_handles(styles, lang)
+    if look.styles is not None:
+        handles, labels, bold = type_legend_handles(look.styles, lang)
         title = st.text("actor_type", lang)
     else:
-        seen: dict[str, Any] = {}
-        cats = (
-            comm.reindex(nodes).tolist()
-            if color_by == "community"
-            else actors[color_by].reindex(nodes).tolist()
-            if color_by
-            else []
-        )
-        pairs = sorted(
-            ((c, col) for c, col in zip(cats, colors, strict=False) if not pd.isna(c)),
-            key=lambda p: (
-                (0, float(p[0]), "")
-                if isinstance(p[0], int | float | np.number)
-                else (1, 0.0, str(p[0]))
-            ),
-        )
-        n_grey = 0
-        for c, col in pairs:
-            n_grey += col == st.GREY and str(c) not in seen
-            seen.setdefault(str(c), col)
-        if any(pd.isna(c) for c in cats):
-            seen.setdefault("—", st.GREY)
-        if n_grey > 1:  # beyond the palette: one grey entry for all of them
-            seen = {k: v for k, v in seen.items() if v != st.GREY}
-            seen["weitere" if lang == "de" else "others"] = st.GREY
-        handles = [
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markersize=7,
-                markerfacecolor=col,
-                markeredgecolor="white",
-            )
-            for col in list(seen.values())[:12]
-        ]
-        labels = [_short(k, 30) for k in list(seen)[:12]]
+        handles, labels = _category_handles(look, lang)
         title = (
             st.text("community", lang)
-            if color_by == "community"
-            else str(color_by)
-            if color_by
+            if look.color_by == "community"
+            else str(look.color_by)
+            if look.color_by
             else None
         )
     if comp_edges:
@@ -888,3 +939,41 @@ def _network_legend(
     texts = leg.get_texts()
     for i in bold:
         texts[i].set_fontweight("bold")
+
+
+def _category_handles(look: _Look, lang: str) -> tuple[list[Any], list[str]]:
+    """One legend entry per category colour (at most 12; colours beyond the palette as one)."""
+    from matplotlib.lines import Line2D
+
+    seen: dict[str, Any] = {}
+    cats = look.categories
+    pairs = sorted(
+        ((c, col) for c, col in zip(cats, look.colors, strict=False) if not pd.isna(c)),
+        key=lambda p: (
+            (0, float(p[0]), "")
+            if isinstance(p[0], int | float | np.number)
+            else (1, 0.0, str(p[0]))
+        ),
+    )
+    n_grey = 0
+    for c, col in pairs:
+        n_grey += col == st.GREY and str(c) not in seen
+        seen.setdefault(str(c), col)
+    if any(pd.isna(c) for c in cats):
+        seen.setdefault("—", st.GREY)
+    if n_grey > 1:  # beyond the palette: one grey entry for all of them
+        seen = {k: v for k, v in seen.items() if v != st.GREY}
+        seen["weitere" if lang == "de" else "others"] = st.GREY
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=7,
+            markerfacecolor=col,
+            markeredgecolor="white",
+        )
+        for col in list(seen.values())[:12]
+    ]
+    return handles, [shorten(k, 30) for k in list(seen)[:12]]

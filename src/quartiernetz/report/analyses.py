@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..check import network_check_languages
 from ..exceptions import QuartiernetzError
 from ..network import Network
 from .progress import Progress
@@ -26,6 +27,7 @@ STEPS = (
     "suggestions",
     "communities",
     "offers",
+    "check",
 )
 
 
@@ -59,6 +61,8 @@ class ReportData:
     communities: pd.Series | None = None
     offers: pd.DataFrame | None = None
     offers_wide: pd.DataFrame | None = None
+    #: the network check by language (:func:`quartiernetz.check.network_check_languages`)
+    check: dict[str, pd.DataFrame] | None = None
     has_offers: bool = False
     has_committees: bool = False
     replicates: int = 0
@@ -189,6 +193,12 @@ def run_analyses(
         data.offers_wide = _attempt(
             data, "offers", lambda: offer_map(net, by_area=False, layout="wide")
         )
+    prog.step("check")
+    data.check = _attempt(
+        data,
+        "check",
+        lambda: network_check_languages(net, catalysts=data.catalysts, seed=seed),
+    )
     return data
 
 

@@ -21,6 +21,7 @@ __all__ = ["FigureFile", "make_figures", "FIGURE_NAMES"]
 
 #: Fixed file stems of the figures (never derived from user text).
 FIGURE_NAMES = (
+    "check",
     "network",
     "sectors",
     "brokerage",
@@ -58,6 +59,11 @@ def _drawers(
 
     cat = data.catalysts
     return [
+        (
+            "check",
+            lambda: qp.plot_network_check(data.check[lang], lang=lang),
+            data.check is not None,
+        ),
         (
             "network",
             lambda: qp.plot_network(net, catalysts=cat, seed=seed, lang=lang, pos=pos),
@@ -134,6 +140,7 @@ JOB_ORDER = (
     "overlap_committees",
     "brokerage",
     "dependence",
+    "check",
 )
 
 

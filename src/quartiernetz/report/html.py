@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
+from ..check import ASSESSMENT_NAMES, FACTORS, LABELS
 from ..i18n import render as render_text
 from ..io.survey.export import TOOLS, TOOLS_DE
 from ..network import Network
@@ -32,6 +33,7 @@ __all__ = ["Table", "render_html", "build_context", "SECTION_IDS"]
 #: Section anchors, in order.
 SECTION_IDS = (
     "overview",
+    "check",
     "map",
     "catalysts",
     "dependence",
@@ -45,6 +47,7 @@ SECTION_IDS = (
 )
 _SECTION_KEYS = {
     "overview": "sec_overview",
+    "check": "sec_check",
     "map": "sec_map",
     "catalysts": "sec_catalysts",
     "dependence": "sec_dependence",
@@ -249,6 +252,57 @@ def _overview(net: Network, data: ReportData, lang: str, t: dict, names: _Names)
         value = percent(v[key], lang, digits=1) if key in _SHARES else number(v[key], lang)
         rows.append([FIGURE_NAMES.get(key, {}).get(lang, key), value])
     out["table"] = Table([t["col_figure"], t["col_value"]], rows, [False, True])
+    return out
+
+
+def _check(data: ReportData, lang: str, t: dict) -> dict:
+    """The network check: one line per factor the network can show; the survey questions."""
+    out: dict[str, Any] = {"table": None, "survey": []}
+    if data.check is None:
+        return out
+    survey_only = {f.id for f in FACTORS if not f.network}
+    rows, classes = [], []
+    for r in data.check[lang].to_dict("records"):
+        label = render_text(LABELS[r["factor"]], lang)
+        measured = r["assessment"] != "not measurable"
+        if r["factor"] in survey_only and not measured:
+            out["survey"].append((label, r["ask"]))
+            continue
+        value = r["value"]
+        if _missing(value):
+            shown = "–"
+        elif r["unit"] == "share":
+            shown = percent(value, lang)
+        else:
+            shown = number(value, lang)
+        evidence = r["evidence"]
+        if not measured and isinstance(r["ask"], str):
+            evidence = t["check_ask"].format(reason=evidence, ask=r["ask"])
+        rows.append(
+            [
+                label,
+                r["question"],
+                shown,
+                r["reference"],
+                render_text(ASSESSMENT_NAMES[r["assessment"]], lang),
+                evidence,
+            ]
+        )
+        classes.append("check-" + r["assessment"].replace(" ", "-"))
+    out["table"] = Table(
+        [
+            t["col_factor"],
+            t["col_question"],
+            t["col_value"],
+            t["col_reference"],
+            t["col_assessment"],
+            t["col_evidence"],
+        ],
+        rows,
+        [False, False, True, False, False, False],
+        row_classes=classes,
+        wide=[False, False, False, False, False, True],
+    )
     return out
 
 
@@ -611,6 +665,7 @@ def build_context(
         "fig": figures,
         "errors": errors,
         "overview": _overview(net, data, lang, t, names),
+        "check": _check(data, lang, t),
         "catalysts": _catalysts(data, lang, t, names),
         "dependence": _dependence(data, lang, t, names),
         "duplicates": _duplicates(net, data, lang, t, names),

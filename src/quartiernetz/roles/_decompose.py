@@ -82,7 +82,7 @@ def fold_pendants(L: sp.csr_array) -> Folding:
     >>> L = nx.to_scipy_sparse_array(nx.path_graph(4), format="csr")
     >>> f = fold_pendants(L)
     >>> f.kept.tolist(), f.size.tolist(), f.depth_sum.tolist()
-    ([False, False, False, True], [1, 2, 3, 4], [0.0, 1.0, 3.0, 6.0])
+    ([True, False, False, False], [4, 3, 2, 1], [6.0, 3.0, 1.0, 0.0])
     """
     n = L.shape[0]
     indptr = L.indptr.tolist()

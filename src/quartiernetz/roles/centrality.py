@@ -135,7 +135,13 @@ def compute_centrality(
             s = s + np.asarray(W.sum(axis=0)).ravel()
         out["strength"] = s
     if "betweenness" in needed:
-        if approximate is None:
+        if approximate is None and "closeness" in needed:
+            # a long engine run starts in its worker process; closeness runs meanwhile
+            weighted = prep.weight is not None
+            with KERNELS["betweenness_start"](prep.W, weighted=weighted) as pending:
+                out["closeness"] = KERNELS["closeness"](prep.W, weighted=weighted)
+                raw = pending.result()
+        elif approximate is None:
             raw = KERNELS["betweenness"](prep.W, weighted=prep.weight is not None)
         else:
             k, rng = approximate
@@ -143,7 +149,7 @@ def compute_centrality(
                 prep.W, weighted=prep.weight is not None, k=k, rng=rng
             )
         out["betweenness"] = raw / ((n - 1) * (n - 2)) if n > 2 else raw
-    if "closeness" in needed:
+    if "closeness" in needed and "closeness" not in out:
         if approximate is None:
             out["closeness"] = KERNELS["closeness"](prep.W, weighted=prep.weight is not None)
         else:

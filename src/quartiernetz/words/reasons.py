@@ -190,16 +190,22 @@ def _value(value: Any, spec: str, decimal: str) -> str:
     return text.replace(".", decimal) if decimal != "." else text
 
 
+def _fill(template: str, lang: str, **values: Any) -> str:
+    """:func:`say` where the template counts (``{n:ONE|MANY}``), else the faster ``format``."""
+    return say(template, lang, **values) if "|" in template else template.format(**values)
+
+
 def _render(reasons: Iterable[Reason], lang: str, decimal: str) -> str:
     words = WHY_TEXTS[lang]
     parts = []
     for r in reasons:
-        r = Reason(*r)
+        if not isinstance(r, Reason):
+            r = Reason(*r)
         if r.kind == "strong":
             template = words["strong"].get(str(r.measure), words["other"])
             spec = MEASURE_FORMATS.get(str(r.measure), ".3g")
             parts.append(
-                say(
+                _fill(
                     template,
                     lang,
                     name=str(r.measure),
@@ -209,7 +215,7 @@ def _render(reasons: Iterable[Reason], lang: str, decimal: str) -> str:
             )
         elif r.kind == "best":
             parts.append(
-                say(
+                _fill(
                     words["kinds"]["best"],
                     lang,
                     name=words["names"].get(str(r.measure), str(r.measure)),

@@ -109,6 +109,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "more_rows": "… und {n:weitere Zeile|weitere Zeilen} (vollständig in {file})",
         # sections
         "sec_overview": "Überblick",
+        "sec_check": "Netzwerk-Check",
         "sec_map": "Netzwerkkarte",
         "sec_catalysts": "Netzwerk-Katalysatoren",
         "sec_dependence": "Abhängigkeit von den Katalysatoren",
@@ -119,6 +120,24 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_quality": "Datenqualität",
         "sec_methods": "Methoden",
         "sec_files": "Dateien dieses Berichts",
+        # network check
+        "check_intro": "Der Netzwerk-Check liest das Netzwerk gegen die Erfolgsfaktoren lokaler "
+        "Netzwerke, die Quellen aus der Praxis nennen: 12 Erfolgsfaktoren lokaler Netzwerke "
+        "(Zollondz und Reiser), Bedingungen für Kooperation im Quartier (Gliszczynski 2017), "
+        "Empfehlungen der AWO-Quartiersentwickler, Zahlen des Bundesprogramms "
+        "Mehrgenerationenhäuser und das Projekt DeWaK. Jede Zeile ist ein Hinweis für das "
+        "Gespräch im Quartier, kein Urteil: „Hinweis“ heißt „hier genauer hinsehen“. Die Belege "
+        "nennen die Akteure, Beziehungen, Gremien und Angebote hinter jedem Wert.",
+        "check_alt": "Profil des Netzwerk-Checks: ein Punkt je Faktor auf seiner Skala, "
+        "gefärbt nach Einschätzung, ein Strich am Bezugswert",
+        "check_survey": "Was Netzwerkdaten nicht zeigen: Fragen für eine Befragung",
+        "check_survey_intro": "Diese Faktoren zeigt ein Netzwerk nicht. Eine Befragung der "
+        "Akteure kann sie mit diesen Aussagen erheben:",
+        "check_ask": "{reason}. Frage für eine Befragung: {ask}",
+        "col_factor": "Faktor",
+        "col_question": "Frage",
+        "col_reference": "Bezug",
+        "col_assessment": "Einschätzung",
         # overview
         "ov_actors_ties": "Im Netzwerk {actors:ist # Akteur|sind # Akteure} über "
         "{ties:Kooperationsbeziehung|Kooperationsbeziehungen} verbunden. Das sind {density_pct} "
@@ -436,6 +455,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "files_of_figure": "Files: {png} and {svg}",
         "more_rows": "… and {n:more row|more rows} (all in {file})",
         "sec_overview": "Overview",
+        "sec_check": "Network check",
         "sec_map": "Network map",
         "sec_catalysts": "Network catalysts",
         "sec_dependence": "Dependence on the catalysts",
@@ -446,6 +466,24 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_quality": "Data quality",
         "sec_methods": "Methods",
         "sec_files": "Files of this report",
+        # network check
+        "check_intro": "The network check reads the network against the success factors of "
+        "local networks that practice sources name: 12 success factors of local networks "
+        "(Zollondz and Reiser), conditions for cooperation in quarters (Gliszczynski 2017), "
+        "recommendations of the AWO quarter developers, figures of the federal "
+        "multi-generation house programme and the DeWaK project. Each line is a hint for the "
+        "discussion in the quarter, not a verdict: a watch point means “look closer here”. The "
+        "evidence names the actors, ties, committees and offers behind each value.",
+        "check_alt": "Profile of the network check: one dot per factor on its own scale, "
+        "coloured by assessment, a tick at the reference",
+        "check_survey": "What network data cannot show: questions for a survey",
+        "check_survey_intro": "A network does not show these factors. A survey of the actors "
+        "can measure them with these statements:",
+        "check_ask": "{reason}. Question for a survey: {ask}",
+        "col_factor": "Factor",
+        "col_question": "Question",
+        "col_reference": "Read against",
+        "col_assessment": "Assessment",
         "ov_actors_ties": "The network connects {actors:actor|actors} by "
         "{ties:cooperation tie|cooperation ties}. That is {density_pct} of all possible pairs "
         "(density {density}); on average an actor has {mean_partners:partner|partners}.",
@@ -728,6 +766,8 @@ TEXTS: dict[str, dict[str, Any]] = {
 
 #: The literature cited in the methods section (both languages).
 REFERENCES = (
+    "AWO quarter developers in elderly care: recommendations from three discussion rounds "
+    "(AWO, undated handout).",
     "Blondel, V. D., Guillaume, J.-L., Lambiotte, R., & Lefebvre, E. (2008). Fast unfolding "
     "of communities in large networks. Journal of Statistical Mechanics, P10008. "
     "https://doi.org/10.1088/1742-5468/2008/10/P10008",
@@ -737,6 +777,9 @@ REFERENCES = (
     "Borgatti, S. P., Carley, K. M., & Krackhardt, D. (2006). On the robustness of centrality "
     "measures under conditions of imperfect data. Social Networks, 28(2), 124–136. "
     "https://doi.org/10.1016/j.socnet.2005.05.001",
+    "BMBF Kommunen innovativ: project DeWaK, Herten and Ennepe-Ruhr-Kreis (2017–2019).",
+    "Bundesprogramm Mehrgenerationenhäuser: Vernetzung in der Kommune (programme website; "
+    "figures for 2011).",
     "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard "
     "University Press.",
     "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. Sociometry, "
@@ -746,6 +789,7 @@ REFERENCES = (
     "Fruchterman, T. M. J., & Reingold, E. M. (1991). Graph drawing by force-directed "
     "placement. Software: Practice and Experience, 21(11), 1129–1164. "
     "https://doi.org/10.1002/spe.4380211102",
+    "Gliszczynski (2017). Kooperationen im Quartier. Stiftung Mitarbeit (practice guide).",
     "Gould, R. V., & Fernandez, R. M. (1989). Structures of mediation: a formal approach to "
     "brokerage in transaction networks. Sociological Methodology, 19, 89–126. "
     "https://doi.org/10.2307/270949",
@@ -768,6 +812,8 @@ REFERENCES = (
     "Rodrigues, E. M., Milic-Frayling, N., Smith, M., Shneiderman, B., & Hansen, D. (2011). "
     "Group-in-a-box layout for multi-faceted analysis of communities. IEEE SocialCom 2011, "
     "354–361. https://doi.org/10.1109/PASSAT/SocialCom.2011.139",
+    "Zollondz, S., & Reiser, B. 12 Erfolgsfaktoren für den Aufbau von lokalen Netzwerken "
+    "(openTransfer CAMP, Cologne; blog post, no year given).",
     "Zhou, T., Lü, L., & Zhang, Y.-C. (2009). Predicting missing links via local "
     "information. The European Physical Journal B, 71, 623–630. "
     "https://doi.org/10.1140/epjb/e2009-00335-8",
