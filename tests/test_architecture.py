@@ -82,7 +82,6 @@ KNOWN: dict[str, str] = {
     # plotting: the plotting helper is moving computations out (issue 14)
     "src/quartiernetz/plotting/change.py: plot_tie_changes() imports quartiernetz.change (actor_changes)": "plotting",
     "src/quartiernetz/plotting/change.py: plot_tie_changes() imports quartiernetz.change (tie_changes)": "plotting",
-    "src/quartiernetz/plotting/network.py: _values() imports quartiernetz.roles (catalysts)": "plotting",
     # report: the report helper is changing it (issue 14)
     "src/quartiernetz/report/__init__.py: _write_into() imports quartiernetz.exceptions (DataCleaningWarning)": "report",
     "src/quartiernetz/report/__init__.py: imports the private name _has_kind from quartiernetz.report.analyses": "report",

@@ -127,7 +127,7 @@ def test_competitor_toggle_shows_the_planted_competition_ties(example_page, open
     assert len(page.evaluate("qnExplorer.visibleEdges('s')")) == len(qn.suggest_ties(net, n=10))
     page.check("#qn-t-communities")
     colours = {page.evaluate(f"qnExplorer.nodeColor({i})") for i in range(len(ids))}
-    assert len(colours) == qn.communities(net, seed=0).nunique()
+    assert len(colours) == qn.communities(net, seed=0, weight="weight").nunique()
     keep_screenshot(page, "explorer-toggles.png")
     assert o.errors() == []
 
@@ -236,7 +236,7 @@ def test_large_networks_open_on_the_overview_and_load_one_part(overview_page, op
     assert page.evaluate("qnExplorer.groupView()") is True
     assert page.evaluate("qnExplorer.visibleActors()") == []
     assert page.is_visible("#qn-overview")
-    comm = qn.communities(net, seed=0)
+    comm = qn.communities(net, seed=0, weight="weight")
     buttons = page.locator("#qn-panel-body .qn-link")
     assert buttons.count() == comm.nunique()
     buttons.first.click()
