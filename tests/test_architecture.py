@@ -79,9 +79,6 @@ KNOWN: dict[str, str] = {
     "src/quartiernetz/cli.py: _read() imports quartiernetz.io.survey (read_survey)": "cli",
     "src/quartiernetz/cli.py: _run() imports quartiernetz.io (write_network)": "cli",
     "src/quartiernetz/cli.py: imports the top-level package quartiernetz": "cli",
-    # plotting: the plotting helper is moving computations out (issue 14)
-    "src/quartiernetz/plotting/change.py: plot_tie_changes() imports quartiernetz.change (actor_changes)": "plotting",
-    "src/quartiernetz/plotting/change.py: plot_tie_changes() imports quartiernetz.change (tie_changes)": "plotting",
     # report: the report helper is changing it (issue 14)
     "src/quartiernetz/report/__init__.py: _write_into() imports quartiernetz.exceptions (DataCleaningWarning)": "report",
     "src/quartiernetz/report/__init__.py: imports the private name _has_kind from quartiernetz.report.analyses": "report",

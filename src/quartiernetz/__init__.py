@@ -26,6 +26,7 @@ from .change import (
     split_waves,
     tie_changes,
 )
+from .check import network_check, network_check_compare
 from .datasets import list_examples, load_example
 from .descriptives import confirmed_ties, mixing_matrix, summary
 from .exceptions import QuartiernetzError
@@ -72,6 +73,7 @@ _PLOTTING = (
     "plot_offer_map",
     "plot_waves",
     "plot_tie_changes",
+    "plot_network_check",
 )
 
 #: Entry points loaded on first use (they import matplotlib or the report's templates).
@@ -110,6 +112,9 @@ __all__ = [
     "competitor_clusters",
     "suggest_ties",
     "offer_map",
+    # the network check (success factors of local networks)
+    "network_check",
+    "network_check_compare",
     # change over time and comparison
     "tie_changes",
     "actor_changes",

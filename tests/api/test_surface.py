@@ -96,6 +96,8 @@ def calls(net: qn.Network, survey: qn.Network) -> dict[str, Callable[[], Any]]:
         "survey_summary": lambda: qn.survey_summary(survey),
         "confirmed_ties": lambda: qn.confirmed_ties(survey),
         "catalysts": lambda: qn.catalysts(net),
+        "network_check": lambda: qn.network_check(net),
+        "network_check_compare": lambda: qn.network_check_compare({"a": net, "b": net}),
         "catalyst_index": lambda: qn.catalyst_index(qn.catalysts(net)),
         "centrality": lambda: qn.centrality(net),
         "brokerage": lambda: qn.brokerage(net),

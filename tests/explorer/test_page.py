@@ -74,7 +74,7 @@ def test_positions_colours_and_shapes_are_the_static_maps(example):
     # computed here by the explorer itself (no positions given)
     data = explorer_data(example, seed=3)
     a = data["actors"]
-    pos = layout(example, seed=3).reindex(example.actors.index)
+    pos = layout(example, seed=3, weight="weight").reindex(example.actors.index)
     assert np.allclose(a["x"], pos["x"], atol=1e-5)
     assert np.allclose(a["y"], pos["y"], atol=1e-5)
     styles = type_styles(example.actors["type"])

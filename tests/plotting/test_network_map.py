@@ -134,7 +134,7 @@ def test_large_components_use_the_grid_layout_deterministically():
 
 
 def test_edge_width_follows_intensity_and_competition_is_dashed(nordstadt, nordstadt_catalysts):
-    ax = plot_network(nordstadt, catalysts=nordstadt_catalysts, seed=0)
+    ax = plot_network(nordstadt, catalysts=nordstadt_catalysts, seed=0, weight="weight")
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
     ties, competition = lines
     G = nordstadt.to_networkx()
@@ -155,6 +155,15 @@ def test_edge_width_follows_intensity_and_competition_is_dashed(nordstadt, nords
 
     ax2 = plot_network(nordstadt, catalysts=nordstadt_catalysts, seed=0, competition=False)
     assert sum(isinstance(c, LineCollection) for c in ax2.collections) == 1
+
+
+def test_ties_are_alike_by_default_as_in_the_analyses(nordstadt, nordstadt_catalysts):
+    ax = plot_network(nordstadt, catalysts=nordstadt_catalysts, seed=0)
+    ties = [c for c in ax.collections if isinstance(c, LineCollection)][0]
+    widths = np.asarray(ties.get_linewidths(), dtype=float)
+    assert len(widths) == 62 and np.ptp(widths) == 0
+    weighted = layout(nordstadt, seed=0, weight="weight")
+    assert not np.allclose(layout(nordstadt, seed=0).to_numpy(), weighted.to_numpy())
 
 
 def test_node_size_follows_the_catalyst_score(nordstadt, nordstadt_catalysts):

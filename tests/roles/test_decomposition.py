@@ -234,3 +234,18 @@ def test_catalysts_with_the_worker_equal_catalysts_without(monkeypatch):
         plain[["betweenness", "closeness"]].to_numpy(),
         atol=1e-12,
     )
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_folded_closeness_without_networkit_uses_scipy(monkeypatch, weighted):
+    import sys
+
+    G = _many_articulation_points(2)
+    for i, (u, v) in enumerate(G.edges):
+        G[u][v]["weight"] = float(1 + i % 3)
+    prep = prepare(G, weight="weight" if weighted else None)
+    want = closeness_folded(_lengths(prep.W, weighted))
+    monkeypatch.setitem(sys.modules, "networkit", None)  # import networkit raises ImportError
+    got = closeness_folded(_lengths(prep.W, weighted))
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(got, K.closeness_dijkstra(prep.W, weighted=weighted), atol=1e-12)

@@ -231,7 +231,9 @@ def batch(
         Passed to :func:`~quartiernetz.report.write_report`.
     force : bool
         Run every input again, even one whose finished report has the same hash.
-    format, directed
+    format : str, default "auto"
+        Passed to :func:`~quartiernetz.io.read_network`.
+    directed : bool, optional
         Passed to :func:`~quartiernetz.io.read_network`.
     survey : dict, optional
         Keyword arguments of :func:`~quartiernetz.io.survey.read_survey`: given, every

@@ -208,7 +208,7 @@ def explorer_data(
         # a large network is shown one community at a time: each gets its own disc, as on
         # the report's community map ("group-in-a-box"), so the parts do not overlap
         big_net = n > detail_max and communities is not None
-        pos = layout(net, seed=seed, communities=communities if big_net else None)
+        pos = layout(net, seed=seed, weight="weight", communities=communities if big_net else None)
     missing = [a for a in ids if a not in pos.index]
     if missing:
         raise QuartiernetzError(

@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..change import actor_changes, tie_changes
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph, undirected
@@ -81,7 +82,7 @@ def common_layout(
                 union[u][v]["weight"] = max(union[u][v]["weight"], w)
             else:
                 union.add_edge(u, v, weight=w)
-    return layout(union, seed=seed)
+    return layout(union, seed=seed, weight="weight")
 
 
 def plot_waves(
@@ -212,8 +213,6 @@ def plot_tie_changes(
     >>> plt.close("all")
     """
     _check_lang(lang)
-    from ..change import actor_changes, tie_changes
-
     if ties is None:
         ties = tie_changes(before, after)
     if actors is None:

@@ -238,7 +238,7 @@ def layout(
     net: Network | nx.Graph,
     *,
     seed: Seed = None,
-    weight: str | None = "weight",
+    weight: str | None = None,
     communities: pd.Series | Mapping[Any, Any] | None = None,
 ) -> pd.DataFrame:
     """Positions for drawing the network, reproducible for a given seed.
@@ -262,8 +262,11 @@ def layout(
         always gives the same picture. Another seed gives another arrangement;
         a Generator gives one int seed (see
         :func:`quartiernetz.conventions.as_int_seed`).
-    weight : str or None
-        Edge attribute pulling actors together (``None``: all ties alike).
+    weight : str or None, default None
+        Edge attribute pulling actors together; for a Network, ``"weight"`` is
+        the combined intensity of its ties. ``None``: all ties alike (the
+        default of every analysis; changed in 0.2, pass ``weight="weight"`` for
+        the earlier pictures).
     communities : Series or mapping, optional
         Actor -> community (e.g. :func:`quartiernetz.structures.communities`);
         actors without one share a disc.
@@ -300,7 +303,7 @@ def layout(
         if isinstance(net, Network)
         else as_graph(net, directed=False)
     )
-    H = _sorted_graph(G, weight if not isinstance(net, Network) else "weight")
+    H = _sorted_graph(G, (weight or "weight") if isinstance(net, Network) else weight)
     if H.number_of_nodes() == 0:
         return pd.DataFrame({"x": [], "y": []}, index=pd.Index([], name="id"), dtype=float)
     if communities is None:
@@ -415,7 +418,7 @@ def plot_network(
     catalysts: pd.DataFrame | None = None,
     n_labels: int = 10,
     pos: pd.DataFrame | Mapping[Any, Sequence[float]] | None = None,
-    weight: str | None = "weight",
+    weight: str | None = None,
     competition: bool = True,
     legend: bool = True,
     max_nodes: int = 2000,
@@ -452,9 +455,11 @@ def plot_network(
     pos : DataFrame or mapping, optional
         Precomputed positions (see :func:`layout`); default ``layout(net, seed=seed,
         communities=communities)``: with communities, each sits in its own disc.
-    weight : str or None, default "weight"
-        Edge attribute for line width (the combined intensity of a Network).
-        A directed network (or ``DiGraph``) is drawn with arrowheads, the two
+    weight : str or None, default None
+        Edge attribute for line width and the layout's pull (``"weight"``: the
+        combined intensity of a Network's ties); ``None``: all ties alike (the
+        default of every analysis; changed in 0.2, pass ``weight="weight"`` for
+        the earlier pictures). A directed network (or ``DiGraph``) is drawn with arrowheads, the two
         arcs of a reciprocated pair bent apart; the layout uses the ties
         either way.
     competition : bool, default True
@@ -534,15 +539,14 @@ def plot_network(
 def _graphs(net: Network | nx.Graph, weight: str | None) -> tuple[nx.Graph, nx.Graph, str | None]:
     """The graph drawn (directed if the network is), its undirected form and the weight used.
 
-    A Network's ties are combined into one intensity, ``weight``; a graph's own
-    edge attribute ``weight`` is used as it is.
+    A Network's ties are combined into one intensity, stored as ``weight`` (or
+    ``"weight"``); a graph's own edge attribute ``weight`` is used as it is.
     """
     if isinstance(net, Network):
-        D = as_graph(net, weight="weight")
-        wattr = "weight"
+        D = as_graph(net, weight=weight or "weight")
     else:
         D = as_graph(net)
-        wattr = weight
+    wattr = weight
     G = as_graph(D, directed=False, weight=wattr) if D.is_directed() else D
     return D, G, wattr
 

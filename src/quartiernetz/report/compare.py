@@ -1075,7 +1075,7 @@ def _pair(
         from ..plotting.change import common_layout, plot_tie_changes, plot_waves
 
         pos = common_layout([Gb, Ga], seed=seed)
-        axes = plot_waves({a: Gb, b: Ga}, pos=pos, seed=seed, lang=lang)
+        axes = plot_waves({a: Gb, b: Ga}, pos=pos, seed=seed, lang=lang, weight="weight")
         out["waves_figure"] = _save(axes[0].figure, figures_dir, f"waves_{k}")
         ax = plot_tie_changes(Gb, Ga, ties=ties, actors=actors, pos=pos, lang=lang)
         out["change_figure"] = _save(ax.figure, figures_dir, f"tie_changes_{k}")

@@ -66,7 +66,9 @@ def _drawers(
         ),
         (
             "network",
-            lambda: qp.plot_network(net, catalysts=cat, seed=seed, lang=lang, pos=pos),
+            lambda: qp.plot_network(
+                net, catalysts=cat, seed=seed, lang=lang, pos=pos, weight="weight"
+            ),
             cat is not None,
         ),
         ("sectors", lambda: qp.plot_sector_map(net, catalysts=cat, lang=lang), cat is not None),
@@ -112,6 +114,7 @@ def _drawers(
                 seed=seed,
                 lang=lang,
                 competition=False,
+                weight="weight",
             ),
             data.communities is not None and cat is not None,
         ),
@@ -204,7 +207,7 @@ def make_figures(
     prog = progress or Progress(0, enabled=False)
     folder.mkdir(parents=True, exist_ok=True)
     # both network maps share one layout (the same seed gives the same one anyway)
-    pos = qp.layout(net, seed=seed) if len(net.actors) <= 2000 else None
+    pos = qp.layout(net, seed=seed, weight="weight") if len(net.actors) <= 2000 else None
     drawers = _drawers(net, data, lang=lang, seed=seed, pos=pos)
     draw_of = {name: draw for name, draw, possible in drawers if possible}
     # every process takes the next job from the front, the longest first, so that no

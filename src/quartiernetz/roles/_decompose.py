@@ -11,7 +11,7 @@ follow from the neighbour's by one addition.
 This module computes closeness that way, exactly: distance sums on the reduced
 network (the 2-core plus one root per tree component), each reduced actor
 weighted by the number of actors folded into it, then the folded actors from
-their neighbours. Betweenness would need a compiled Brandes kernel with
+their neighbours (networkit's compiled searches, else scipy's). Betweenness would need a compiled Brandes kernel with
 weighted sources and targets, which neither rustworkx nor networkit offers
 (see ``docs/performance.md``); it stays on the engine.
 
@@ -126,6 +126,54 @@ def fold_pendants(L: sp.csr_array) -> Folding:
     )
 
 
+def _weighted_distance_sums(R: sp.csr_array, weight: np.ndarray, *, chunk: int) -> np.ndarray:
+    """``sum_b weight[b] d(a, b)`` for every node a of a symmetric length matrix (inf -> 0).
+
+    networkit's breadth-first search (all lengths 1) or Dijkstra per source when
+    networkit is installed -- 3.3 times faster than scipy's batched Dijkstra on
+    the 2,006-actor 2-core of a programme-like network (0.55 s against 1.79 s) --
+    else scipy's ``csgraph.dijkstra`` in chunks of ``chunk`` sources.
+    """
+    m = R.shape[0]
+    out = np.zeros(m)
+    try:
+        import networkit as nk
+    except ImportError:  # networkit is a dependency, but optional for the code
+        nk = None
+    if nk is None:
+        for start in range(0, m, chunk):
+            idx = np.arange(start, min(m, start + chunk))
+            D = csgraph.dijkstra(R, directed=False, indices=idx)
+            D[~np.isfinite(D)] = 0.0
+            out[idx] = D @ weight
+        return out
+    # nodes renumbered so that each component is one slice: unreachable nodes get
+    # networkit's largest distance, so only the own component's slice is summed
+    ncomp, labels = csgraph.connected_components(R, directed=False)
+    perm = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[perm], np.arange(ncomp + 1))
+    P = R[perm][:, perm].tocsr()
+    w = weight[perm]
+    rows = np.repeat(np.arange(m), np.diff(P.indptr))
+    keep = rows < P.indices
+    unit = bool(np.all(P.data == 1.0))
+    g = nk.Graph(m, weighted=not unit)
+    ends = (rows[keep].astype(np.uint64), P.indices[keep].astype(np.uint64))
+    g.addEdges(ends if unit else (np.asarray(P.data[keep], dtype=np.float64), ends))
+    sums = np.zeros(m)
+    for c in range(ncomp):
+        lo, hi = int(bounds[c]), int(bounds[c + 1])
+        if hi - lo < 2:
+            continue
+        wc = w[lo:hi]
+        for s in range(lo, hi):
+            search = nk.distance.BFS(g, s, False) if unit else nk.distance.Dijkstra(g, s, False)
+            search.run()
+            sums[s] = float(np.asarray(search.getDistances(asarray=True))[lo:hi] @ wc)
+    out[perm] = sums
+    return out
+
+
 def closeness_folded(L: sp.csr_array, *, chunk: int = 256) -> np.ndarray:
     """Wasserman & Faust's closeness of a symmetric network, with trees folded.
 
@@ -170,11 +218,7 @@ def closeness_folded(L: sp.csr_array, *, chunk: int = 256) -> np.ndarray:
     hang = np.bincount(labels[kept], weights=fold.depth_sum[kept], minlength=ncomp)
     total = np.zeros(n)
     if R.nnz:
-        for start in range(0, len(kept), chunk):
-            idx = np.arange(start, min(len(kept), start + chunk))
-            D = csgraph.dijkstra(R, directed=False, indices=idx)
-            D[~np.isfinite(D)] = 0.0
-            total[kept[idx]] = D @ weight
+        total[kept] = _weighted_distance_sums(R, weight, chunk=chunk)
     total[kept] += hang[labels[kept]]
     # the folded nodes, from their parents (reverse folding order: parents first)
     r_c = comp_size[labels].astype(np.float64)
