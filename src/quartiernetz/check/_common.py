@@ -241,7 +241,7 @@ class Context:
         quarter: str | None = None,
         top: int = 5,
         catalysts: pd.DataFrame | None = None,
-        seed: int | np.random.Generator | None = 0,
+        seed: int | np.random.Generator | None = None,
     ) -> None:
         self.net = net
         self.quarter_option = quarter

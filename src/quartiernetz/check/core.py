@@ -149,7 +149,7 @@ def network_check(
     quarter: str | Mapping[str, str] | None = None,
     top: int = 5,
     catalysts: pd.DataFrame | Mapping[str, pd.DataFrame] | None = None,
-    seed: int | np.random.Generator | None = 0,
+    seed: int | np.random.Generator | None = None,
 ) -> pd.DataFrame:
     r"""The network check: what practice says makes local networks work, factor by factor.
 
@@ -171,8 +171,9 @@ def network_check(
         ``central_coordination`` (the report's dependence curve shows five).
     catalysts : DataFrame, optional
         A precomputed :func:`~quartiernetz.catalysts` table (computed when needed).
-    seed : int, Generator or None, default 0
-        Seed of the Louvain split in :func:`~quartiernetz.competitor_clusters`.
+    seed : int, Generator or None, default None
+        Seed of the Louvain split in :func:`~quartiernetz.competitor_clusters` (None: a
+        fresh one each call; pass the report's seed to reproduce its figures).
 
     Returns
     -------
@@ -249,7 +250,7 @@ def network_check_languages(
     quarter: str | None = None,
     top: int = 5,
     catalysts: pd.DataFrame | None = None,
-    seed: int | np.random.Generator | None = 0,
+    seed: int | np.random.Generator | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The :func:`network_check` of one network in several languages, computed once.
 
@@ -281,7 +282,7 @@ def network_check_compare(
     quarter: str | Mapping[str, str] | None = None,
     top: int = 5,
     catalysts: Mapping[str, pd.DataFrame] | None = None,
-    seed: int | np.random.Generator | None = 0,
+    seed: int | np.random.Generator | None = None,
 ) -> pd.DataFrame:
     """The network check of several networks, side by side.
 
