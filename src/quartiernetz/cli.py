@@ -22,10 +22,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from ._version import __version__
 from .exceptions import DataCleaningWarning, QuartiernetzError
 from .i18n import Text, default_lang, render
+from .io import read_network, write_network
+from .io.survey import read_survey
 from .network import Network
+from .privacy import pseudonymize, read_key
 from .terminal import visible
 
 __all__ = [
@@ -742,8 +745,6 @@ def _key_table(keyfile: Path) -> Path:
 
 def _read(args: argparse.Namespace, say: _Say) -> Network:
     if _is_survey(args):
-        from .io.survey import read_survey
-
         net = read_survey(
             args.input,
             roster=args.roster,
@@ -763,8 +764,6 @@ def _read(args: argparse.Namespace, say: _Say) -> Network:
                 path=args.review_out,
             )
     else:
-        from .io import read_network
-
         net = read_network(args.input, format=args.format, directed=args.directed)
     if args.pseudonymize:
         net = _pseudonymize(net, Path(args.pseudonymize), say)
@@ -773,8 +772,6 @@ def _read(args: argparse.Namespace, say: _Say) -> Network:
 
 def _pseudonymize(net: Network, keyfile: Path, say: _Say) -> Network:
     import secrets
-
-    from .privacy import pseudonymize, read_key
 
     if keyfile.exists():
         key: str | bytes = read_key(keyfile)
@@ -947,8 +944,6 @@ def _run(args: argparse.Namespace, say: _Say) -> int:
         print(describe_text(net, lang=args.lang), end="")
         return EXIT_OK
     if args.command == "convert":
-        from .io import write_network
-
         written = write_network(net, args.output, format=args.to)
         say(_("wrote {path}", "geschrieben: {path}"), file=sys.stderr, path=written)
         return EXIT_OK
@@ -971,13 +966,12 @@ def _run(args: argparse.Namespace, say: _Say) -> int:
 
 def _compare(args: argparse.Namespace, say: _Say) -> int:
     """``quartiernetz compare``: read every input, then write the comparison report."""
-    from .exceptions import QuartiernetzError as Error
     from .report.compare import write_comparison
     from .report.output import check_output
 
     inputs = list(args.inputs)
     if len(inputs) < 2:
-        raise Error(
+        raise QuartiernetzError(
             _(
                 "compare needs at least two inputs (earliest first), got {n}",
                 "compare braucht mindestens zwei Eingaben (die früheste zuerst), erhalten: {n}",
@@ -985,14 +979,14 @@ def _compare(args: argparse.Namespace, say: _Say) -> int:
         )
     labels = list(args.labels) if args.labels else [Path(i).stem or str(i) for i in inputs]
     if len(labels) != len(inputs):
-        raise Error(
+        raise QuartiernetzError(
             _(
                 "--labels gives {k} names for {n} inputs; give one name per input",
                 "--labels nennt {k} Namen für {n} Eingaben; geben Sie einen Namen je Eingabe an",
             ).format(k=len(labels), n=len(inputs))
         )
     if len(set(labels)) != len(labels):
-        raise Error(
+        raise QuartiernetzError(
             _(
                 "the labels must differ ({labels}); name the inputs with --labels",
                 "die Bezeichnungen müssen verschieden sein ({labels}); benennen Sie die "
@@ -1000,7 +994,7 @@ def _compare(args: argparse.Namespace, say: _Say) -> int:
             ).format(labels=", ".join(labels))
         )
     if args.permutations < 1:
-        raise Error(
+        raise QuartiernetzError(
             _(
                 "--permutations must be a whole number >= 1, got {n}",
                 "--permutations muss eine ganze Zahl >= 1 sein, nicht {n}",

@@ -202,6 +202,39 @@ def test_the_report_speaks_its_language(reports, waves):
         assert not found, (name, found[:5])
 
 
+def test_the_network_check_profiles_side_by_side(reports, waves):
+    import quartiernetz as qn
+    from quartiernetz.check import FACTOR_IDS
+
+    _, _, first, second = waves
+    expected = qn.network_check_compare(
+        {LABELS[0]: first, LABELS[1]: second}, layout="long", seed=0
+    )
+    words = {
+        "de": {"strength": "Stärke", "watch": "Hinweis", "gap": "Lücke"},
+        "en": {"strength": "strength", "watch": "watch point", "gap": "gap"},
+    }
+    for lang, folder in reports.items():
+        assert (folder / "figures" / "network_check.svg").is_file()
+        assert (folder / "figures" / "network_check.png").is_file()
+        table = pd.read_csv(folder / "network_check.csv", encoding="utf-8-sig")
+        assert len(table) == 2 * len(FACTOR_IDS)
+        assert table["network"].tolist() == expected["network"].tolist()
+        assert table["factor"].tolist() == expected["factor"].tolist()
+        shown = [
+            words[lang].get(a, {"de": "nicht messbar"}.get(lang, a)) for a in expected["assessment"]
+        ]
+        assert table["assessment"].tolist() == shown
+        html = (folder / "compare.html").read_text(encoding="utf-8")
+        section = html.split('<section id="check">', 1)[1].split("</section>", 1)[0]
+        assert COMPARE_TEXTS[lang]["sec_check"] in section
+        assert section.count("<tr>") == len(FACTOR_IDS) + 1  # header and one row per factor
+        assert words[lang]["watch"] in section
+        assert 'href="#check"' in html
+    de = (reports["de"] / "compare.html").read_text(encoding="utf-8")
+    assert "Hinweise für das Gespräch" in de and "zentrale Koordination" in de
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

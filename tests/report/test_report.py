@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from quartiernetz import Network
+from quartiernetz.check import FACTOR_IDS
 from quartiernetz.datasets import example_path, load_example
 from quartiernetz.exceptions import QuartiernetzError
 from quartiernetz.report import TABLE_FILES, write_report
@@ -110,6 +111,21 @@ def test_all_files_are_written(example_reports, lang):
         "figures",
         ".quartiernetz-report",
     }
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_network_check_table_is_in_the_reports_language(example_reports, lang):
+    rows = _csv(example_reports[lang] / "network_check.csv")
+    assert [r["factor"] for r in rows] == list(FACTOR_IDS)
+    words = {"de": {"Stärke", "Hinweis", "Lücke", "nicht messbar"}}.get(
+        lang, {"strength", "watch point", "gap", "not measurable"}
+    )
+    assert {r["assessment"] for r in rows} <= words
+    first = rows[0]
+    assert first["label"] == ("zentrale Koordination" if lang == "de" else "central coordination")
+    assert first["question"].startswith("Gibt es" if lang == "de" else "Is there")
+    # the survey-only factors name the item to ask
+    assert all(r["ask"] for r in rows if r["assessment"] in {"nicht messbar", "not measurable"})
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -73,6 +73,7 @@ PEOPLE_COLUMNS = {
     "competitors.csv": ["basis"],
     "suggested_ties.csv": ["reason"],
     "offers.csv": ["target_group", "area", "status"],
+    "network_check.csv": ["label", "question", "evidence", "ask"],
     "data_actors_by_type.csv": ["type"],
     "data_quality.csv": ["action", "reason"],
 }

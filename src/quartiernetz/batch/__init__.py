@@ -22,6 +22,7 @@ import os
 import secrets
 import sys
 import time
+import types
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -368,3 +369,18 @@ def batch(
         ours |= set(write_overview(table, folder, lang=lang))
         write_marker(folder, ours)
     return table
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`batch`.
+
+    ``quartiernetz.batch`` names both this package and the function: once the package
+    is imported, Python binds the name on ``quartiernetz`` to the package, so the
+    package calls :func:`batch` and ``qn.batch(...)`` works either way.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return batch(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

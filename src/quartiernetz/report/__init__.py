@@ -44,7 +44,7 @@ from .figures import FIGURE_NAMES, make_figures
 from .html import build_context, render_html
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .progress import Progress
-from .tables import data_tables, localized, safe_frame, write_csv
+from .tables import check_table, data_tables, localized, safe_frame, write_csv
 from .texts import TEXTS
 
 __all__ = ["write_report", "default_title", "TABLE_FILES", "safe_frame", "write_csv"]
@@ -61,6 +61,7 @@ TABLE_FILES = (
     "suggested_ties.csv",
     "communities.csv",
     "offers.csv",
+    "network_check.csv",
     "data_actors_by_type.csv",
     "data_ties_by_relation.csv",
     "data_affiliations_by_kind.csv",
@@ -118,6 +119,8 @@ def _write_results(net: Network, data: ReportData, folder: Path, lang: str) -> N
         write_csv(frame, folder / "communities.csv")
     if data.offers is not None:
         write_csv(data.offers, folder / "offers.csv")
+    if data.check is not None and lang in data.check:
+        write_csv(check_table(data.check[lang], lang), folder / "network_check.csv")
 
 
 def default_title(net: Network, lang: str) -> str:

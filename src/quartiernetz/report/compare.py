@@ -8,11 +8,15 @@
   and left, catalysts who rose or fell, duplicate structures that disappeared or
   appeared, the maps of both drawn with the same positions, and the significance
   tests in plain language;
+- ``network_check.csv``: the network check of every network (one row per factor and
+  network, assessments in the report's language), shown side by side in the report
+  with its profile figure ``network_check``;
 - ``comparison.csv`` and, for pair ``k`` (networks ``k`` and ``k+1``),
   ``change_summary_k.csv``, ``tie_changes_k.csv``, ``actor_changes_k.csv``,
   ``catalyst_changes_k.csv``, ``duplicate_changes_k.csv``, ``name_review_k.csv``
   (only when names wait for a decision), and ``significance.csv``;
-- ``figures/``: ``comparison``, ``waves_k`` and ``tie_changes_k`` as PNG and SVG.
+- ``figures/``: ``comparison``, ``network_check``, ``waves_k`` and ``tie_changes_k`` as
+  PNG and SVG.
 
 The folder rules are those of the report (:mod:`quartiernetz.report.output`): a new
 or empty folder, or an earlier report with ``force``; a lock while writing; the
@@ -36,9 +40,11 @@ import networkx as nx
 import pandas as pd
 
 from .._version import __version__
+from ..check import ASSESSMENT_NAMES, LABELS, network_check_compare
 from ..exceptions import QuartiernetzError
-from ..i18n import Text
+from ..i18n import Text, render
 from ..network import Network, as_graph
+from ..plotting import plot_network_check
 from .html import Table
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .tables import write_csv
@@ -154,6 +160,16 @@ COMPARE_TEXTS: dict[str, dict[str, Any]] = {
         "sec_significance": "Signifikanztests",
         "sec_methods": "Methoden",
         "sec_files": "Dateien",
+        "sec_check": "Netzwerk-Check im Vergleich",
+        "check_intro": "Der Netzwerk-Check liest jedes Netzwerk an den Erfolgsfaktoren lokaler "
+        "Netzwerke, die fünf Praxisquellen nennen (Stärke, Hinweis, Lücke, nicht messbar). "
+        "Die Einschätzungen sind Hinweise für das Gespräch im Netzwerk, keine Urteile; "
+        "was die Daten nicht zeigen, lässt sich mit der vorgeschlagenen Frage erheben "
+        "(network_check.csv, Spalte ask).",
+        "check_counts": "{label}: {strength:Stärke|Stärken}, {watch:Hinweis|Hinweise}, "
+        "{gap:Lücke|Lücken}, {nm} nicht messbar.",
+        "check_alt": "Profil des Netzwerk-Checks der Netzwerke nebeneinander, ein Punkt je Faktor",
+        "col_factor": "Faktor",
         "overview": "Verglichen werden {k} Netzwerke: {items}.",
         "overview_item": "{label} ({actors:Akteur|Akteure}, {ties:Beziehung|Beziehungen})",
         "size_note": "Die Netzwerke sind verschieden groß. Kennzahlen, die mit der Zahl der "
@@ -318,6 +334,7 @@ COMPARE_TEXTS: dict[str, dict[str, Any]] = {
         "files_intro": "Alle Tabellen als CSV (UTF-8), alle Abbildungen als PNG und SVG:",
         "file_desc": {
             "comparison.csv": "die Kennzahlen nebeneinander",
+            "network_check.csv": "der Netzwerk-Check jedes Netzwerks, Faktor für Faktor",
             "significance.csv": "die Signifikanztests",
             "change_summary": "Kennzahlen der Veränderung",
             "tie_changes": "jede Beziehung: bestehend, neu oder beendet",
@@ -343,6 +360,17 @@ COMPARE_TEXTS: dict[str, dict[str, Any]] = {
         "sec_significance": "Significance tests",
         "sec_methods": "Methods",
         "sec_files": "Files",
+        "sec_check": "Network check side by side",
+        "check_intro": "The network check reads each network against the success factors of "
+        "local networks that five practice sources name (strength, watch point, gap, not "
+        "measurable). The assessments are pointers for a conversation in the network, not "
+        "verdicts; what the data cannot show can be asked with the proposed question "
+        "(network_check.csv, column ask).",
+        "check_counts": "{label}: {strength:strength|strengths}, {watch:watch point|watch "
+        "points}, {gap:gap|gaps}, {nm} not measurable.",
+        "check_alt": "Profile of the network check of the networks side by side, one dot per "
+        "factor",
+        "col_factor": "Factor",
         "overview": "{k} networks are compared: {items}.",
         "overview_item": "{label} ({actors:actor|actors}, {ties:tie|ties})",
         "size_note": "The networks differ in size. Figures that grow with the number of "
@@ -497,6 +525,7 @@ COMPARE_TEXTS: dict[str, dict[str, Any]] = {
         "files_intro": "Every table as CSV (UTF-8), every figure as PNG and SVG:",
         "file_desc": {
             "comparison.csv": "the figures side by side",
+            "network_check.csv": "the network check of each network, factor by factor",
             "significance.csv": "the significance tests",
             "change_summary": "figures of change",
             "tie_changes": "every tie: stable, new or ended",
@@ -745,9 +774,11 @@ def _write_into(
                 )
             )
         significance = _significance(nets, pairs, work, lang, t, seed, permutations, files)
+        check = _check_profiles(nets, work, figures_dir, lang, t, seed, files)
     sections = [("overview", t["sec_overview"])]
     sections += [(p["id"], p["heading"]) for p in pairs]
     sections += [
+        ("check", t["sec_check"]),
         ("significance", t["sec_significance"]),
         ("methods", t["sec_methods"]),
         ("files", t["sec_files"]),
@@ -766,6 +797,7 @@ def _write_into(
         "overview": overview,
         "pairs": pairs,
         "significance": significance,
+        "check": check,
         "methods": methods,
         "references": _REFERENCES,
         "files": file_list,
@@ -848,6 +880,59 @@ def _overview(
         frame = table.loc[measures, labels].T
         ax = plot_comparison(frame, measures=measures, lang=lang)
         out["figure"] = _save(ax.figure, figures_dir, "comparison")
+        plt.close("all")
+    except QuartiernetzError as err:
+        out["errors"].append(_reason(err, lang, t))
+    return out
+
+
+def _check_profiles(
+    nets: dict[str, Network | nx.Graph],
+    work: Path,
+    figures_dir: Path,
+    lang: str,
+    t: dict[str, Any],
+    seed: int,
+    files: list[str],
+) -> dict[str, Any]:
+    """The network check of every network side by side: sentences, table, CSV and figure."""
+    out: dict[str, Any] = {"sentences": [], "table": None, "figure": None, "errors": []}
+    try:
+        long = network_check_compare(nets, lang=lang, layout="long", seed=seed)
+    except QuartiernetzError as err:
+        out["errors"].append(_reason(err, lang, t))
+        return out
+    labels = list(nets)
+    word = {k: render(v, lang) for k, v in ASSESSMENT_NAMES.items()}
+    for label in labels:
+        counts = long.loc[long["network"] == label, "assessment"].value_counts()
+        out["sentences"].append(
+            say(
+                t["check_counts"],
+                lang,
+                label=label,
+                strength=int(counts.get("strength", 0)),
+                watch=int(counts.get("watch", 0)),
+                gap=int(counts.get("gap", 0)),
+                nm=int(counts.get("not measurable", 0)),
+            )
+        )
+    csv = long.copy()
+    csv.insert(2, "label", [render(LABELS[f], lang) if f in LABELS else f for f in csv["factor"]])
+    csv["assessment"] = [word.get(a, a) for a in csv["assessment"]]
+    write_csv(csv, work / "network_check.csv")
+    files.append("network_check.csv")
+    by = long.set_index(["factor", "network"])["assessment"]
+    rows = []
+    for factor in dict.fromkeys(long["factor"]):
+        name = render(LABELS[factor], lang) if factor in LABELS else str(factor)
+        rows.append([name, *[word.get(by.get((factor, x), ""), "") for x in labels]])
+    out["table"] = Table([t["col_factor"], *labels], rows)
+    try:
+        import matplotlib.pyplot as plt
+
+        ax = plot_network_check(long, lang=lang)
+        out["figure"] = _save(ax.figure, figures_dir, "network_check")
         plt.close("all")
     except QuartiernetzError as err:
         out["errors"].append(_reason(err, lang, t))

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..check import ASSESSMENT_NAMES, LABELS
 from ..i18n import render
 from ..io.text import neutralize_cell
 from ..network import Network
@@ -34,7 +35,16 @@ from ..words import (
 )
 from .analyses import ReportData
 
-__all__ = ["safe_frame", "write_csv", "localized", "data_tables", "offer_table", "OFFER_STATUS"]
+__all__ = [
+    "safe_frame",
+    "write_csv",
+    "localized",
+    "data_tables",
+    "offer_table",
+    "check_table",
+    "CHECK_TABLE_COLUMNS",
+    "OFFER_STATUS",
+]
 
 #: The offer map's cell status in each language (``offers.csv``).
 OFFER_STATUS = {
@@ -210,6 +220,48 @@ def localized(data: ReportData, net: Network, lang: str) -> ReportData:
     if lang != "en":
         changes.update(_german_sentences(data, lang))
     return dataclasses.replace(data, **changes)
+
+
+#: The columns of ``network_check.csv``, in this order.
+CHECK_TABLE_COLUMNS = (
+    "factor",
+    "label",
+    "group",
+    "question",
+    "indicator",
+    "value",
+    "unit",
+    "reference",
+    "assessment",
+    "evidence",
+    "ask",
+    "source",
+)
+
+
+def check_table(check: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The network check as ``network_check.csv`` writes it, in ``lang``.
+
+    ``check`` is :func:`quartiernetz.network_check` in ``lang`` (its sentences are
+    already in that language); the short name of each factor (``label``) and the
+    assessment (``Stärke``, ``Hinweis``, ``Lücke``, ``nicht messbar``) are put into
+    ``lang`` as well. ``factor`` and ``group`` stay the stable ids.
+
+    Examples
+    --------
+    >>> import quartiernetz as qn
+    >>> t = check_table(qn.network_check(qn.load_example(), lang="de"), "de")
+    >>> list(t.columns) == list(CHECK_TABLE_COLUMNS)
+    True
+    >>> set(t["assessment"]) <= {"Stärke", "Hinweis", "Lücke", "nicht messbar"}
+    True
+    """
+    out = check.copy()
+    out["label"] = [render(LABELS[f], lang) if f in LABELS else f for f in out["factor"]]
+    out["assessment"] = [
+        render(ASSESSMENT_NAMES[a], lang) if a in ASSESSMENT_NAMES else a for a in out["assessment"]
+    ]
+    return out[list(CHECK_TABLE_COLUMNS)].astype({"label": object, "assessment": object})
 
 
 def data_tables(net: Network, lang: str) -> dict[str, pd.DataFrame]:

@@ -16,6 +16,12 @@ Without a codebook,
 - answer texts are looked up in :data:`BUILTIN_CODEBOOK` (German and English
   texts of the collaboration continuum, see ``docs/surveys.md``);
 - anything else is an error naming the value, the column and the row.
+
+Codebook rows may also give a column or question stem a *role* (columns
+``question`` and ``role``): ``factor:<id>`` marks a self-assessment item of the
+network check (``<id>`` one of :data:`FACTOR_ROLE_IDS`). Such rows map that
+item's answers (Likert labels or numbers) to numbers, higher = more agreement;
+without value rows for the item, :data:`LIKERT_CODEBOOK` (1–5) is used.
 """
 
 from __future__ import annotations
@@ -41,7 +47,44 @@ __all__ = [
     "value_key",
     "BUILTIN_CODEBOOK",
     "MISSING",
+    "FactorItem",
+    "FACTOR_ROLE_IDS",
+    "LIKERT_CODEBOOK",
 ]
+
+#: The factor ids a codebook role ``factor:<id>`` may name: those of the network
+#: check (``quartiernetz.check.FACTOR_IDS``; kept equal by a test, since the
+#: reader sits below the analyses).
+FACTOR_ROLE_IDS = (
+    "central_coordination",
+    "paid_networkers",
+    "committee_membership",
+    "committee_sectors",
+    "competitors_in_view",
+    "needs_mapping",
+    "pooled_resources",
+    "funding_mix",
+    "municipal_ties",
+    "municipal_contact",
+    "municipal_steering",
+    "reach_beyond_quarter",
+    "online_offline",
+    "sector_diversity",
+    "civic_share",
+    "cross_sector_ties",
+    "clear_goal",
+    "clear_roles",
+    "recognition_culture",
+    "documentation",
+    "storytelling",
+    "sufficient_resources",
+    "personal_relationships",
+    "fixed_place",
+    "political_support",
+)
+
+#: The role prefix of self-assessment items.
+FACTOR_ROLE = "factor:"
 
 #: The intensity that stands for "missing answer".
 MISSING = math.nan
@@ -151,6 +194,39 @@ BUILTIN_CODEBOOK: dict[str, float] = {
     "na": _M,
 }
 
+#: Agreement labels of a 5-point Likert scale (German and English), used for a
+#: self-assessment item whose codebook rows give no values; the numbers 1..5 are
+#: read as they are, the missing texts of :data:`BUILTIN_CODEBOOK` are missing.
+LIKERT_CODEBOOK: dict[str, float] = {
+    "stimme gar nicht zu": 1,
+    "stimme ueberhaupt nicht zu": 1,
+    "trifft gar nicht zu": 1,
+    "trifft ueberhaupt nicht zu": 1,
+    "strongly disagree": 1,
+    "stimme nicht zu": 2,
+    "stimme eher nicht zu": 2,
+    "trifft nicht zu": 2,
+    "trifft eher nicht zu": 2,
+    "disagree": 2,
+    "teils teils": 3,
+    "teils": 3,
+    "weder noch": 3,
+    "trifft teilweise zu": 3,
+    "neutral": 3,
+    "neither agree nor disagree": 3,
+    "stimme eher zu": 4,
+    "stimme zu": 4,
+    "trifft eher zu": 4,
+    "trifft zu": 4,
+    "agree": 4,
+    "stimme voll zu": 5,
+    "stimme voll und ganz zu": 5,
+    "trifft voll zu": 5,
+    "trifft voll und ganz zu": 5,
+    "strongly agree": 5,
+    **{str(i): float(i) for i in range(1, 6)},
+}
+
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)\s*(?:[-–=:.)]|\s)\s*\D")
 
@@ -188,6 +264,62 @@ def _number(key: str) -> float | None:
 
 
 @dataclass
+class FactorItem:
+    """A self-assessment item named in the codebook (role ``factor:<id>``).
+
+    Attributes
+    ----------
+    question : str
+        The column or question stem, as the codebook writes it.
+    factor : str
+        The factor id (one of :data:`FACTOR_ROLE_IDS`).
+    mapping : dict
+        ``{value_key: number}`` (NaN = missing); :data:`LIKERT_CODEBOOK` when
+        the codebook gives no values for the item.
+    row : int
+        The codebook row that gave the role (0 for a mapping or DataFrame).
+    builtin : bool
+        True when the answers are read with :data:`LIKERT_CODEBOOK`.
+    """
+
+    question: str
+    factor: str
+    mapping: dict[str, float]
+    row: int = 0
+    builtin: bool = False
+
+    @property
+    def scale(self) -> tuple[float, float]:
+        """The lowest and highest number of the item's scale."""
+        xs = [v for v in self.mapping.values() if math.isfinite(v)]
+        return (float(min(xs)), float(max(xs))) if xs else (math.nan, math.nan)
+
+    def lookup(self, value: str) -> float | None:
+        """The number of one answer (NaN = missing), or None when unknown.
+
+        Examples
+        --------
+        >>> item = FactorItem("ZIEL", "clear_goal", dict(LIKERT_CODEBOOK), builtin=True)
+        >>> item.lookup("Stimme voll zu"), item.lookup("2"), item.lookup("weiß nicht")
+        (5.0, 2.0, nan)
+        >>> item.lookup("vielleicht") is None, item.scale
+        (True, (1.0, 5.0))
+        """
+        text = str(value).strip()
+        if not text:
+            return MISSING
+        k = value_key(text)
+        if k in self.mapping:
+            return float(self.mapping[k])
+        x = _number(k)
+        if x is not None and x < 0 and x.is_integer():
+            return MISSING
+        if k in BUILTIN_CODEBOOK and math.isnan(BUILTIN_CODEBOOK[k]):
+            return MISSING
+        return None
+
+
+@dataclass
 class Codebook:
     """A mapping from answer values to intensities (NaN = missing).
 
@@ -213,6 +345,7 @@ class Codebook:
     empty: float = MISSING
     rows: dict[str, int] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)
+    factors: dict[str, FactorItem] = field(default_factory=dict)
 
     @classmethod
     def default(cls, *, shift: int = 0) -> Codebook:
@@ -349,12 +482,20 @@ def read_codebook(
         required=True,
         purpose="columns value and intensity",
     )
+    qcol = find_column(table, "question", aliases=("column", "item", "frage", "spalte"))
+    rcol = find_column(table, "role", aliases=("rolle",))
     mapping: dict[str, float] = {}
     rows: dict[str, int] = {}
     shown: dict[str, str] = {}
+    factors: dict[str, FactorItem] = {}
     empty = MISSING
     for i, (v, x) in enumerate(zip(table.frame[vcol], table.frame[icol], strict=True)):
         v, x = str(v).strip(), str(x).strip()
+        role = str(table.frame[rcol].iloc[i]).strip() if rcol else ""
+        if role:
+            q = str(table.frame[qcol].iloc[i]).strip() if qcol else ""
+            _factor_row(table, i, q, role, v, x, rcol, qcol or rcol, factors)
+            continue
         if x == "":
             val = MISSING
         else:
@@ -404,4 +545,91 @@ def read_codebook(
         mapping[key] = val
         rows[key] = table.row(i)
         shown[key] = v
-    return Codebook(mapping, table.file, empty=empty, rows=rows, shown=shown)
+    for item in factors.values():
+        if not item.mapping:
+            item.mapping, item.builtin = dict(LIKERT_CODEBOOK), True
+    return Codebook(mapping, table.file, empty=empty, rows=rows, shown=shown, factors=factors)
+
+
+def _factor_row(
+    table: Table,
+    i: int,
+    question: str,
+    role: str,
+    value: str,
+    number: str,
+    rcol: str,
+    qcol: str,
+    factors: dict[str, FactorItem],
+) -> None:
+    """Read one codebook row with a role: a self-assessment item and one of its values."""
+    valid = ", ".join(FACTOR_ROLE_IDS)
+    if not role.casefold().startswith(FACTOR_ROLE):
+        raise InvalidValueError(
+            Text(f'the role "{role}" is not known', f'die Rolle "{role}" ist unbekannt'),
+            file=table.file,
+            row=table.row(i),
+            column=rcol,
+            expected=Text(
+                f"factor:<id>, with <id> one of {valid}", f"factor:<id>, mit <id> aus {valid}"
+            ),
+        )
+    fid = role[len(FACTOR_ROLE) :].strip()
+    if fid not in FACTOR_ROLE_IDS:
+        raise InvalidValueError(
+            Text(
+                f'"{fid}" is not a factor of the network check',
+                f'"{fid}" ist kein Faktor des Netzwerk-Checks',
+            ),
+            file=table.file,
+            row=table.row(i),
+            column=rcol,
+            expected=Text(f"one of {valid}", f"einer von {valid}"),
+        )
+    if not question:
+        raise InvalidValueError(
+            Text(
+                f'the role "{role}" names no column or question',
+                f'die Rolle "{role}" nennt keine Spalte oder Frage',
+            ),
+            file=table.file,
+            row=table.row(i),
+            column=qcol,
+            expected=Text(
+                "the column header or question stem of the item (column question)",
+                "die Spaltenüberschrift oder der Fragen-Code des Items (Spalte question)",
+            ),
+        )
+    item = factors.setdefault(question, FactorItem(question, fid, {}, row=table.row(i)))
+    if item.factor != fid:
+        raise InvalidValueError(
+            Text(
+                f'"{question}" has the role factor:{item.factor} already (row {item.row})',
+                f'"{question}" hat schon die Rolle factor:{item.factor} (Zeile {item.row})',
+            ),
+            file=table.file,
+            row=table.row(i),
+            column=rcol,
+            expected=Text("one role per question", "eine Rolle je Frage"),
+        )
+    if not value:
+        return  # the row only gives the role
+    if number == "":
+        item.mapping[value_key(value)] = MISSING
+        return
+    try:
+        x = float(number.replace(",", "."))
+    except ValueError:
+        x = math.nan
+    if not math.isfinite(x):
+        raise InvalidValueError(
+            Text(f'"{number}" is not a number', f'"{number}" ist keine Zahl'),
+            file=table.file,
+            row=table.row(i),
+            expected=Text(
+                "the answer's number on the scale (higher = more agreement), or empty for missing",
+                "die Zahl der Antwort auf der Skala (höher = mehr Zustimmung), oder leer für "
+                "fehlend",
+            ),
+        )
+    item.mapping[value_key(value)] = x

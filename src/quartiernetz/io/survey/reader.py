@@ -9,6 +9,7 @@ function with a dataclass as its result::
                   lay_out            respondent, checklists, relations -> Layout
     select rows   select_rows        rows          -> Selection
     extract       extract_answers    cells         -> Answers
+    self-assess.  read_factors       codebook role factor:<id> -> FactorAnswers
     match names   match_names        typed names   -> NameMatch
     reconcile     build_network      all of these  -> Network
 
@@ -34,6 +35,7 @@ from ._steps.answers import extract_answers, finish_ties, note_values, warn_miss
 from ._steps.classify import classify_columns
 from ._steps.common import NO_FILE
 from ._steps.detect import detect_tool, note_reading, open_survey
+from ._steps.factors import add_factors, find_factor_columns, read_factors
 from ._steps.questions import lay_out
 from ._steps.reconcile import build_network, pair_table
 from ._steps.rosters import check_codes, load_roster
@@ -65,6 +67,7 @@ def _read(
     """The steps, in order (called by :func:`read_survey` only: warnings name its caller)."""
     ctx = open_survey(path, codebook, tool, options)
     note_reading(ctx)
+    factor_columns = find_factor_columns(ctx)  # self-assessment items: no roster question
     rost = load_roster(ctx, roster, respondent)
     check_codes(ctx, rost)
     layout = lay_out(ctx, classify_columns(ctx, respondent))
@@ -72,13 +75,16 @@ def _read(
     sel = select_rows(ctx, layout.respondent, problems)
     mapper = ValueMapper(ctx.codebook, ctx.export.separators, ctx.file, problems)
     answers = extract_answers(ctx, layout.questions, sel, mapper)
+    factors = read_factors(ctx, factor_columns, sel, problems)
     problems.raise_if_any()
     names = match_names(ctx, answers, sel, has_name_questions=bool(layout.columns.names))
     note_values(ctx, mapper, answers)
     warn_missing(ctx, answers.missing_cells, stacklevel=4)  # warn_missing, _read, read_survey
     frames = answers.frames + ([names.ties] if names.ties is not None else [])
     ties = finish_ties(ctx, frames)
-    return build_network(ctx, layout, sel.respondents, ties, answers, names)
+    net = build_network(ctx, layout, sel.respondents, ties, answers, names)
+    add_factors(ctx, net, factors)
+    return net
 
 
 def survey_summary(net: Network) -> pd.DataFrame:
@@ -197,7 +203,10 @@ def read_survey(
     codebook : path-like, DataFrame or mapping, optional
         ``value,intensity``; see :mod:`quartiernetz.io.survey.codebook`.
         Without one, numbers are intensities (SoSci: code − 1) and common
-        answer texts are understood.
+        answer texts are understood. Rows with the columns ``question`` and
+        ``role`` = ``factor:<id>`` mark self-assessment items of the network
+        check: their answers become the actor column ``factor:<id>`` and the
+        scale ``meta["factor_scales"][<id>]``.
     tool : str, default "auto"
         ``limesurvey``, ``sosci``, ``qualtrics``, ``googleforms``, ``msforms``,
         ``wide`` or ``auto`` (:func:`detect_tool`).

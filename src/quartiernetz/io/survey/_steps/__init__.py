@@ -15,6 +15,8 @@ module                    step (input -> output)
 :mod:`.rows`              the rows that count -> :class:`~.rows.Selection`
 :mod:`.values`            answer cells -> intensities (:class:`~.values.ValueMapper`)
 :mod:`.answers`           cells of the selected rows -> :class:`~.answers.Answers`
+:mod:`.factors`           self-assessment items (codebook role ``factor:<id>``)
+                          -> :class:`~.factors.FactorAnswers` -> actor columns
 :mod:`.typed_names`       typed partner names -> :class:`~.typed_names.NameMatch`
 :mod:`.reconcile`         ties, roster and figures -> the network
 

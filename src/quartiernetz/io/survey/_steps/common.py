@@ -60,6 +60,8 @@ class SurveyContext:
     record: Record = field(default_factory=Record)
     figures: dict[str, Any] = field(default_factory=dict)
     ignored: set[str] = field(default_factory=set)
+    #: the columns of self-assessment items (codebook role ``factor:<id>``)
+    factor_columns: set[str] = field(default_factory=set)
     roster: Roster | None = None
 
     @property

@@ -121,6 +121,7 @@ def note_left_out(ctx: SurveyContext, layout: Layout) -> None:
     for c, why in layout.identifying.items():
         ctx.record.add("dropped", left_out(why), file=ctx.file, column=c, count=n)
     read = layout.read_columns | set(layout.identifying) | {layout.respondent}
+    read |= {c for c in ctx.ignored if c in ctx.factor_columns}  # self-assessment items
     ignored = [c for c in ctx.table.columns if c not in read and c not in ctx.export.system]
     if ignored:
         shown = ", ".join(repr(c) for c in ignored[:8]) + (" …" if len(ignored) > 8 else "")
