@@ -77,7 +77,7 @@ _PLOTTING = (
 )
 
 #: Entry points loaded on first use (they import matplotlib or the report's templates).
-_FACES = {"write_report": "report", "explore": "explorer"}
+_FACES = {"write_report": "report", "explore": "explorer", "batch": "batch"}
 
 __all__ = [
     "__version__",

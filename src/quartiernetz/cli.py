@@ -22,10 +22,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import io as network_io
 from ._version import __version__
 from .exceptions import DataCleaningWarning, QuartiernetzError
 from .i18n import Text, default_lang, render
-from .io import read_network, write_network
 from .io.survey import read_survey
 from .network import Network
 from .privacy import pseudonymize, read_key
@@ -764,7 +764,7 @@ def _read(args: argparse.Namespace, say: _Say) -> Network:
                 path=args.review_out,
             )
     else:
-        net = read_network(args.input, format=args.format, directed=args.directed)
+        net = network_io.read_network(args.input, format=args.format, directed=args.directed)
     if args.pseudonymize:
         net = _pseudonymize(net, Path(args.pseudonymize), say)
     return net
@@ -944,7 +944,7 @@ def _run(args: argparse.Namespace, say: _Say) -> int:
         print(describe_text(net, lang=args.lang), end="")
         return EXIT_OK
     if args.command == "convert":
-        written = write_network(net, args.output, format=args.to)
+        written = network_io.write_network(net, args.output, format=args.to)
         say(_("wrote {path}", "geschrieben: {path}"), file=sys.stderr, path=written)
         return EXIT_OK
     from .report import write_report

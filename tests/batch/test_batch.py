@@ -150,6 +150,7 @@ def test_programme_figures_recomputed_from_per_house_data(tmp_path):
     assert [p.name for p in written] == ["mgh-001", "mgh-002"]
 
 
+@pytest.mark.slow  # about 25-35 s: a two-worker cluster starts and imports quartiernetz
 def test_dask_local_cluster_runs_ten_inputs(tmp_path):
     distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     src = tmp_path / "in"

@@ -18,7 +18,8 @@ from PIL import Image
 
 from quartiernetz.plotting.style import SECTOR_COLORS
 
-WIDTH, HEIGHT = 1280, 4000
+# tall enough to reach the network map below the overview and the Netzwerk-Check
+WIDTH, HEIGHT = 1280, 9000
 
 
 def _chromium() -> str:

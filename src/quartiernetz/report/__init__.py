@@ -34,12 +34,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..exceptions import QuartiernetzError
+from ..exceptions import DataCleaningWarning, QuartiernetzError
 from ..explorer import write_explorer
 from ..i18n import Text
 from ..network import Network
 from ._parallel import FigureWorker, default_jobs
-from .analyses import STEPS, ReportData, _has_kind, run_analyses
+from .analyses import STEPS, ReportData, has_kind, run_analyses
 from .figures import FIGURE_NAMES, make_figures
 from .html import build_context, render_html
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
@@ -226,7 +226,7 @@ def write_report(
     if n_jobs is None:
         n_jobs = default_jobs(
             len(net.actors),
-            affiliation_figures=_has_kind(net, ("committee", "gremium", "offer", "angebot")),
+            affiliation_figures=has_kind(net, ("committee", "gremium", "offer", "angebot")),
         )
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
         raise QuartiernetzError(
@@ -278,11 +278,9 @@ def _write_into(
         workers = [stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)]
         stack.enter_context(warnings.catch_warnings())
         # the report's data-quality section lists what the loader did
-        from ..exceptions import DataCleaningWarning
-
         warnings.simplefilter("ignore", DataCleaningWarning)
         # the network does not change during the report: each graph is built once
-        stack.enter_context(net._reusing_graphs())
+        stack.enter_context(net.reusing_graphs())
         # the stability check runs beside the figures, in a worker where there is one
         data = run_analyses(
             net, seed=seed, progress=progress, approximate=approximate, defer_stability=True

@@ -24,8 +24,11 @@ import sys
 import threading
 import warnings
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from ..plotting.style import style
 
 __all__ = ["FigureWorker", "default_jobs", "PARALLEL_MIN_ACTORS", "PARALLEL_ALWAYS_ACTORS"]
 
@@ -214,8 +217,6 @@ def _warm_up() -> None:
     import scipy.optimize  # Kamada-Kawai
     import scipy.spatial  # noqa: F401 - the grid layout
 
-    from ..plotting.style import style
-
     with style():
         fig, ax = plt.subplots(figsize=(2, 1))
         ax.set_title("Äö", fontweight="bold")
@@ -227,16 +228,18 @@ def _warm_up() -> None:
     nx.kamada_kawai_layout(nx.path_graph(3))
 
 
-def _work() -> None:
-    """The worker process: draw the figures it is given, one at a time."""
+def work(figure_drawers: Callable[..., Any], run_figure_job: Callable[..., Any]) -> None:
+    """The worker process: draw the figures it is given, one at a time.
+
+    ``figure_drawers`` and ``run_figure_job`` are those of :mod:`quartiernetz.report.figures`
+    (which imports this module, so the worker's entry point passes them in).
+    """
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # whatever prints must not go into the pipe
 
     import matplotlib as mpl
 
     mpl.use("Agg")
-
-    from .figures import _drawers
 
     _warm_up()  # while the report's analyses still run
     try:
@@ -248,31 +251,33 @@ def _work() -> None:
         mpl.rcParams.update(setup["rc"])
     drawers = {
         name: draw
-        for name, draw, possible in _drawers(
+        for name, draw, possible in figure_drawers(
             setup["net"], setup["data"], lang=setup["lang"], seed=setup["seed"], pos=setup["pos"]
         )
         if possible
     }
     _send(sink, ("ready",))
     # as in the report's process: each graph built once for all the jobs taken here
-    with setup["net"]._reusing_graphs():
-        _take_jobs(source, sink, drawers, setup)
+    with setup["net"].reusing_graphs():
+        _take_jobs(source, sink, drawers, setup, run_figure_job)
 
 
 def _take_jobs(
-    source: BinaryIO, sink: BinaryIO, drawers: dict[str, Any], setup: dict[str, Any]
+    source: BinaryIO,
+    sink: BinaryIO,
+    drawers: dict[str, Any],
+    setup: dict[str, Any],
+    run_figure_job: Callable[..., Any],
 ) -> None:
     """Run the jobs the report's process hands out until it says there are no more."""
     import matplotlib.pyplot as plt
-
-    from .figures import _run_job
 
     while True:
         name = pickle.load(source)
         if name is None:
             return
         try:
-            outcome = _run_job(name, drawers, setup, compress=lambda job: job())
+            outcome = run_figure_job(name, drawers, setup, compress=lambda job: job())
         except Exception as err:  # re-raised in the report's process
             try:
                 pickle.dumps(err)

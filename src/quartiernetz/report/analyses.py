@@ -9,9 +9,26 @@ from typing import Any
 import pandas as pd
 
 from ..check import network_check_languages
+from ..descriptives import summary
 from ..exceptions import QuartiernetzError
 from ..network import Network
+from ..roles import (
+    AUTO_EXACT_SECONDS,
+    brokerage,
+    catalyst_stability,
+    catalysts,
+    dependence_curve,
+    estimate_seconds,
+)
+from ..structures import (
+    communities,
+    competitor_clusters,
+    duplicates,
+    offer_map,
+    suggest_ties,
+)
 from .progress import Progress
+from .tables import offer_table
 
 __all__ = ["ReportData", "run_analyses", "run_stability", "stability_replicates", "STEPS"]
 
@@ -81,7 +98,7 @@ def _attempt(data: ReportData, step: str, fn: Callable[[], Any]) -> Any:
         return None
 
 
-def _has_kind(net: Network, kinds: tuple[str, ...]) -> bool:
+def has_kind(net: Network, kinds: tuple[str, ...]) -> bool:
     aff = net.affiliations
     if aff.empty:
         return False
@@ -118,27 +135,10 @@ def run_analyses(
     -------
     ReportData
     """
-    from ..descriptives import summary
-    from ..roles import (
-        AUTO_EXACT_SECONDS,
-        brokerage,
-        catalysts,
-        dependence_curve,
-        estimate_seconds,
-    )
-    from ..structures import (
-        communities,
-        competitor_clusters,
-        duplicates,
-        offer_map,
-        suggest_ties,
-    )
-    from .tables import offer_table
-
     prog = progress or Progress(0, enabled=False)
     data = ReportData()
-    data.has_offers = _has_kind(net, ("offer", "angebot"))
-    data.has_committees = _has_kind(net, ("committee", "gremium"))
+    data.has_offers = has_kind(net, ("offer", "angebot"))
+    data.has_committees = has_kind(net, ("committee", "gremium"))
 
     # True forces sampling; False (the command line's default) and None choose by cost
     approximate = True if approximate else None
@@ -207,8 +207,6 @@ def run_stability(net: Network, data: ReportData, *, seed: int, approximate: boo
 
     ``approximate``: True samples; False or None choose by cost (see :func:`run_analyses`).
     """
-    from ..roles import catalyst_stability
-
     return catalyst_stability(
         net, n=data.replicates, seed=seed, approximate=True if approximate else None
     )

@@ -40,11 +40,16 @@ import networkx as nx
 import pandas as pd
 
 from .._version import __version__
+from ..change import change_tables, compare
+from ..change.matching import actor_labels
 from ..check import ASSESSMENT_NAMES, LABELS, network_check_compare
-from ..exceptions import QuartiernetzError
+from ..exceptions import DataCleaningWarning, QuartiernetzError
 from ..i18n import Text, render
+from ..inference import cug_test, ei_test, qap_correlation
 from ..network import Network, as_graph
-from ..plotting import plot_network_check
+from ..plotting import plot_comparison, plot_network_check, save_figure
+from ..plotting.change import common_layout, plot_tie_changes, plot_waves
+from ..plotting.style import visible_text
 from .html import Table
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .tables import write_csv
@@ -601,8 +606,6 @@ def _check(
 def _save(fig: Any, folder: Path, stem: str) -> _Figure:
     import matplotlib.pyplot as plt
 
-    from ..plotting import save_figure
-
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = save_figure(fig, folder / stem)
     plt.close(fig)
@@ -743,8 +746,6 @@ def _write_into(
 
     import matplotlib
 
-    from ..exceptions import DataCleaningWarning
-
     if matplotlib.get_backend().lower() not in ("agg", "svg", "pdf", "ps", "cairo"):
         matplotlib.use("Agg")
     t = COMPARE_TEXTS[lang]
@@ -816,8 +817,6 @@ def _overview(
     seed: int,
     files: list[str],
 ) -> dict[str, Any]:
-    from ..change import compare
-
     out: dict[str, Any] = {"sentences": [], "table": None, "figure": None, "errors": []}
     try:
         table = compare(nets, seed=seed)
@@ -861,8 +860,6 @@ def _overview(
     out["table"] = Table(cols, rows, numeric)
     try:
         import matplotlib.pyplot as plt
-
-        from ..plotting import plot_comparison
 
         measures = [
             m
@@ -940,8 +937,6 @@ def _check_profiles(
 
 
 def _names(net: Network | nx.Graph) -> dict[Any, str]:
-    from ..change.matching import actor_labels
-
     return actor_labels(net)
 
 
@@ -961,8 +956,6 @@ def _pair(
     aliases: Any,
     files: list[str],
 ) -> dict[str, Any]:
-    from ..change import change_tables
-
     out: dict[str, Any] = {
         "id": f"change-{k}",
         "heading": t["sec_pair"].format(a=a, b=b),
@@ -1157,8 +1150,6 @@ def _pair(
     try:
         import matplotlib.pyplot as plt
 
-        from ..plotting.change import common_layout, plot_tie_changes, plot_waves
-
         pos = common_layout([Gb, Ga], seed=seed)
         axes = plot_waves({a: Gb, b: Ga}, pos=pos, seed=seed, lang=lang, weight="weight")
         out["waves_figure"] = _save(axes[0].figure, figures_dir, f"waves_{k}")
@@ -1181,8 +1172,6 @@ def _significance(
     files: list[str],
 ) -> dict[str, Any]:
     """QAP between consecutive networks, CUG and E–I per network, in plain language."""
-    from ..inference import cug_test, ei_test, qap_correlation
-
     level = SIGNIFICANCE_LEVEL
     out: dict[str, Any] = {
         "intro": say(
@@ -1373,8 +1362,6 @@ def _significance(
 def _render(context: dict[str, Any]) -> str:
     import jinja2
     import markupsafe
-
-    from ..plotting.style import visible_text
 
     def finalize(value: Any) -> Any:
         if isinstance(value, str) and not isinstance(value, markupsafe.Markup):

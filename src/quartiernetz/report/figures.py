@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import plotting as qp
 from ..exceptions import QuartiernetzError
 from ..network import Network
 from ._parallel import FigureWorker
@@ -44,18 +45,17 @@ class FigureFile:
 
 
 def _save(fig: Any, folder: Path, name: str, compress: Callable[..., Any]) -> FigureFile:
-    from ..plotting import save_figure
-
-    png, svg = save_figure(fig, folder / name, formats=("png", "svg"), dpi=None, compress=compress)
+    png, svg = qp.save_figure(
+        fig, folder / name, formats=("png", "svg"), dpi=None, compress=compress
+    )
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
     return FigureFile(name=name, png=f"figures/{png.name}", svg=f"figures/{svg.name}", data_uri=uri)
 
 
-def _drawers(
+def figure_drawers(
     net: Network, data: ReportData, *, lang: str, seed: int, pos: Any
 ) -> list[tuple[str, Callable[[], Any], bool]]:
     """The figures in report order: name, drawing function, whether the results allow it."""
-    from .. import plotting as qp
 
     cat = data.catalysts
     return [
@@ -153,7 +153,7 @@ def _reason(err: QuartiernetzError) -> Any:
     return err.text if err.text is not None else str(err)
 
 
-def _run_job(
+def run_figure_job(
     name: str,
     drawers: dict[str, Callable[[], Any]],
     setup: dict[str, Any],
@@ -202,13 +202,12 @@ def make_figures(
     :class:`~quartiernetz.report._parallel.FigureWorker` processes, the jobs are shared
     between this process and them (the same files and results either way).
     """
-    from .. import plotting as qp
 
     prog = progress or Progress(0, enabled=False)
     folder.mkdir(parents=True, exist_ok=True)
     # both network maps share one layout (the same seed gives the same one anyway)
     pos = qp.layout(net, seed=seed, weight="weight") if len(net.actors) <= 2000 else None
-    drawers = _drawers(net, data, lang=lang, seed=seed, pos=pos)
+    drawers = figure_drawers(net, data, lang=lang, seed=seed, pos=pos)
     draw_of = {name: draw for name, draw, possible in drawers if possible}
     # every process takes the next job from the front, the longest first, so that no
     # process is left with a long job at the end (longest processing time first)
@@ -242,7 +241,7 @@ def make_figures(
 
         def run_here(name: str) -> None:
             prog.step(label(name))
-            done[name] = _run_job(
+            done[name] = run_figure_job(
                 name, draw_of, setup, lambda job: pending.append(pool.submit(job))
             )
 

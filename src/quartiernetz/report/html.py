@@ -675,10 +675,29 @@ def build_context(
         "has_offers": data.has_offers,
         "has_committees": data.has_committees,
         "quality": _quality(net, lang, t),
-        "methods": t["methods"],
+        "methods": [*t["methods"], *_computation(data, lang, t)],
         "references": REFERENCES,
         "files": [(f, t["file_desc"].get(f, "")) for f in files],
     }
+
+
+def _computation(data: ReportData, lang: str, t: dict[str, Any]) -> list[tuple[str, str]]:
+    """How the analyses were computed where it matters to the reader: sampled (estimated)
+    betweenness for a large network, a fallback group, the missing ``fast`` extra. The
+    analyses say so in ``attrs["notes"]`` (bilingual texts); each note is shown once."""
+    tables = [data.summary, data.catalysts]
+    overall = getattr(data.stability, "overall", None)
+    if isinstance(overall, pd.DataFrame):
+        tables.append(overall)
+    seen: list[str] = []
+    for table in tables:
+        if not isinstance(table, pd.DataFrame):
+            continue
+        for note in table.attrs.get("notes", []) or []:
+            text = render_text(note, lang, interface="cli")
+            if text and text not in seen:
+                seen.append(text)
+    return [(t["computation_term"], "; ".join(seen) + ".")] if seen else []
 
 
 def _environment() -> Any:

@@ -45,7 +45,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from .. import __version__
+from .._version import __version__
 from ..exceptions import QuartiernetzError
 from ..i18n import Text
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -33,7 +33,9 @@ from ..words import (
     suggestion_reason,
     why,
 )
-from .analyses import ReportData
+
+if TYPE_CHECKING:  # only in annotations: analyses imports this module
+    from .analyses import ReportData
 
 __all__ = [
     "safe_frame",

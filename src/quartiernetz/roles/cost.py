@@ -69,7 +69,7 @@ SAMPLED_COST_FACTOR = 1.5
 _MEASURES = ("betweenness", "closeness")
 
 
-def _de(x: float, digits: int = 0) -> str:
+def german_number(x: float, digits: int = 0) -> str:
     """A number with German thousands separators (1.000)."""
     return f"{x:,.{digits}f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
@@ -291,16 +291,16 @@ def choose_sampling(
                     f"{which} estimated from {k:,} sampled actors of {prep.n:,}: the exact "
                     f"computation would take about {estimate:,.0f} s here (more than "
                     f"{limit:,.0f} s)[[py: (approximate=False forces it)|cli:]]",
-                    f"{welche} aus {_de(k)} zufällig gewählten von {_de(prep.n)} Akteuren "
-                    f"geschätzt: exakt dauerte es hier etwa {_de(estimate)} s (mehr als "
-                    f"{_de(limit)} s)[[py: (approximate=False erzwingt es)|cli:]]",
+                    f"{welche} aus {german_number(k)} zufällig gewählten von {german_number(prep.n)} Akteuren "
+                    f"geschätzt: exakt dauerte es hier etwa {german_number(estimate)} s (mehr als "
+                    f"{german_number(limit)} s)[[py: (approximate=False erzwingt es)|cli:]]",
                 )
             )
         else:
             info["notes"].append(
                 Text(
                     f"{which} estimated from {k:,} sampled actors of {prep.n:,}",
-                    f"{welche} aus {_de(k)} zufällig gewählten von {_de(prep.n)} Akteuren "
+                    f"{welche} aus {german_number(k)} zufällig gewählten von {german_number(prep.n)} Akteuren "
                     "geschätzt",
                 )
             )

@@ -92,7 +92,7 @@ def _measures(
     return out
 
 
-def _check_components(
+def check_components(
     components: Mapping[str, float] | None, allowed: Any = CATALYST_COLUMNS
 ) -> dict[str, float]:
     if components is not None and not isinstance(components, Mapping):
@@ -188,7 +188,7 @@ def catalyst_index(
     >>> catalyst_index(t, {"betweenness": 1})["catalyst_score"].tolist()
     [100.0, 20.0, 0.0]
     """
-    comps = _check_components(components, allowed=list(table.columns))
+    comps = check_components(components, allowed=list(table.columns))
     n = len(table)
     pct: dict[str, np.ndarray] = {}
     top: dict[str, np.ndarray] = {}
@@ -427,18 +427,20 @@ def catalysts(
     >>> top.loc["Albizzi", "reasons"][0]
     Reason(kind='strong', measure='betweenness', value=0.212..., top=20, lower=False)
     """
-    comps = _check_components(components)
+    comps = check_components(components)
     prep = prepare(net, weight=weight, **options)
     notes: list = []
     codes, labels, _ = group_codes(prep, group, notes=notes)
-    approx, info = _approximation(prep, approximate, samples, seed, exact_seconds=exact_seconds)
-    table = _catalyst_table(
+    approx, info = choose_approximation(
+        prep, approximate, samples, seed, exact_seconds=exact_seconds
+    )
+    table = catalyst_table(
         prep, group, comps, full=True, codes=codes, labels=labels, approximate=approx
     )
-    return _stamp(table, info, notes)
+    return stamp_table(table, info, notes)
 
 
-def _approximation(
+def choose_approximation(
     prep: Prepared,
     approximate: bool | None,
     samples: int | None,
@@ -453,7 +455,7 @@ def _approximation(
     )
 
 
-def _stamp(frame: pd.DataFrame, info: dict[str, Any], notes: list) -> pd.DataFrame:
+def stamp_table(frame: pd.DataFrame, info: dict[str, Any], notes: list) -> pd.DataFrame:
     """Record how the table was computed in ``frame.attrs`` (see :func:`catalysts`)."""
     frame.attrs["approximate"] = bool(info["approximate"])
     frame.attrs["samples"] = info["samples"]
@@ -462,7 +464,7 @@ def _stamp(frame: pd.DataFrame, info: dict[str, Any], notes: list) -> pd.DataFra
     return frame
 
 
-def _catalyst_table(
+def catalyst_table(
     prep: Prepared,
     group: Any,
     comps: dict[str, float],

@@ -19,7 +19,7 @@ from ..i18n import Text
 from ..network import Network
 from ._graph import Prepared, group_codes, node_positions, prepare
 from ._kernels import KERNELS
-from .cost import AUTO_EXACT_SECONDS, _de, distance_seconds
+from .cost import AUTO_EXACT_SECONDS, distance_seconds, german_number
 
 __all__ = [
     "removal_impact",
@@ -314,7 +314,7 @@ def dependence(
                     f"would take about {seconds:,.0f} s here[[py: (distance=True forces "
                     "it)|cli:]]",
                     f"distanzgewichtete Fragmentierung ausgelassen: alle Distanzen vorher "
-                    f"und nachher dauerten hier etwa {_de(seconds)} s[[py: (distance=True "
+                    f"und nachher dauerten hier etwa {german_number(seconds)} s[[py: (distance=True "
                     "erzwingt sie)|cli:]]",
                 )
             )

@@ -17,7 +17,7 @@ from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import Prepared, group_codes, prepare, rng_from_seed
 from .cost import AUTO_EXACT_SECONDS
-from .index import _approximation, _catalyst_table, _check_components, _stamp
+from .index import catalyst_table, check_components, choose_approximation, stamp_table
 
 __all__ = ["catalyst_stability", "CatalystStability", "STABILITY_MODES"]
 
@@ -183,16 +183,16 @@ def catalyst_stability(
     if not isinstance(top, (int, np.integer)) or top < 1:
         raise AnalysisError(f"top must be a whole number >= 1, got {top!r}")
     k = top
-    comps = _check_components(components)
+    comps = check_components(components)
     rng = rng_from_seed(seed)
     prep = prepare(net, weight=weight, **options)
     notes: list = []
     codes, labels, _ = group_codes(prep, group, notes=notes)
     code_of = dict(zip(prep.nodes, codes.tolist(), strict=True))
-    approx, info = _approximation(
+    approx, info = choose_approximation(
         prep, approximate, samples, rng, exact_seconds=exact_seconds, repeats=int(n) + 1
     )
-    ref = _catalyst_table(
+    ref = catalyst_table(
         prep, group, comps, full=False, codes=codes, labels=labels, approximate=approx
     )
     ref_order = list(ref.index)
@@ -213,7 +213,7 @@ def catalyst_stability(
     for r in range(n):
         sub = _replicate(prep, mode, drop, rng, reporters, edge_reporters)
         sub_codes = np.array([code_of[v] for v in sub.nodes], dtype=np.int64)
-        table = _catalyst_table(
+        table = catalyst_table(
             sub, group, comps, full=False, codes=sub_codes, labels=labels, approximate=approx
         )
         kept = [v for v in ref_order if v in table.index]
@@ -285,8 +285,8 @@ def catalyst_stability(
         },
         index=pd.Index(list(figures), name="figure"),
     )
-    _stamp(overall, info, notes)
-    _stamp(actors, info, notes)
+    stamp_table(overall, info, notes)
+    stamp_table(actors, info, notes)
     return CatalystStability(actors=actors, replicates=replicates, overall=overall)
 
 

@@ -119,6 +119,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_offers": "Angebotslandkarte",
         "sec_quality": "Datenqualität",
         "sec_methods": "Methoden",
+        "computation_term": "Berechnung in diesem Bericht",
         "sec_files": "Dateien dieses Berichts",
         # network check
         "check_intro": "Der Netzwerk-Check liest das Netzwerk gegen die Erfolgsfaktoren lokaler "
@@ -465,6 +466,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "sec_offers": "Offer map",
         "sec_quality": "Data quality",
         "sec_methods": "Methods",
+        "computation_term": "Computation in this report",
         "sec_files": "Files of this report",
         # network check
         "check_intro": "The network check reads the network against the success factors of "
