@@ -70,9 +70,7 @@ PUBLIC_UNDERSCORE_ATTRIBUTES = frozenset(
 #: Violations that work in progress on issue 14 removes, without their line numbers, with
 #: the area that removes them. Each entry must still occur (test_known_entries_still_occur),
 #: so the list shrinks as they are fixed; it must be empty when issue 14 is closed.
-KNOWN: dict[str, str] = {
-    # report: the report helper is changing it (issue 14)
-}
+KNOWN: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------------------

@@ -201,8 +201,10 @@ class InputProblems(InputError):
     def _format(self, lang: str = "en", interface: str = "python") -> str:
         de = lang == "de"
         n = len(self.problems) + self.more
-        head = f"{n} {'Probleme' if de else 'problems'}" if n != 1 else (
-            "1 Problem" if de else "1 problem"
+        head = (
+            f"{n} {'Probleme' if de else 'problems'}"
+            if n != 1
+            else ("1 Problem" if de else "1 problem")
         )
         if self.file:
             head = f"{self.file}: {head}"

@@ -150,3 +150,22 @@ def test_answer_outside_the_items_values_names_row_and_column(tmp_path):
 def test_item_naming_no_column_is_an_error(tmp_path):
     with pytest.raises(QuartiernetzError, match="ZUFRIEDEN"):
         _read(tmp_path, codebook=CODEBOOK + "ZUFRIEDEN,factor:fixed_place,,\n")
+
+
+def test_wide_sheet_with_a_codebook_of_items_only(tmp_path):
+    export = tmp_path / "matrix.csv"
+    export.write_text(
+        "Organisation;qm;awo;kita;Ziel klar\nqm;;2;1;stimme zu\nawo;3;;0;trifft voll zu\n"
+        "kita;1;1;;2\n",
+        encoding="utf-8",
+    )
+    codebook = pd.DataFrame(
+        {"question": ["Ziel klar"], "role": ["factor:clear_goal"], "value": [""], "intensity": [""]}
+    )
+    net = qn.read_survey(export, codebook=codebook)
+    # the ties are read as without a codebook (numbers are intensities)
+    assert len(net.ties) == 5 and "ziel klar" not in {str(a).casefold() for a in net.actors.index}
+    assert net.actors["factor:clear_goal"].tolist() == [4.0, 5.0, 2.0]
+    assert net.meta["factor_scales"] == {"clear_goal": (1.0, 5.0)}
+    row = qn.network_check(net).set_index("factor").loc["clear_goal"]
+    assert row["assessment"] == "strength" and row["value"] == pytest.approx(11 / 3)

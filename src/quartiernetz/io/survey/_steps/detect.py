@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -134,16 +136,16 @@ def open_survey(path: Path, codebook: Any, tool: str, options: dict[str, Any]) -
             ),
         )
     export = read_export(path, tool, options.get("sheet"))
+    book = read_codebook(codebook) if codebook is not None else Codebook.default(shift=export.shift)
+    if not book.builtin and not book.mapping and book.factors and math.isnan(book.empty):
+        # a codebook of self-assessment items only: the ties are read as without a codebook
+        book = dataclasses.replace(Codebook.default(shift=export.shift), factors=book.factors)
     ctx = SurveyContext(
         path=path,
         file=export.table.file,
         tool=tool,
         export=export,
-        codebook=(
-            read_codebook(codebook)
-            if codebook is not None
-            else Codebook.default(shift=export.shift)
-        ),
+        codebook=book,
         options=options,
         questions_opt=as_mapping(options.get("questions")),
         names_opt=as_mapping(options.get("names")),
