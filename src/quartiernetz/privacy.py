@@ -186,6 +186,20 @@ def _text_columns(frame: pd.DataFrame, keep: Iterable[str]) -> list[str]:
     return out
 
 
+def _replace_names(text: str, labels: pd.Series, ids: list[str], mapping: dict[str, str]) -> str:
+    """``text`` with every actor label or id (of four or more characters) inside it
+    replaced by the actor's pseudonym, longest names first."""
+    names = {}
+    for i, lab in zip(ids, labels.tolist(), strict=True):
+        for name in (lab, i):
+            if isinstance(name, str) and len(name) > 3:
+                names.setdefault(name, mapping[i])
+    for name in sorted(names, key=len, reverse=True):
+        if name in text:
+            text = text.replace(name, names[name])
+    return text
+
+
 def _replace_quoted(text: str | Text, mapping: Mapping[str, str]) -> str | Text:
     """Replace '"x"' and "'x'" for every x in mapping (longest first), in both languages."""
     if not mapping:
@@ -217,7 +231,8 @@ def pseudonymize(
     items : bool, default False
         Also replace affiliation items (committee, offer and project names) by
         pseudonyms ``"I-…"``. By default they are kept: they name committees and
-        offers, not persons.
+        offers, not persons; an actor's name inside an item's name ("Turnhalle
+        Grundschule am Lindenhof") is replaced by that actor's pseudonym.
     keep_columns : sequence of str
         Further actor or tie text columns to keep as they are (see Notes).
 
@@ -318,6 +333,12 @@ def pseudonymize(
     if items and "item" in aff.columns and len(aff):
         item_map = _pseudonyms([str(v) for v in aff["item"]], secret, _ITEM_PREFIX)
         aff["item"] = aff["item"].map(lambda v: item_map[str(v)])
+    elif "item" in aff.columns and len(aff):
+        # an item named after an actor ("Turnhalle Grundschule am Lindenhof") would
+        # name that actor: its name inside the item becomes the actor's pseudonym
+        aff["item"] = aff["item"].map(
+            lambda v: _replace_names(v, labels, ids, mapping) if isinstance(v, str) else v
+        )
 
     meta = {k: v for k, v in net.meta.items() if k != "review"}
     if isinstance(meta.get("missing"), pd.DataFrame):
