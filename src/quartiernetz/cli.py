@@ -90,6 +90,21 @@ class _Parser(argparse.ArgumentParser):
             super()._print_message(visible(message), file)
 
 
+def _add_out_option(p: argparse.ArgumentParser, h: Any) -> None:
+    """``--out DIR`` of the commands that write a report folder."""
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=h(
+            _(
+                "output folder: new, empty, or holding an earlier report (with --force)",
+                "Ausgabeordner: neu, leer oder mit einem früheren Bericht (mit --force)",
+            )
+        ),
+    )
+
+
 def _add_input_options(p: argparse.ArgumentParser, h: Any, *, many: bool = False) -> None:
     if many:
         p.add_argument(
@@ -383,17 +398,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
             ),
         )
         _add_input_options(p, h)
-        p.add_argument(
-            "--out",
-            required=True,
-            metavar="DIR",
-            help=h(
-                _(
-                    "output folder: new, empty, or holding an earlier report (with --force)",
-                    "Ausgabeordner: neu, leer oder mit einem früheren Bericht (mit --force)",
-                )
-            ),
-        )
+        _add_out_option(p, h)
         p.add_argument(
             "--seed",
             type=int,
@@ -481,17 +486,7 @@ def _add_compare_parser(sub: Any, h: Any) -> None:
         ),
     )
     _add_input_options(p, h, many=True)
-    p.add_argument(
-        "--out",
-        required=True,
-        metavar="DIR",
-        help=h(
-            _(
-                "output folder: new, empty, or holding an earlier report (with --force)",
-                "Ausgabeordner: neu, leer oder mit einem früheren Bericht (mit --force)",
-            )
-        ),
-    )
+    _add_out_option(p, h)
     p.add_argument(
         "--labels",
         nargs="+",

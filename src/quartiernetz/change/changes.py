@@ -630,10 +630,6 @@ def duplicate_changes(
     waves : pair, optional
         With one Network: the two waves to compare, e.g. ``("2024", "2026")``
         (default: its two waves). With two inputs: names for them.
-    relation : str or list of str, optional
-        Network inputs: only these relations (default: every relation in
-        :func:`tie_changes`, all but ``competition`` elsewhere, as
-        :meth:`~quartiernetz.Network.to_networkx`).
     aliases : path, DataFrame or mapping, optional
         Name decisions for actors the waves name differently (see
         :func:`~quartiernetz.change.match_actors`).
