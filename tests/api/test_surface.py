@@ -37,6 +37,7 @@ NOT_ANALYSES = {
     "split_waves",  # splits one Network into several: data, not an analysis
     "write_report",
     "explore",
+    "batch",  # runs write_report over many inputs (tests/batch): a face, not an analysis
     *(n for n in qn.__all__ if n.startswith("plot_")),
 }
 
@@ -69,6 +70,7 @@ TWO_POSITIONAL = {
     "plot_tie_changes": ("before", "after"),
     "write_report": ("net", "out"),
     "explore": ("net", "path"),
+    "batch": ("inputs", "out"),
 }
 
 
@@ -309,7 +311,14 @@ def test_fast_is_an_extra_and_the_test_extra_pulls_it() -> None:
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
     assert not any(d.startswith("networkit") for d in project["dependencies"])
     assert any(d.startswith("networkit") for d in project["optional-dependencies"]["fast"])
-    assert "quartiernetz[fast]" in project["optional-dependencies"]["test"]
+    pulled = {
+        extra.strip()
+        for dep in project["optional-dependencies"]["test"]
+        if dep.startswith("quartiernetz[")
+        for extra in dep[len("quartiernetz[") : -1].split(",")
+    }
+    assert {"fast", "docs", "batch"} <= pulled
+    assert not any(d.startswith("mkdocs") for d in project["optional-dependencies"]["test"])
 
 
 @pytest.mark.parametrize(
