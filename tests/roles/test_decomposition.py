@@ -249,3 +249,108 @@ def test_folded_closeness_without_networkit_uses_scipy(monkeypatch, weighted):
     got = closeness_folded(_lengths(prep.W, weighted))
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(got, K.closeness_dijkstra(prep.W, weighted=weighted), atol=1e-12)
+
+
+def _force_folding(monkeypatch) -> None:
+    """Fold whenever anything folds: small test graphs would otherwise not pay."""
+    from quartiernetz.roles import _decompose
+
+    monkeypatch.setattr(_decompose, "FOLD_MIN_SHARE", 0.0)
+    monkeypatch.setattr(_decompose, "FOLD_MIN_WORK", 0.0)
+    monkeypatch.setattr(_decompose, "FOLD_CORRECTION_COST", 0.0)
+
+
+def _networkx_raw(G: nx.Graph, nodes: list, weighted: bool) -> np.ndarray:
+    """networkx's raw betweenness over ordered pairs (lengths 1 / weight when weighted)."""
+    ref = nx.betweenness_centrality(G, normalized=False, weight=_inverse(G) if weighted else None)
+    return np.array([2.0 * ref[v] for v in nodes])
+
+
+@pytest.mark.parametrize("kind", list(GRAPHS))
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("weighted", [False, True])
+def test_folded_betweenness_equals_plain_brandes(monkeypatch, kind, seed, weighted):
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    G = GRAPHS[kind](seed)
+    rng = np.random.default_rng(seed)
+    for u, v in G.edges:
+        G[u][v]["weight"] = float(rng.choice([1, 2, 3, 5]))
+    prep = prepare(G, weight="weight" if weighted else None)
+    plan = plan_betweenness(prep.W, weighted=weighted)
+    if kind == "one_block" and seed < 3:  # dense: nothing to fold, no plan
+        assert plan is None or plan.fold.kept.all()
+    want = K.betweenness_brandes(prep.W, weighted=weighted)
+    if not weighted:  # networkx compares float path sums with ==; the kernel with a tolerance
+        np.testing.assert_allclose(want, _networkx_raw(prep.G, prep.nodes, False), atol=1e-9)
+    if plan is not None:
+        assert not plan.fold.kept.all()
+        for batch in (1, 3, None):  # batches of the vectorised correction change nothing
+            got = plan.combine(K._betweenness_plain(plan.reduced, weighted=weighted), batch=batch)
+            np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-9)
+    K.clear_betweenness_cache()
+    np.testing.assert_allclose(K.betweenness(prep.W, weighted=weighted), want, atol=1e-9)
+
+
+def test_folded_betweenness_of_a_star_with_trees_and_isolates(monkeypatch):
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    G = nx.cycle_graph(5)
+    G.add_edges_from([(0, 10), (10, 11), (10, 12), (12, 13), (2, 20)])  # trees on the cycle
+    G.add_edges_from([(30, 31), (31, 32)])  # a tree component (folds to one root)
+    G.add_nodes_from([40, 41])  # isolates
+    prep = prepare(G)
+    plan = plan_betweenness(prep.W, weighted=False)
+    assert plan is not None
+    assert plan.fold.kept.sum() == 5 + 1 + 2
+    got = plan.combine(K._betweenness_plain(plan.reduced, weighted=False))
+    np.testing.assert_allclose(got, _networkx_raw(prep.G, prep.nodes, False), atol=1e-9)
+
+
+def test_folding_is_not_used_for_directed_networks_or_irrational_strengths(monkeypatch):
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    D = nx.gnp_random_graph(20, 0.1, seed=1, directed=True)
+    assert plan_betweenness(prepare(D).W, weighted=False) is None
+    G = _many_pendants(0)
+    for i, (u, v) in enumerate(G.edges):
+        G[u][v]["weight"] = np.sqrt(i + 2)
+    assert plan_betweenness(prepare(G, weight="weight").W, weighted=True) is None
+
+
+def test_folding_pays_only_with_many_pendants_and_few_correction_sources(monkeypatch):
+    from quartiernetz.roles import _decompose
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    monkeypatch.setattr(_decompose, "FOLD_MIN_WORK", 0.0)
+
+    # a dense core with one pendant: too little folds away
+    G = nx.gnp_random_graph(200, 0.05, seed=0)
+    G.add_edge(0, 999)
+    assert plan_betweenness(prepare(G).W, weighted=False) is None
+    # a core with long hanging paths on a few actors: folding pays
+    for k in range(5):
+        nx.add_path(G, [k] + [1000 + 100 * k + i for i in range(60)])
+    assert plan_betweenness(prepare(G).W, weighted=False) is not None
+
+
+def test_started_betweenness_folds_in_the_worker(monkeypatch):
+    _force_folding(monkeypatch)
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", 0.0)
+    K.clear_betweenness_cache()
+    G = _many_pendants(2)
+    W = prepare(G).W
+    with K.betweenness_start(W, weighted=False) as pending:
+        assert pending._proc is not None and pending._plan is not None
+        raw = pending.result()
+    np.testing.assert_allclose(raw, K.betweenness_brandes(W, weighted=False), atol=1e-9)
+
+
+def test_small_networks_keep_the_plain_engine():
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    G = _many_pendants(0)  # folds well, but visits far fewer arcs than FOLD_MIN_WORK
+    assert plan_betweenness(prepare(G).W, weighted=False) is None

@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from ._decompose import closeness_folded
+from ._decompose import BetweennessFolding, closeness_folded, plan_betweenness
 
 try:  # the compiled engine (Apache-2.0); without it the pure-Python kernels run
     import rustworkx as rx
@@ -191,7 +191,9 @@ def _engine_edges(W: sp.csr_array) -> tuple[bool, np.ndarray, np.ndarray]:
     return symmetric, rows.astype(np.int64), cols.astype(np.int64)
 
 
-def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
+def interruptible_engine(
+    what: str, W: sp.csr_array, *, meanwhile: Callable[[], Any] | None = None
+) -> np.ndarray | None:
     """Run the engine's ``"betweenness"`` or ``"closeness"`` in a worker process.
 
     rustworkx holds Python's global interpreter lock for the whole computation, so
@@ -202,6 +204,7 @@ def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
     Returns the raw engine values (unordered pairs for an undirected betweenness),
     or None when the worker cannot run (no Python executable, rustworkx not
     importable there); the caller then runs the engine in this process.
+    ``meanwhile`` runs here while the worker computes.
     """
     n = W.shape[0]
     if not sys.executable:
@@ -227,6 +230,8 @@ def interruptible_engine(what: str, W: sp.csr_array) -> np.ndarray | None:
         except OSError:
             return None
         try:
+            if meanwhile is not None:
+                meanwhile()
             while True:
                 try:
                     out, _ = proc.communicate(timeout=0.2)
@@ -258,17 +263,19 @@ class PendingBetweenness:
         self._key = _content_key(W, weighted=weighted)
         self._proc: subprocess.Popen | None = None
         self._symmetric = False
+        self._plan: BetweennessFolding | None = None
         n = W.shape[0]
-        if (
-            self._key in _BETWEENNESS_CACHE
-            or weighted
-            or rx is None
-            or n < 3
-            or not sys.executable
-            or not _long(W)
-        ):
+        if self._key in _BETWEENNESS_CACHE or weighted or rx is None or n < 3:
             return
-        symmetric, rows, cols = _engine_edges(W)
+        if not sys.executable:
+            return
+        plan = plan_betweenness(W, weighted=False)
+        engine_W = W if plan is None else plan.reduced  # the worker runs the reduced network
+        if not _long(engine_W):
+            return
+        self._plan = plan
+        n = engine_W.shape[0]
+        symmetric, rows, cols = _engine_edges(engine_W)
         self._symmetric = symmetric
         head = {"n": int(n), "undirected": bool(symmetric), "what": "betweenness"}
         with tempfile.TemporaryFile() as source:  # the worker keeps its own descriptor
@@ -306,6 +313,8 @@ class PendingBetweenness:
         if proc is None:
             return betweenness(self._W, weighted=self._weighted)
         try:
+            if self._plan is not None:  # the folded trees' part, while the engine works
+                self._plan.correction()
             while True:
                 try:
                     out, _ = proc.communicate(timeout=0.2)
@@ -323,6 +332,8 @@ class PendingBetweenness:
         if raw is None:  # the worker failed: compute here
             return betweenness(self._W, weighted=self._weighted)
         raw = 2.0 * raw if self._symmetric else raw
+        if self._plan is not None:
+            raw = self._plan.combine(raw)
         _remember(self._key, raw)
         return raw.copy()
 
@@ -339,12 +350,13 @@ def betweenness_start(W: sp.csr_array, *, weighted: bool) -> PendingBetweenness:
     return PendingBetweenness(W, weighted=weighted)
 
 
-def in_thread(fn: Callable[[], Any]) -> Any:
+def in_thread(fn: Callable[[], Any], *, meanwhile: Callable[[], Any] | None = None) -> Any:
     """Run ``fn`` in a daemon thread and wait in short steps, so Ctrl-C ends the wait.
 
     For compiled code that releases the global interpreter lock (networkit): on
     KeyboardInterrupt the main thread leaves at once; the thread finishes in the
-    background and its result is dropped.
+    background and its result is dropped. ``meanwhile`` runs in the calling
+    thread before the wait (on the second core).
     """
     box: dict[str, Any] = {}
 
@@ -356,6 +368,8 @@ def in_thread(fn: Callable[[], Any]) -> Any:
 
     worker = threading.Thread(target=run, daemon=True, name="quartiernetz-kernel")
     worker.start()
+    if meanwhile is not None:
+        meanwhile()
     while worker.is_alive():
         worker.join(0.2)
     if "error" in box:
@@ -490,7 +504,9 @@ def integer_lengths(W: sp.csr_array) -> np.ndarray | None:
     return (scale // q.astype(np.int64)).astype(np.float64)
 
 
-def betweenness_weighted_compiled(W: sp.csr_array) -> np.ndarray | None:
+def betweenness_weighted_compiled(
+    W: sp.csr_array, *, meanwhile: Callable[[], Any] | None = None
+) -> np.ndarray | None:
     """Weighted raw betweenness (ordered pairs) on networkit, or None when it cannot run.
 
     networkit's ``Betweenness`` (Brandes with Dijkstra, one thread) on the
@@ -498,7 +514,8 @@ def betweenness_weighted_compiled(W: sp.csr_array) -> np.ndarray | None:
     exact comparison of path lengths counts equally short paths as exact
     arithmetic does (the property :data:`PATH_RTOL` gives the Python kernel).
     None without networkit or when the lengths cannot be made integers; the
-    caller then runs :func:`betweenness_brandes`.
+    caller then runs :func:`betweenness_brandes`. ``meanwhile`` runs in this
+    thread while networkit works (see :func:`in_thread`).
     """
     nk = _networkit()
     lengths = integer_lengths(W)
@@ -518,22 +535,42 @@ def betweenness_weighted_compiled(W: sp.csr_array) -> np.ndarray | None:
     nk.setNumberOfThreads(1)  # the machine is shared; one thread, as the engine
     try:
         algo = nk.centrality.Betweenness(g, False, False)
-        in_thread(algo.run)
+        in_thread(algo.run, meanwhile=meanwhile)
     finally:
         nk.setNumberOfThreads(threads)
     return np.asarray(algo.scores(), dtype=float)  # ordered pairs, also when undirected
 
 
 def _betweenness(W: sp.csr_array, *, weighted: bool) -> np.ndarray:
-    """:func:`betweenness` without the cache."""
+    """:func:`betweenness` without the cache: trees folded where that pays."""
+    plan = plan_betweenness(W, weighted=weighted) if W.shape[0] >= 3 else None
+    if plan is not None:  # the correction runs while the engine works on the reduced network
+        raw = _betweenness_plain(plan.reduced, weighted=weighted, meanwhile=plan.correction)
+        return plan.combine(raw)
+    return _betweenness_plain(W, weighted=weighted)
+
+
+def _betweenness_plain(
+    W: sp.csr_array, *, weighted: bool, meanwhile: Callable[[], Any] | None = None
+) -> np.ndarray:
+    """Raw betweenness from the engine (weighted: networkit), else the Python kernel.
+
+    ``meanwhile`` runs in this thread while a compiled kernel works in another
+    thread or process (or before the kernel, when it runs here).
+    """
     n = W.shape[0]
     if weighted and n >= 3:
-        raw = betweenness_weighted_compiled(W)
+        raw = betweenness_weighted_compiled(W, meanwhile=meanwhile)
         if raw is not None:
             return raw
     if rx is None or weighted or n < 3:
+        if meanwhile is not None:
+            meanwhile()
         return betweenness_brandes(W, weighted=weighted)
-    raw = interruptible_engine("betweenness", W) if _long(W) else None
+    raw = interruptible_engine("betweenness", W, meanwhile=meanwhile) if _long(W) else None
+    meanwhile = None if raw is not None else meanwhile
+    if meanwhile is not None:
+        meanwhile()
     if raw is not None:
         symmetric = (W != W.T).nnz == 0
         return 2.0 * raw if symmetric else raw
