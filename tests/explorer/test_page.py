@@ -277,3 +277,20 @@ def test_small_networks_without_types_or_ties():
     assert [t[:2] for t in d["ties"]] == [[0, 1]]
     assert d["types"] == [{"name": None, "sector": 0, "color": "#9A9A9A", "shape": "dot"}]
     assert explorer_data(alone)["ties"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "want"),
+    [
+        ("nordstadt", "de", "Netzwerk-Explorer: Nordstadt"),
+        ("nordstadt", "en", "Network explorer: Nordstadt"),
+        ("NordStadt-2024", "en", "Network explorer: NordStadt-2024"),
+    ],
+)
+def test_default_title_reads_like_the_report_title(example, name, lang, want):
+    import copy
+
+    net = copy.deepcopy(example)
+    net.name = name
+    page = explorer_html(net, lang=lang)
+    assert f"<title>{want}</title>" in page

@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..exceptions import QuartiernetzError
 from ..network import Network
+from ..words.names import display_name
 from .data import DETAIL_MAX, explorer_data
 from .page import VENDOR_VERSIONS, render_page, safe_json
 from .texts import words
@@ -88,7 +89,7 @@ def explorer_html(
     data["lang"] = lang
     data["words"] = {"de": words("de"), "en": words("en")}
     if title is None:
-        name = str(net.name) if getattr(net, "name", None) else ""
+        name = display_name(str(net.name)) if getattr(net, "name", None) else ""
         head = words(lang)["page_title"]
         title = f"{head}: {name}" if name else head
     return render_page(data, lang=lang, title=title)
