@@ -9,6 +9,7 @@ largest partner groups.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -231,3 +232,26 @@ def test_programme_figures_errors():
     fig = programme_figures(no_support)
     assert fig["share_municipal_partner"] == 1.0
     assert fig["share_strategic_support"] != fig["share_strategic_support"]  # NaN
+
+
+def test_own_office_tie_is_strongest_where_the_office_supports_the_house(both):
+    ties = both.ties[both.ties["wave"] == 2011]
+    own = ties[(ties["relation"] == "cooperation") & ties["target"].str.fullmatch(r"kom-\d+")]
+    supported = set(ties.loc[ties["relation"] == "strategic_support", "target"])
+    assert len(own) == 495 and len(supported) == 250
+    expected = np.where(own["source"].isin(supported), 3.0, 2.0)
+    assert (own["intensity"].to_numpy() == expected).all()
+
+
+def test_support_since_2006_and_municipal_ties_persist_first(both):
+    support = both.ties[both.ties["relation"] == "strategic_support"]
+    supported = {w: set(support.loc[support["wave"] == w, "target"]) for w in (2006, 2011)}
+    assert len(supported[2006]) == 150  # round(0.6 * 250)
+    assert supported[2006] <= supported[2011]
+    coop = both.ties[both.ties["relation"] == "cooperation"]
+    pairs = {
+        w: set(map(tuple, coop.loc[coop["wave"] == w, ["source", "target"]].to_numpy()))
+        for w in (2006, 2011)
+    }
+    municipal_2011 = {(h, p) for h, p in pairs[2011] if p.startswith(("kom-", "kreis-"))}
+    assert municipal_2011 and municipal_2011 <= pairs[2006]

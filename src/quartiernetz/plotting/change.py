@@ -13,6 +13,7 @@ from ..change import actor_changes, tie_changes
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph, undirected
+from ..words.figures import CHANGE_NAMES
 from . import style as st
 from .labels import place_labels
 from .network import layout, plot_network
@@ -24,15 +25,6 @@ __all__ = ["common_layout", "plot_waves", "plot_tie_changes", "CHANGE_COLORS"]
 
 #: Colours of the change map (Okabe–Ito): stable grey, new bluish green, ended vermillion.
 CHANGE_COLORS = {"stable": "#8C8C8C", "new": st.OKABE_ITO[2], "ended": st.OKABE_ITO[5]}
-
-_WORDS = {
-    "stable": {"en": "tie in both waves", "de": "Beziehung in beiden Wellen"},
-    "new": {"en": "new tie", "de": "neue Beziehung"},
-    "ended": {"en": "ended tie", "de": "beendete Beziehung"},
-    "stayed": {"en": "actor in both waves", "de": "Akteur in beiden Wellen"},
-    "entered": {"en": "actor entered", "de": "Akteur neu dabei"},
-    "left": {"en": "actor left", "de": "Akteur nicht mehr dabei"},
-}
 
 
 def _check_lang(lang: str) -> None:
@@ -280,7 +272,7 @@ def plot_tie_changes(
                     color=CHANGE_COLORS[status],
                     lw=width + 0.6,
                     ls=dash,
-                    label=f"{_WORDS[status][lang]} ({len(segs)})",
+                    label=f"{CHANGE_NAMES[status][lang]} ({len(segs)})",
                 )
             )
         status = actors["status"]
@@ -303,7 +295,7 @@ def plot_tie_changes(
                     markerfacecolor=look["facecolors"],
                     markeredgecolor=look["edgecolors"],
                     color=look["edgecolors"],
-                    label=f"{_WORDS[s][lang]} ({int(mask.sum())})",
+                    label=f"{CHANGE_NAMES[s][lang]} ({int(mask.sum())})",
                 )
             )
         ax.set_xlim(float(pos["x"].min()) - 0.08, float(pos["x"].max()) + 0.08)

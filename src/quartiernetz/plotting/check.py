@@ -200,7 +200,7 @@ def plot_network_check(
         ax.set_yticklabels([render(LABELS[f], lang) for f in factors])
         ax.set_ylim(len(factors) - 0.4, -1.2 if any(networks) else -0.6)
         ax.set_xlim(-0.08, (len(networks) - 1) * (_BAND + _SPACE) + _BAND + 0.08)
-        lo, hi = ("low", "high") if lang == "en" else ("niedrig", "hoch")
+        lo, hi = st.text("scale_low", lang), st.text("scale_high", lang)
         ticks = np.array(
             [[j * (_BAND + _SPACE), j * (_BAND + _SPACE) + _BAND] for j in range(len(networks))]
         ).ravel()
@@ -229,7 +229,7 @@ def plot_network_check(
                 linestyle="",
                 markersize=9,
                 color="#000000",
-                label="reference" if lang == "en" else "Bezugswert",
+                label=st.text("reference", lang),
             )
         )
         ax.legend(

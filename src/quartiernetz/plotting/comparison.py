@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..change import comparison_table as compute_table
 from ..network import Network
+from ..words.figures import FIGURE_NAMES
 from . import style as st
 from ._deprecated import moved
 from .labels import shorten
@@ -20,47 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_comparison", "FIGURE_NAMES"]
 
-#: Display names of the figures of :func:`quartiernetz.descriptives.summary`.
-FIGURE_NAMES: dict[str, dict[str, str]] = {
-    "actors": {"de": "Akteure", "en": "Actors"},
-    "ties": {"de": "Beziehungen", "en": "Ties"},
-    "density": {"de": "Dichte", "en": "Density"},
-    "reciprocity": {"de": "Gegenseitigkeit", "en": "Reciprocity"},
-    "components": {"de": "Komponenten", "en": "Components"},
-    "isolates": {"de": "Isolierte Akteure", "en": "Isolates"},
-    "largest_component_share": {
-        "de": "Anteil größte Komponente",
-        "en": "Share in largest component",
-    },
-    "mean_partners": {"de": "Partner im Mittel", "en": "Mean partners"},
-    "mean_degree": {"de": "Partner im Mittel", "en": "Mean partners"},
-    "degree_centralization": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
-    "centralization": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
-    "centralisation": {"de": "Zentralisierung (Grad)", "en": "Degree centralisation"},
-    "betweenness_centralization": {
-        "de": "Zentralisierung (Betweenness)",
-        "en": "Betweenness centralisation",
-    },
-    "ei_index": {"de": "E-I-Index (Typen)", "en": "E–I index (types)"},
-    "municipal_share": {"de": "Anteil Kommune", "en": "Municipal share"},
-    "municipal_tie_share": {
-        "de": "Übrige mit Beziehung zur Kommune",
-        "en": "Others tied to the municipality",
-    },
-    "response_rate": {"de": "Rücklaufquote", "en": "Response rate"},
-    "confirmed_share": {"de": "Bestätigte Beziehungen", "en": "Confirmed ties"},
-    "fragmentation": {"de": "Fragmentierung", "en": "Fragmentation"},
-    "mean_intensity": {"de": "Mittlere Intensität", "en": "Mean intensity"},
-    "groups": {"de": "Akteurstypen", "en": "Actor types"},
-    "cross_group_tie_share": {
-        "de": "Anteil Beziehungen zwischen Typen",
-        "en": "Share of ties between types",
-    },
-    "municipal_actors": {"de": "Kommunale Akteure", "en": "Municipal actors"},
-    "confirmed_tie_share": {"de": "Bestätigte Beziehungen", "en": "Confirmed ties"},
-    "clustering": {"de": "Clusterkoeffizient", "en": "Clustering"},
-    "transitivity": {"de": "Transitivität", "en": "Transitivity"},
-}
+# FIGURE_NAMES (the display names of the key figures) lives in quartiernetz.words.figures;
+# it is imported here for the comparison chart and stays importable from this module.
 
 __getattr__ = moved(__name__, {"comparison_table": "quartiernetz.change"})
 
@@ -165,13 +127,7 @@ def plot_comparison(
         ax.spines["bottom"].set_visible(False)
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        ax.set_xlabel(
-            "Balken: Wert im Verhältnis zum größten Wert der Zeile"
-            if lang == "de"
-            else "Bars: value relative to the row's largest value",
-            fontsize=7.5,
-            color="#444444",
-        )
+        ax.set_xlabel(st.text("bars_relative", lang), fontsize=7.5, color="#444444")
         if k > 1:
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=min(k, 4))
         if title:

@@ -12,6 +12,7 @@ import pandas as pd
 from ..network import Network
 from ..roles import CURVE_COLUMNS
 from ..roles import dependence_curve as compute_curve
+from ..words.figures import CURVE_NAMES
 from . import style as st
 from ._deprecated import moved
 from .actors import actor_labels
@@ -24,20 +25,6 @@ __all__ = ["plot_dependence", "CURVE_COLUMNS"]
 
 __getattr__ = moved(__name__, {"dependence_curve": "quartiernetz.roles"})
 
-_LABELS = {
-    "connected_pairs": {
-        "de": "Paare der Verbliebenen, die einander noch erreichen",
-        "en": "Pairs of those left who can still reach each other",
-    },
-    "largest_component": {
-        "de": "Verbliebene im größten zusammenhängenden Teil",
-        "en": "Those left who are in the largest connected part",
-    },
-    "cross_group_ties": {
-        "de": "Beziehungen zwischen Akteurstypen (% der ursprünglichen)",
-        "en": "Ties between actor types (% of those before)",
-    },
-}
 _COLORS = {
     "connected_pairs": "#0072B2",
     "largest_component": "#009E73",
@@ -111,7 +98,7 @@ def plot_dependence(
             _draw_alone(ax, curve, names, lang)
         ax.axhline(100, color="#999999", lw=0.8, ls=":")
         ax.set_ylim(0, 105)
-        ax.set_ylabel("Prozent" if lang == "de" else "Percent")
+        ax.set_ylabel(st.text("percent", lang))
         ax.yaxis.grid(True, color="#E5E5E5", lw=0.6)
         ax.set_axisbelow(True)
         ax.legend(loc="lower left")
@@ -133,18 +120,14 @@ def _draw_steps(ax: Axes, curve: pd.DataFrame, names: Mapping[Any, Any], lang: s
             color=_COLORS[col],
             lw=2.0,
             ms=6,
-            label=_LABELS[col][lang],
+            label=CURVE_NAMES[col][lang],
         )
-    ticks = [("ohne Ausfall" if lang == "de" else "all present")] + [
+    ticks = [st.text("all_present", lang)] + [
         f"− {shorten(names.get(r, r), 32)}" for r in removed[1:]
     ]
     ax.set_xticks(steps)
     ax.set_xticklabels(ticks, rotation=25, ha="right", rotation_mode="anchor")
-    ax.set_xlabel(
-        "Die wichtigsten Netzwerk-Katalysatoren fallen nacheinander aus"
-        if lang == "de"
-        else "The top network catalysts leave one after the other"
-    )
+    ax.set_xlabel(st.text("catalysts_leave", lang))
     last = curve.iloc[-1]
     for col in CURVE_COLUMNS:
         ax.annotate(
@@ -170,7 +153,7 @@ def _draw_alone(ax: Axes, curve: pd.DataFrame, names: Mapping[Any, Any], lang: s
             curve[col].to_numpy(dtype=float),
             width,
             color=_COLORS[col],
-            label=_LABELS[col][lang],
+            label=CURVE_NAMES[col][lang],
             edgecolor="white",
         )
     ax.set_xticks(x)
@@ -180,6 +163,4 @@ def _draw_alone(ax: Axes, curve: pd.DataFrame, names: Mapping[Any, Any], lang: s
         ha="right",
         rotation_mode="anchor",
     )
-    ax.set_xlabel(
-        "Wenn dieser Akteur allein ausfällt" if lang == "de" else "If this actor alone leaves"
-    )
+    ax.set_xlabel(st.text("actor_leaves_alone", lang))

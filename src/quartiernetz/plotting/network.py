@@ -17,6 +17,7 @@ from ..i18n import Text
 from ..network import Network, as_graph
 from ..roles import catalysts as compute_catalysts
 from ..roles import unknown_attribute
+from ..structures import COMPETITION_RELATIONS
 from . import style as st
 from .actors import actor_table
 from .labels import place_labels, shorten
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["layout", "plot_network"]
-
-_COMPETITION = ("competition", "konkurrenz")
 
 
 def _sorted_graph(G: nx.Graph, weight: str | None) -> nx.Graph:
@@ -371,7 +370,7 @@ def _competition_edges(net: Network | nx.Graph, keep: set[Any]) -> list[tuple[An
     if not isinstance(net, Network) or net.ties.empty:
         return []
     t = net.ties
-    mask = t["relation"].astype(str).str.casefold().isin(_COMPETITION)
+    mask = t["relation"].astype(str).str.casefold().isin(COMPETITION_RELATIONS)
     pairs = set()
     for a, b in zip(t.loc[mask, "source"], t.loc[mask, "target"], strict=True):
         if a in keep and b in keep and a != b:
@@ -929,7 +928,7 @@ def _network_legend(
             if isinstance(size_by, str)
             else "value"
         )
-        labels.append(("Symbolgröße: " if lang == "de" else "Symbol size: ") + what)
+        labels.append(st.text("symbol_size", lang, what=what))
     leg = ax.legend(
         handles,
         labels,
@@ -967,7 +966,7 @@ def _category_handles(look: _Look, lang: str) -> tuple[list[Any], list[str]]:
         seen.setdefault("—", st.GREY)
     if n_grey > 1:  # beyond the palette: one grey entry for all of them
         seen = {k: v for k, v in seen.items() if v != st.GREY}
-        seen["weitere" if lang == "de" else "others"] = st.GREY
+        seen[st.text("other_categories", lang)] = st.GREY
     handles = [
         Line2D(
             [],

@@ -129,7 +129,7 @@ def plot_offer_map(
         for s in ax.spines.values():
             s.set_visible(False)
         _draw_legend(ax, lang)
-        ax.set_xlabel("Zielgruppe" if lang == "de" else "Target group")
+        ax.set_xlabel(st.text("target_group", lang))
         ax.xaxis.set_label_position("top")
         if title:
             ax.set_title(title, loc="left")
@@ -172,11 +172,7 @@ def _draw_legend(ax: Axes, lang: str) -> None:
     """What the three cell colours mean, beneath the map."""
     from matplotlib.patches import Patch
 
-    names = (
-        ("Lücke (niemand)", "ein Anbieter", "zwei oder mehr: mögliche Doppelstruktur")
-        if lang == "de"
-        else ("gap (nobody)", "one provider", "two or more: possible duplicate")
-    )
+    names = [st.text(k, lang) for k in ("offer_gap", "offer_single", "offer_duplicate")]
     handles = [Patch(facecolor=c, edgecolor="#BBBBBB", linewidth=0.5) for c in _CELL_COLORS]
     ax.legend(
         handles,
@@ -184,5 +180,5 @@ def _draw_legend(ax: Axes, lang: str) -> None:
         loc="upper center",
         bbox_to_anchor=(0.5, -0.02),
         ncol=3,
-        title="Angebot für Zielgruppe" if lang == "de" else "Offer for target group",
+        title=st.text("offer_for_target_group", lang),
     )

@@ -221,18 +221,8 @@ def _draw_frames(ax: Axes, items: list[str], pairs: set[tuple[str, str]]) -> Non
 
 def _overlap_words(kind: str, lang: str, *, framed: bool, n: int) -> tuple[str, str]:
     """The colour bar's label and the note above the matrix."""
-    if lang == "de":
-        what = "Mitglieder" if kind == "committee" else "Angebote"
-        bar_label = f"Jaccard-Index: gemeinsame / alle {what}"
-        note = f"Zahl im Feld: gemeinsame {what}; Diagonale: alle {what}" + (
-            "; schwarzer Rahmen: mögliche Doppelstruktur" if framed else ""
-        )
-    else:
-        what = "members" if kind == "committee" else "offers"
-        bar_label = f"Jaccard index: shared / all {what}"
-        note = f"Number in a cell: shared {what}; diagonal: all {what}" + (
-            "; black frame: possible duplicate structure" if framed else ""
-        )
-    if n > 25:
-        note = note.split("; ", 2)[-1] if framed else ""
-    return bar_label, note
+    items = st.text("overlap_members" if kind == "committee" else "overlap_offers", lang)
+    parts = [] if n > 25 else ["overlap_cell", "overlap_diagonal"]  # no numbers in large grids
+    parts += ["overlap_frame"] if framed else []
+    note = "; ".join(st.text(p, lang, items=items) for p in parts)
+    return st.text("overlap_scale", lang, items=items), note

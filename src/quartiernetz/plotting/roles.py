@@ -13,6 +13,7 @@ from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network
 from ..roles import brokerage as compute_brokerage
+from ..words.figures import ROLE_NAMES
 from . import style as st
 from .actors import actor_labels
 from .labels import shorten
@@ -30,29 +31,8 @@ ROLE_COLORS: dict[str, str] = {
     "representative": "#CC79A7",
     "liaison": "#D55E00",
 }
-#: German and English role names.
-ROLE_NAMES: dict[str, dict[str, str]] = {
-    "coordinator": {
-        "de": "Koordinator (innerhalb der Gruppe)",
-        "en": "Coordinator (within the group)",
-    },
-    "itinerant": {
-        "de": "Konsulent (von außen, für eine andere Gruppe)",
-        "en": "Itinerant (outsider within another group)",
-    },
-    "gatekeeper": {
-        "de": "Gatekeeper (lässt andere in die eigene Gruppe)",
-        "en": "Gatekeeper (lets others into its group)",
-    },
-    "representative": {
-        "de": "Repräsentant (vertritt die eigene Gruppe nach außen)",
-        "en": "Representative (speaks for its group)",
-    },
-    "liaison": {
-        "de": "Liaison (verbindet zwei fremde Gruppen)",
-        "en": "Liaison (links two other groups)",
-    },
-}
+# ROLE_NAMES (the roles' German and English names) lives in quartiernetz.words.figures;
+# it stays importable from this module.
 
 
 def plot_brokerage(
@@ -158,27 +138,14 @@ def plot_brokerage(
         ax.set_yticklabels(
             [shorten(labels.get(v, v) if not _isna(labels.get(v, v)) else v, 40) for v in rows]
         )
-        if lang == "de":
-            ax.set_xlabel(
-                "Anteil an der Vermittlung"
-                if relative
-                else "Vermittelte Wege (offene Zweierpfade über den Akteur)"
-            )
-        else:
-            ax.set_xlabel(
-                "Share of brokerage"
-                if relative
-                else "Brokered paths (open two-paths through the actor)"
-            )
+        ax.set_xlabel(st.text("brokerage_share" if relative else "brokered_paths", lang))
         ax.xaxis.grid(True, color="#DDDDDD", linewidth=0.6)
         ax.set_axisbelow(True)
         ax.legend(
             loc="upper center",
             bbox_to_anchor=(0.5, -0.12 - 0.6 / max(len(rows), 2)),
             ncol=2,
-            title="Rolle nach Gould & Fernandez"
-            if lang == "de"
-            else "Role after Gould & Fernandez",
+            title=st.text("brokerage_roles", lang),
         )
         if title:
             ax.set_title(title, loc="left")

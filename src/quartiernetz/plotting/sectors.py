@@ -528,16 +528,8 @@ def _ring_note(what: str, lang: str) -> str:
     if not what:
         return ""
     if what == "rank":
-        return (
-            "Ringe: Rang als Netzwerk-Katalysator (innen = höchster)"
-            if lang == "de"
-            else "Rings: rank as network catalyst (inside = highest)"
-        )
-    return (
-        f"Ringe: {what} (innen = höchster Wert)"
-        if lang == "de"
-        else f"Rings: {what} (inside = highest)"
-    )
+        return st.text("rings_rank", lang)
+    return st.text("rings_value", lang, what=what)
 
 
 def _draw_legend(ax: Axes, styles: pd.DataFrame | None, note: str, lang: str) -> None:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..i18n import Text
+from ..words.figures import SECTOR_NAMES, figure_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -74,16 +75,9 @@ TOL_MUTED = (
 #: Grey for "other" and missing values.
 GREY = "#9A9A9A"
 
-#: The sectors, in drawing order, with their German and English names.
-SECTORS: dict[str, dict[str, str]] = {
-    "municipality": {"de": "Kommune & Verwaltung", "en": "Municipality & public offices"},
-    "welfare": {"de": "Wohlfahrt & Soziales", "en": "Welfare & social services"},
-    "education": {"de": "Bildung & Betreuung", "en": "Education & childcare"},
-    "civil_society": {"de": "Zivilgesellschaft", "en": "Civil society"},
-    "religion": {"de": "Kirchen & Religion", "en": "Churches & faith groups"},
-    "business": {"de": "Wirtschaft & Wohnen", "en": "Business & housing"},
-    "other": {"de": "Sonstige", "en": "Other"},
-}
+#: The sectors, in drawing order, with their German and English names
+#: (:data:`quartiernetz.words.figures.SECTOR_NAMES`).
+SECTORS: dict[str, dict[str, str]] = SECTOR_NAMES
 
 #: One fixed Okabe–Ito colour per sector.
 SECTOR_COLORS: dict[str, str] = {
@@ -540,29 +534,11 @@ def _write_png(raw: bytes, path: Path) -> None:
         image.save(path, format="png", **info)
 
 
-# small texts drawn into figures, in both languages
-_TEXTS: dict[str, dict[str, str]] = {
-    "actor_type": {"de": "Akteurstyp", "en": "Actor type"},
-    "no_type": {"de": "(ohne Angabe)", "en": "(no type given)"},
-    "not_given": {"de": "(ohne Angabe)", "en": "(not given)"},
-    "competition": {"de": "Konkurrenz", "en": "Competition"},
-    "community": {"de": "Gemeinschaft", "en": "Community"},
-    "rank": {"de": "Rang", "en": "Rank"},
-    "catalyst_score": {"de": "Katalysator-Wert", "en": "Catalyst score"},
-    "shown_of": {
-        "de": "gezeigt: {shown} von {total} Akteuren (größte Komponente)",
-        "en": "showing {shown} of {total} actors (largest component)",
-    },
-    "shown_of_top": {
-        "de": "gezeigt: {shown} von {total} Akteuren (die wichtigsten der größten Komponente)",
-        "en": "showing {shown} of {total} actors (the most central of the largest component)",
-    },
-    "empty": {"de": "keine Daten", "en": "no data"},
-}
-
-
 def text(key: str, lang: str = "en", **values: Any) -> str:
-    """A short figure text in German or English.
+    """A short figure text in German or English (:func:`quartiernetz.words.figures.figure_text`).
+
+    Raises :class:`~quartiernetz.exceptions.AnalysisError` for a ``lang`` other
+    than ``"de"`` and ``"en"``; every figure calls it first to check its ``lang``.
 
     Examples
     --------
@@ -576,8 +552,7 @@ def text(key: str, lang: str = "en", **values: Any) -> str:
                 f"lang muss 'de' oder 'en' sein, erhalten: {lang!r}",
             )
         )
-    s = _TEXTS[key][lang]
-    return s.format(**values) if values else s
+    return figure_text(key, lang, **values)
 
 
 def cell_lines(ax: Axes, n_rows: int, n_cols: int, *, linewidth: float) -> None:

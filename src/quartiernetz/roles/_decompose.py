@@ -42,6 +42,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
+from ._lengths import integer_lengths
+
 __all__ = [
     "Folding",
     "BetweennessFolding",
@@ -360,8 +362,6 @@ def plan_betweenness(W: sp.csr_array, *, weighted: bool) -> BetweennessFolding |
         return None
     lengths = None
     if weighted:
-        from ._kernels import integer_lengths
-
         lengths = integer_lengths(R)
         if lengths is None:
             return None

@@ -17,6 +17,7 @@ ones that need offers or committees (``offer_map``, ``duplicates`` of kind
 ``offer``/``committee``) need a Network. See ``docs/structures.md``.
 """
 
+from ._data import COMPETITION_RELATIONS
 from .community import communities, community_stability
 from .competitors import competitor_clusters
 from .duplication import DUPLICATE_KINDS, duplicates, structural_equivalence
@@ -36,4 +37,5 @@ __all__ = [
     "overlap_matrix",
     "overlap_pairs",
     "OVERLAP_KINDS",
+    "COMPETITION_RELATIONS",
 ]
