@@ -23,8 +23,8 @@ from ..network import Network
 COMMITTEE_KINDS = ("committee", "gremium")
 OFFER_KINDS = ("offer", "angebot")
 RESOURCE_KINDS = ("resource", "ressource", "room", "raum")
-#: ``relation`` values (case ignored) of competition, funding and resource ties.
-COMPETITION_RELATIONS = ("competition", "konkurrenz")
+#: ``relation`` values (case ignored) of funding and resource ties (competition: as
+#: :data:`quartiernetz.structures.COMPETITION_RELATIONS`).
 FUNDING_RELATIONS = ("funding", "förderung", "foerderung")
 RESOURCE_RELATIONS = ("resources", "resource", "ressourcen", "ressource")
 

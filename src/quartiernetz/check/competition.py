@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from ..i18n import Text
-from ..structures import competitor_clusters, duplicates
+from ..structures import COMPETITION_RELATIONS, competitor_clusters, duplicates
 from ._common import (
-    COMPETITION_RELATIONS,
     OFFER_KINDS,
     Context,
     Finding,
