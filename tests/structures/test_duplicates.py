@@ -61,7 +61,17 @@ def test_evidence_is_readable(quarter: Network) -> None:
 def test_null_quarter_has_no_duplicates(null_quarter: Network) -> None:
     d = duplicates(null_quarter)
     assert d.empty
-    assert list(d.columns) == ["a", "b", "kind", "score", "evidence", "shared", "only_a", "only_b"]
+    assert list(d.columns) == [
+        "a",
+        "b",
+        "kind",
+        "score",
+        "evidence",
+        "shared",
+        "only_a",
+        "only_b",
+        "details",
+    ]
 
 
 def test_result_does_not_depend_on_reading_order(quarter: Network) -> None:

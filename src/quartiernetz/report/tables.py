@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -139,43 +140,37 @@ def _why(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
     return cat.drop(columns="reasons")
 
 
-def _german_sentences(data: ReportData, lang: str) -> dict[str, pd.DataFrame]:
-    """The analyses' English sentences, written in ``lang`` from the structured columns."""
+#: Per analysis: its sentence column, the renderer that writes it, and the structured
+#: columns the renderer reads. The CSV files hold the sentence in the report's language
+#: and leave out the structured columns it is written from.
+_SENTENCES: tuple[tuple[str, str, Callable[..., str], tuple[str, ...]], ...] = (
+    ("duplicates", "evidence", duplicate_evidence, ("details",)),
+    ("competitors", "basis", competitor_basis, ("bases",)),
+    ("suggestions", "reason", suggestion_reason, ("group_offers", "competition_tie")),
+)
+
+
+def _sentences(data: ReportData, lang: str) -> dict[str, pd.DataFrame]:
+    """The analyses' sentences in ``lang``, without the structured columns behind them."""
     out: dict[str, pd.DataFrame] = {}
-    if data.duplicates is not None and "evidence" in data.duplicates.columns:
-        d = data.duplicates.copy()
-        evidence = [
-            duplicate_evidence(
-                str(r.get("kind")), r.get("shared"), r.get("only_a"), r.get("only_b"), lang=lang
+    for name, column, write, inputs in _SENTENCES:
+        frame = getattr(data, name)
+        if frame is None or not {column, *inputs} <= set(frame.columns):
+            continue
+        frame = frame.copy()
+        if lang != "en":  # the analyses' own column is the renderer's English
+            frame[column] = pd.Series(
+                [write(r, lang=lang) for r in frame.to_dict("records")],
+                index=frame.index,
+                dtype=object,
             )
-            for _, r in d.iterrows()
-        ]
-        d["evidence"] = pd.Series(evidence, index=d.index, dtype=object)
-        d["kind"] = pd.Series(
-            [duplicate_kind(k, lang) for k in d["kind"]], index=d.index, dtype=object
-        )
-        out["duplicates"] = d
-    if data.competitors is not None and "basis" in data.competitors.columns:
-        c = data.competitors.copy()
-        basis = [
-            competitor_basis(
-                r.get("shared_offers"),
-                r.get("shared_target_groups"),
-                r.get("competition_ties", 0),
-                lang=lang,
-            )
-            for _, r in c.iterrows()
-        ]
-        c["basis"] = pd.Series(basis, index=c.index, dtype=object)
-        out["competitors"] = c
-    if data.suggestions is not None and "reason" in data.suggestions.columns:
-        s = data.suggestions.copy()
-        reasons = [
-            suggestion_reason(r.get("common_partners"), r.get("shared_target_groups"), lang=lang)
-            for _, r in s.iterrows()
-        ]
-        s["reason"] = pd.Series(reasons, index=s.index, dtype=object)
-        out["suggestions"] = s
+            if name == "duplicates":
+                frame["kind"] = pd.Series(
+                    [duplicate_kind(k, lang) for k in frame["kind"]],
+                    index=frame.index,
+                    dtype=object,
+                )
+        out[name] = frame.drop(columns=list(inputs))
     return out
 
 
@@ -183,11 +178,14 @@ def localized(data: ReportData, net: Network, lang: str) -> ReportData:
     """A copy of ``data`` whose people-facing values are in ``lang``, for the CSV files.
 
     The catalysts' ``why`` is written in ``lang`` from their ``reasons`` (see
-    :func:`quartiernetz.words.why`; the column ``reasons`` itself is left out).
-    English keeps the analyses' own other sentences and words; German rebuilds the
-    sentences (``evidence``, ``basis``, ``reason``, ``description``) and
-    words (a duplicate's ``kind``, an offer cell's ``status``) from the structured
-    columns. Actors without a type read "no type given"/"(ohne Angabe)" in ``group``.
+    :func:`quartiernetz.words.why`; the column ``reasons`` itself is left out), and
+    the structures' ``evidence``, ``basis`` and ``reason`` from the structured
+    columns they are written from (:func:`quartiernetz.words.duplicate_evidence`,
+    :func:`~quartiernetz.words.competitor_basis`,
+    :func:`~quartiernetz.words.suggestion_reason`; those columns are left out). English
+    keeps the analyses' own other words; German writes a duplicate's ``kind``, an
+    offer cell's ``status`` and the summary's ``description`` in German. Actors without
+    a type read "no type given"/"(ohne Angabe)" in ``group``.
 
     Examples
     --------
@@ -200,7 +198,7 @@ def localized(data: ReportData, net: Network, lang: str) -> ReportData:
     ...     data = run_analyses(net)
     >>> de = localized(data, net, "de")
     >>> de.suggestions["reason"].iloc[0]
-    '4 gemeinsame Partner: drk-kita, igs-nord, kita-regenbogen, qm-nord; beide für: Kinder und Jugendliche'
+    '4 gemeinsame Partner: drk-kita, igs-nord, kita-regenbogen, qm-nord; beide arbeiten für Kinder und Jugendliche'
     >>> sorted(set(de.offers["status"]))
     ['Lücke', 'ein Anbieter', 'mehrere Anbieter']
     """
@@ -219,8 +217,7 @@ def localized(data: ReportData, net: Network, lang: str) -> ReportData:
             dtype=object,
         )
         changes["summary"] = summary
-    if lang != "en":
-        changes.update(_german_sentences(data, lang))
+    changes.update(_sentences(data, lang))
     return dataclasses.replace(data, **changes)
 
 

@@ -35,7 +35,6 @@ __all__ = [
     "offers_table",
     "target_groups",
     "louvain_state",
-    "short_list",
 ]
 
 #: ``kind`` values (case ignored) read as offers.
@@ -302,11 +301,3 @@ def louvain_state(seed: object) -> int | np.random.RandomState | None:
     if isinstance(seed, np.random.RandomState):
         return seed
     return as_int_seed(seed, default=None)  # type: ignore[arg-type]
-
-
-def short_list(items: Iterable[object], limit: int = 6) -> str:
-    """``"a, b, c"``, or the first ``limit`` and ``"and N more"``."""
-    texts = [str(i) for i in items]
-    if len(texts) <= limit:
-        return ", ".join(texts)
-    return ", ".join(texts[:limit]) + f" and {len(texts) - limit} more"

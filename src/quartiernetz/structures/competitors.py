@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..exceptions import AnalysisError
 from ..network import Network
+from ..words import competitor_basis
 from ._data import (
     actor_table,
     competition_pairs,
@@ -42,16 +43,12 @@ COLUMNS = [
     "competition_ties",
     "shared_offers",
     "shared_target_groups",
+    "bases",
 ]
 
 
-def _where(tg: str | None, area: str | None) -> str:
-    text = f" for {tg}" if tg else ""
-    return text + (f" in {area}" if area else "")
-
-
-def _offer_markets(net: Network, name_similarity: float) -> list[tuple[frozenset, str, str]]:
-    """(providers, offer, description) for each offer × target group × area with 2+ providers."""
+def _offer_markets(net: Network, name_similarity: float) -> list[tuple[frozenset, str, dict]]:
+    """(providers, offer, basis) for each offer × target group × area with 2+ providers."""
     tab = offers_table(net, name_similarity=name_similarity)
     out = []
     for (_, _), rows in tab.groupby(["group", "tg_key"], sort=True):
@@ -71,12 +68,13 @@ def _offer_markets(net: Network, name_similarity: float) -> list[tuple[frozenset
             area = None
             if k is not None:
                 area = part.loc[part["area_key"] == k, "area"].iloc[0]
-            out.append((actors, offer, f'same offer "{offer}"{_where(tg, area)}'))
+            basis = {"kind": "offer", "offer": offer, "target_group": tg, "area": area}
+            out.append((actors, offer, basis))
     return out
 
 
-def _target_group_markets(net: Network) -> list[tuple[frozenset, str, str]]:
-    """(actors, "", description) for each type × target group × area with 2+ actors."""
+def _target_group_markets(net: Network) -> list[tuple[frozenset, str, dict]]:
+    """(actors, "", basis) for each type × target group × area with 2+ actors."""
     aff = net.affiliations
     if aff.empty or "target_group" not in aff.columns:
         return []
@@ -114,13 +112,13 @@ def _target_group_markets(net: Network) -> list[tuple[frozenset, str, str]]:
             if len(actors) < 2:
                 continue
             area = next((r[5] for r in part if r[4] == k), None) if k else None
-            out.append(
-                (
-                    actors,
-                    "",
-                    f"same type {typ} and target group {tg_names[tgk]}{_where(None, area)}",
-                )
-            )
+            basis = {
+                "kind": "type_and_target_group",
+                "type": typ,
+                "target_group": tg_names[tgk],
+                "area": area,
+            }
+            out.append((actors, "", basis))
     return out
 
 
@@ -187,9 +185,10 @@ def competitor_clusters(
         ``members``
             list of actor ids;
         ``basis``
-            what makes them competitors, as readable text: shared offers or
-            target groups, same type, different umbrellas, explicit competition
-            ties;
+            what makes them competitors, as readable English text written from
+            ``bases`` by :func:`quartiernetz.words.competitor_basis` (which writes
+            it in German too): shared offers or target groups, same type, different
+            umbrellas, explicit competition ties;
         ``internal_density``
             cooperation ties among the members / member pairs (0–1);
         ``bridges``
@@ -203,7 +202,17 @@ def competitor_clusters(
         ``competition_ties``
             explicit competition ties among the members;
         ``shared_offers``, ``shared_target_groups``
-            offers behind the cluster and target groups all members serve.
+            offers behind the cluster and target groups all members serve;
+        ``bases``
+            list of dicts, one per part of ``basis``, each with its ``kind`` (see
+            :data:`quartiernetz.words.BASIS_KINDS`): ``offer`` (``offer``,
+            ``target_group``, ``area``: one offer for one target group in one area,
+            the last two None where not given), ``type_and_target_group``
+            (``type``, ``target_group``, ``area``), ``type`` (all members are of
+            this ``type``), ``umbrellas`` (``umbrellas``, the members' known
+            umbrellas, two or more; ``different``: True when every member has its
+            own), ``competition`` (``pairs``, the explicit competition ties among
+            the members).
 
     Notes
     -----
@@ -277,7 +286,7 @@ def competitor_clusters(
     attrs = actor_table(net, node_order(set(G.nodes) | {a for p in comp for a in p}))
 
     # candidate clusters: members -> bases
-    markets: list[tuple[frozenset, str, str]] = []
+    markets: list[tuple[frozenset, str, dict]] = []
     if isinstance(net, Network):
         markets = (
             _offer_markets(net, float(name_similarity))
@@ -285,14 +294,14 @@ def competitor_clusters(
             else _target_group_markets(net)
         )
     candidates: dict[frozenset, dict] = {}
-    for market, offer, text in markets:
+    for market, offer, basis in markets:
         if different_umbrellas:
             umbrellas = [attrs.at[m, "umbrella"] for m in market]
             if all(isinstance(u, str) for u in umbrellas) and len(set(umbrellas)) < 2:
                 continue
         entry = candidates.setdefault(market, {"bases": [], "offers": []})
-        if text not in entry["bases"]:
-            entry["bases"].append(text)
+        if basis not in entry["bases"]:
+            entry["bases"].append(basis)
         if offer and offer not in entry["offers"]:
             entry["offers"].append(offer)
     market_sets = list(candidates)
@@ -312,23 +321,22 @@ def competitor_clusters(
         explicit = [p for p in pairs if tuple(node_order(p)) in comp]
         if density > max_density and not explicit:
             continue
-        basis = list(entry["bases"])
+        bases = list(entry["bases"])
         types = [attrs.at[m, "type"] for m in members]
         if (
             all(isinstance(t, str) for t in types)
             and len(set(types)) == 1
-            and not any(b.startswith("same type") for b in basis)
+            and not any(b["kind"] == "type_and_target_group" for b in bases)
         ):
-            basis.append(f"same type {types[0]}")
+            bases.append({"kind": "type", "type": types[0]})
         umbrellas = [attrs.at[m, "umbrella"] for m in members]
         known = sorted({u for u in umbrellas if isinstance(u, str)})
         if len(known) >= 2:
-            if len(known) == len(members):
-                basis.append(f"different umbrellas ({', '.join(known)})")
-            else:
-                basis.append(f"umbrellas {', '.join(known)}")
+            bases.append(
+                {"kind": "umbrellas", "umbrellas": known, "different": len(known) == len(members)}
+            )
         if explicit:
-            basis.append("explicit competition ties: " + ", ".join(f"{a}–{b}" for a, b in explicit))
+            bases.append({"kind": "competition", "pairs": explicit})
         shared_tg = set.intersection(*(set(tgs.get(m, {})) for m in members))
         tg_names = sorted(
             next(tgs[m][k] for m in members if k in tgs.get(m, {})) for k in shared_tg
@@ -357,19 +365,19 @@ def competitor_clusters(
 
         pair_pos = {p: i for i, p in enumerate(pairs)}
         untied.sort(key=lambda p: (-common(p), pair_pos[p]))
-        rows.append(
-            {
-                "members": members,
-                "basis": "; ".join(basis),
-                "internal_density": float(density),
-                "bridges": bridges,
-                "suggested_ties": untied,
-                "missing_ties": len(untied),
-                "competition_ties": len(explicit),
-                "shared_offers": sorted(entry["offers"]),
-                "shared_target_groups": tg_names,
-            }
-        )
+        row: dict[str, Any] = {
+            "members": members,
+            "internal_density": float(density),
+            "bridges": bridges,
+            "suggested_ties": untied,
+            "missing_ties": len(untied),
+            "competition_ties": len(explicit),
+            "shared_offers": sorted(entry["offers"]),
+            "shared_target_groups": tg_names,
+            "bases": bases,
+        }
+        row["basis"] = competitor_basis(row, lang="en")
+        rows.append(row)
     if not rows:
         return pd.DataFrame(
             {c: pd.Series(dtype=float if c == "internal_density" else object) for c in COLUMNS}

@@ -25,6 +25,7 @@ import scipy.sparse as sp
 
 from ..exceptions import AnalysisError
 from ..network import Network
+from ..words import duplicate_evidence, duplicate_offer
 from ._data import (
     COMMITTEE_KINDS,
     actor_table,
@@ -33,7 +34,6 @@ from ._data import (
     node_order,
     offers_table,
     require_network,
-    short_list,
 )
 from ._names import display_names, name_key, near_matches
 
@@ -44,7 +44,7 @@ DUPLICATE_KINDS = ("offer", "committee", "ties")
 #: Score factor for offers whose names are near-identical but not equal after normalisation.
 NEAR_NAME_FACTOR = 0.9
 
-COLUMNS = ["a", "b", "kind", "score", "evidence", "shared", "only_a", "only_b"]
+COLUMNS = ["a", "b", "kind", "score", "evidence", "shared", "only_a", "only_b", "details"]
 
 # rows of the sparse products computed at once
 _ROW_BLOCK = 2048
@@ -63,6 +63,7 @@ def _empty() -> pd.DataFrame:
             "shared": pd.Series(dtype=object),
             "only_a": pd.Series(dtype=object),
             "only_b": pd.Series(dtype=object),
+            "details": pd.Series(dtype=object),
         }
     )
 
@@ -77,14 +78,13 @@ def _check_fraction(name: str, value: float) -> float:
     return v
 
 
+def _with_evidence(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its ``evidence``, written from its structured columns."""
+    row["evidence"] = duplicate_evidence(row, lang="en")
+    return row
+
+
 # ----------------------------------------------------------------- offers
-def _where(tg: object, area: object) -> str:
-    text = f"for {tg}" if isinstance(tg, str) else "(no target group given)"
-    if isinstance(area, str):
-        text += f" in {area}"
-    return text
-
-
 def _offer_pairs(net: Network, *, name_similarity: float) -> list[dict]:
     tab = offers_table(net, name_similarity=name_similarity)
     if tab.empty:
@@ -92,7 +92,7 @@ def _offer_pairs(net: Network, *, name_similarity: float) -> list[dict]:
     keys = sorted(set(tab["key"]))
     near = {(keys[i], keys[j]): r for i, j, r in near_matches(keys, threshold=name_similarity)}
     offers_of = tab.groupby("actor")["offer"].agg(lambda s: sorted(set(s))).to_dict()
-    found: dict[tuple[Hashable, Hashable], list[tuple[float, str, str]]] = defaultdict(list)
+    found: dict[tuple[Hashable, Hashable], list[tuple[float, dict, str]]] = defaultdict(list)
 
     def compare(r1: pd.Series, r2: pd.Series, score: float, ratio: float | None) -> None:
         if r1["actor"] == r2["actor"]:
@@ -102,14 +102,15 @@ def _offer_pairs(net: Network, *, name_similarity: float) -> list[dict]:
         a, b = node_order([r1["actor"], r2["actor"]])
         ra, rb = (r1, r2) if a == r1["actor"] else (r2, r1)
         area = ra["area"] if isinstance(ra["area"], str) else rb["area"]
-        where = _where(ra["target_group"], area)
-        if ra["item"] == rb["item"]:
-            text = f'both offer "{ra["item"]}" {where}'
-        else:
-            text = f'{a} offers "{ra["item"]}", {b} "{rb["item"]}", both {where}'
-        if ratio is not None:
-            text += f" (near-identical names, similarity {ratio:.0f} of 100)"
-        found[(a, b)].append((score, text, ra["offer"]))
+        tg = ra["target_group"]
+        match = {
+            "item_a": ra["item"],
+            "item_b": rb["item"],
+            "target_group": tg if isinstance(tg, str) else None,
+            "area": area if isinstance(area, str) else None,
+            "similarity": None if ratio is None else float(ratio),
+        }
+        found[(a, b)].append((score, match, ra["offer"]))
 
     for _, group in tab.groupby("tg_key", sort=True):
         by_key = {k: [r for _, r in rows.iterrows()] for k, rows in group.groupby("key", sort=True)}
@@ -128,19 +129,26 @@ def _offer_pairs(net: Network, *, name_similarity: float) -> list[dict]:
                         compare(r1, r2, NEAR_NAME_FACTOR * ratio / 100, ratio)
     out: list[dict[str, Any]] = []
     for (a, b), matches in found.items():
-        matches = sorted(set(matches), key=lambda m: (-m[0], m[1]))
-        shared = sorted({m[2] for m in matches})
+        # one match per description; best first, then in the order of their English words
+        described: dict[tuple[float, str, str], dict] = {}
+        for score, match, offer in matches:
+            key = (score, duplicate_offer(a, b, match, lang="en"), offer)
+            described.setdefault(key, match)
+        order = sorted(described, key=lambda k: (-k[0], k[1], k[2]))
+        shared = sorted({k[2] for k in order})
         out.append(
-            {
-                "a": a,
-                "b": b,
-                "kind": "offer",
-                "score": float(matches[0][0]),
-                "evidence": "; ".join(m[1] for m in matches),
-                "shared": shared,
-                "only_a": [o for o in offers_of.get(a, []) if o not in shared],
-                "only_b": [o for o in offers_of.get(b, []) if o not in shared],
-            }
+            _with_evidence(
+                {
+                    "a": a,
+                    "b": b,
+                    "kind": "offer",
+                    "score": float(order[0][0]),
+                    "shared": shared,
+                    "only_a": [o for o in offers_of.get(a, []) if o not in shared],
+                    "only_b": [o for o in offers_of.get(b, []) if o not in shared],
+                    "details": {"matches": [described[k] for k in order]},
+                }
+            )
         )
     out.sort(key=lambda d: (-d["score"], str(d["a"]), str(d["b"])))
     return out
@@ -185,33 +193,21 @@ def _committee_pairs(
         shared = sorted(members[ka] & members[kb])
         only_a = sorted(members[ka] - members[kb])
         only_b = sorted(members[kb] - members[ka])
-        na, nb = names[ka], names[kb]
-        text = (
-            f"{s} shared members of {len(members[ka])} and {len(members[kb])} "
-            f"(Jaccard {jac:.2f}, overlap coefficient {ovl:.2f}): {short_list(shared)}"
-        )
-        if only_a:
-            text += f"; only in {na}: {short_list(only_a)}"
-        if only_b:
-            text += f"; only in {nb}: {short_list(only_b)}"
-        if not only_a and not only_b:
-            text += "; identical membership"
         out.append(
-            {
-                "a": na,
-                "b": nb,
-                "kind": "committee",
-                "score": float(jac),
-                "evidence": text,
-                "shared": shared,
-                "only_a": only_a,
-                "only_b": only_b,
-                "_overlap": float(ovl),
-            }
+            _with_evidence(
+                {
+                    "a": names[ka],
+                    "b": names[kb],
+                    "kind": "committee",
+                    "score": float(jac),
+                    "shared": shared,
+                    "only_a": only_a,
+                    "only_b": only_b,
+                    "details": {"overlap": float(ovl)},
+                }
+            )
         )
-    out.sort(key=lambda d: (-d["score"], -d["_overlap"], d["a"], d["b"]))
-    for d in out:
-        del d["_overlap"]
+    out.sort(key=lambda d: (-d["score"], -d["details"]["overlap"], d["a"], d["b"]))
     return out
 
 
@@ -410,36 +406,22 @@ def _tie_pairs(
     )
     out = []
     type_of = dict(zip(order, groups, strict=True)) if groups is not None else {}
-    for i, j, c, tied, sim in pairs.itertuples(index=False, name=None):
+    for i, j, _, tied, sim in pairs.itertuples(index=False, name=None):
         a, b = order[i], order[j]
         na, nb = set(H[a]) - {b}, set(H[b]) - {a}
-        shared = node_order(na & nb)
-        only_a, only_b = node_order(na - nb), node_order(nb - na)
-        kind = type_of.get(a)
-        text = (
-            f"both {kind}, " if kind else ""
-        ) + f"{c} shared cooperation partners: {short_list(shared)}"
-        extra = []
-        if only_a:
-            extra.append(f"{a} also with {short_list(only_a, 3)}")
-        if only_b:
-            extra.append(f"{b} also with {short_list(only_b, 3)}")
-        if extra:
-            text += "; " + "; ".join(extra)
-        text += f" ({measure} {sim:.2f})"
-        if tied:
-            text += "; they also cooperate with each other"
         out.append(
-            {
-                "a": a,
-                "b": b,
-                "kind": "ties",
-                "score": float(sim),
-                "evidence": text,
-                "shared": shared,
-                "only_a": only_a,
-                "only_b": only_b,
-            }
+            _with_evidence(
+                {
+                    "a": a,
+                    "b": b,
+                    "kind": "ties",
+                    "score": float(sim),
+                    "shared": node_order(na & nb),
+                    "only_a": node_order(na - nb),
+                    "only_b": node_order(nb - na),
+                    "details": {"type": type_of.get(a), "measure": measure, "tied": bool(tied)},
+                }
+            )
         )
     return out
 
@@ -498,11 +480,24 @@ def duplicates(
         ``score``
             0–1, see Notes;
         ``evidence``
-            a short readable reason;
+            a short readable reason in English, written from the other columns by
+            :func:`quartiernetz.words.duplicate_evidence` (which writes it in German
+            too);
         ``shared``, ``only_a``, ``only_b``
             lists: offers both run and the other offers of each (``offer``);
             shared members and the members of only one committee (``committee``);
-            shared partners and the partners of only one (``ties``).
+            shared partners and the partners of only one (``ties``);
+        ``details``
+            a dict with the rest of what ``evidence`` says, by kind. ``offer``:
+            ``matches``, a list with one dict per matching pair of offers —
+            ``item_a``, ``item_b`` (the offer as each actor names it),
+            ``target_group`` and ``area`` (text, or None where not given) and
+            ``similarity`` (the rapidfuzz ratio of near-identical names, None where
+            the names are equal after normalisation) — best first, then in the
+            order of their English description; ``committee``: ``overlap``, the
+            overlap coefficient; ``ties``: ``type`` (the actors' type, None when not
+            compared by type or not given), ``measure`` (``"jaccard"`` or
+            ``"cosine"``) and ``tied`` (whether the two cooperate with each other).
 
     Notes
     -----
@@ -605,4 +600,6 @@ def duplicates(
     out = out.sort_values(
         ["kind", "score"], ascending=[True, False], kind="mergesort", ignore_index=True
     )
-    return out.astype({"a": object, "b": object, "kind": object, "evidence": object})
+    return out.astype(
+        {"a": object, "b": object, "kind": object, "evidence": object, "details": object}
+    )

@@ -8,7 +8,7 @@ whose offers complement or duplicate each other.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 import numpy as np
@@ -18,7 +18,8 @@ import scipy.sparse as sp
 from ..conventions import renamed_keyword
 from ..exceptions import AnalysisError
 from ..network import Network
-from ._data import competition_pairs, cooperation_graph, node_order, offers_table, short_list
+from ..words import suggestion_reason
+from ._data import competition_pairs, cooperation_graph, node_order, offers_table
 from ._data import target_groups as target_groups_of
 
 __all__ = ["suggest_ties", "LINK_INDICES"]
@@ -26,7 +27,17 @@ __all__ = ["suggest_ties", "LINK_INDICES"]
 #: The common-partner indices :func:`suggest_ties` can rank by.
 LINK_INDICES = ("resource_allocation", "adamic_adar")
 
-COLUMNS = ["a", "b", "score", "partner_index", "common_partners", "shared_target_groups", "reason"]
+COLUMNS = [
+    "a",
+    "b",
+    "score",
+    "partner_index",
+    "common_partners",
+    "shared_target_groups",
+    "reason",
+    "group_offers",
+    "competition_tie",
+]
 
 _ROW_BLOCK = 2048
 # partners with more ties than max(_HUB_MIN, _HUB_FACTOR * sqrt(2 * ties)) count as hubs
@@ -122,9 +133,18 @@ def suggest_ties(
         ``shared_target_groups``
             list of target groups both serve;
         ``reason``
-            readable text: common partners, shared target groups, complementary
-            offers (different offers for a shared target group) or the same offer
-            (pool instead of duplicating), an explicit competition tie.
+            readable English text written from the other columns by
+            :func:`quartiernetz.words.suggestion_reason` (which writes it in German
+            too): common partners, shared target groups, complementary offers
+            (different offers for a shared target group) or the same offer (pool
+            instead of duplicating), an explicit competition tie;
+        ``group_offers``
+            list of dicts, one per shared target group for which both actors run
+            offers, in the order of ``shared_target_groups``: ``target_group``,
+            ``same`` (offers both run for it), ``only_a``, ``only_b`` (offers only
+            ``a`` or only ``b`` runs for it); empty for a plain graph;
+        ``competition_tie``
+            True where the two are tied by an explicit competition tie.
 
     Notes
     -----
@@ -175,9 +195,8 @@ def suggest_ties(
     H = cooperation_graph(net, weight=None)
     order = list(H.nodes)
     n = len(order)
-    empty = pd.DataFrame(
-        {c: pd.Series(dtype=float if c in ("score", "partner_index") else object) for c in COLUMNS}
-    )
+    dtypes = {"score": float, "partner_index": float, "competition_tie": bool}
+    empty = pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in COLUMNS})
     if n < 3 or H.number_of_edges() < 2:
         return empty
     pos = {a: i for i, a in enumerate(order)}
@@ -219,43 +238,32 @@ def suggest_ties(
         a, b = order[int(pi[t])], order[int(pj[t])]
         partners = node_order(set(H[a]) & set(H[b]))
         shared_keys = sorted(set(tgs.get(a, {})) & set(tgs.get(b, {})))
-        shared = [tgs[a][g] for g in shared_keys]
-        parts = [
-            f"{len(partners)} common partner{'s' if len(partners) != 1 else ''}: "
-            f"{short_list(partners)}"
-        ]
-        if shared:
-            parts.append(f"both serve {short_list(shared)}")
+        group_offers = []
         if offers is not None and len(offers) and shared_keys:
             for g in shared_keys:
-                oa = offers[(offers["actor"] == a) & (offers["tg_key"] == g)]
-                ob = offers[(offers["actor"] == b) & (offers["tg_key"] == g)]
-                if oa.empty or ob.empty:
-                    continue
-                same = sorted(set(oa["offer"]) & set(ob["offer"]))
-                if same:
-                    parts.append(
-                        f"both offer {short_list(same)} for {tgs[a][g]}: "
-                        "pool instead of duplicating"
+                oa = set(offers.loc[(offers["actor"] == a) & (offers["tg_key"] == g), "offer"])
+                ob = set(offers.loc[(offers["actor"] == b) & (offers["tg_key"] == g), "offer"])
+                if oa and ob:
+                    group_offers.append(
+                        {
+                            "target_group": tgs[a][g],
+                            "same": sorted(oa & ob),
+                            "only_a": sorted(oa - ob),
+                            "only_b": sorted(ob - oa),
+                        }
                     )
-                only_a = sorted(set(oa["offer"]) - set(ob["offer"]))
-                only_b = sorted(set(ob["offer"]) - set(oa["offer"]))
-                if only_a and only_b:
-                    parts.append(
-                        f"complementary offers for {tgs[a][g]}: {a} "
-                        f"{short_list(only_a, 3)}, {b} {short_list(only_b, 3)}"
-                    )
-        if tuple(node_order([a, b])) in comp:
-            parts.append("they are recorded as competitors")
-        rows.append(
-            {
-                "a": a,
-                "b": b,
-                "score": float(ps[t]),
-                "partner_index": float(px[t]),
-                "common_partners": partners,
-                "shared_target_groups": shared,
-                "reason": "; ".join(parts),
-            }
-        )
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"a": object, "b": object, "reason": object})
+        row: dict[str, Any] = {
+            "a": a,
+            "b": b,
+            "score": float(ps[t]),
+            "partner_index": float(px[t]),
+            "common_partners": partners,
+            "shared_target_groups": [tgs[a][g] for g in shared_keys],
+            "group_offers": group_offers,
+            "competition_tie": tuple(node_order([a, b])) in comp,
+        }
+        row["reason"] = suggestion_reason(row, lang="en")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"a": object, "b": object, "reason": object, "competition_tie": bool}
+    )

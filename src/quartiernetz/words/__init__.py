@@ -14,8 +14,10 @@ other part of quartiernetz.
 - :func:`number`, :func:`percent`, :func:`say`: numbers and counted phrases as text;
 - :class:`Reason`, :func:`why`: why an actor is a network catalyst, one renderer
   per language (:data:`WHY_TEXTS`);
-- :func:`duplicate_evidence`, :func:`duplicate_kind`, :func:`competitor_basis`,
-  :func:`suggestion_reason`: the structures' findings from their structured columns.
+- :func:`duplicate_evidence`, :func:`duplicate_offer`, :func:`duplicate_kind`,
+  :func:`competitor_basis`, :func:`suggestion_reason`, :func:`listing`: the structures'
+  findings from their structured columns, one renderer per finding for both
+  languages (:data:`FINDING_TEXTS`); the analyses write their English columns with them.
 
 Examples
 --------
@@ -29,10 +31,13 @@ Examples
 from __future__ import annotations
 
 from .findings import (
+    BASIS_KINDS,
+    FINDING_TEXTS,
     competitor_basis,
     duplicate_evidence,
     duplicate_kind,
-    items,
+    duplicate_offer,
+    listing,
     suggestion_reason,
 )
 from .reasons import MEASURE_FORMATS, REASON_KINDS, WHY_TEXTS, Reason, why
@@ -50,7 +55,10 @@ __all__ = [
     "WHY_TEXTS",
     "MEASURE_FORMATS",
     "why",
-    "items",
+    "FINDING_TEXTS",
+    "BASIS_KINDS",
+    "listing",
+    "duplicate_offer",
     "duplicate_evidence",
     "duplicate_kind",
     "competitor_basis",
