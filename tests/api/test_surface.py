@@ -45,8 +45,6 @@ NOT_ANALYSES = {
 RETURN_EXCEPTIONS = {
     # several tables of one comparison, by name (each a DataFrame)
     "change_tables": dict,
-    # TODO(change package): a result object without .to_frame() yet
-    "match_actors": object,
 }
 
 #: Public functions with more than two positional inputs: none; the ones with two.

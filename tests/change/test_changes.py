@@ -207,6 +207,48 @@ def test_actors_named_differently_are_matched_by_name_not_by_accident():
     assert actor_changes(before, after, match_names=False).loc["awo", "status"] == "left"
 
 
+def test_actor_match_to_frame_has_one_row_per_matched_or_reviewed_actor():
+    before = _named(
+        ["qm", "awo", "caritas", "kita"],
+        ["Quartiersmanagement", "AWO Nordstadt", "Caritasverband Lindenau", "Kita Sonnenschein"],
+        [("qm", "awo"), ("qm", "caritas"), ("qm", "kita")],
+    )
+    after = _named(
+        ["qm", "awo-ov", "caritas-neu", "lesecafe"],
+        ["Quartiersmanagement", "Arbeiterwohlfahrt Nordstadt e.V.", "Caritas Lindenau", "Lesecafé"],
+        [("qm", "awo-ov"), ("qm", "caritas-neu"), ("qm", "lesecafe")],
+    )
+    m = match_actors(before, after)
+    f = m.to_frame()
+    assert f.index.name == "actor"
+    assert list(f.columns) == [
+        "matched_by",
+        "id_before",
+        "suggested_actor",
+        "suggested_label",
+        "score",
+    ]
+    # matched first, then the near match left for review; the new actor is in neither
+    assert f.index.tolist() == ["qm", "awo-ov", "caritas-neu"]
+    assert f["matched_by"].tolist()[:2] == ["id", "name"]
+    assert f["id_before"].tolist()[:2] == ["qm", "awo"]
+    assert f[["matched_by", "id_before"]].iloc[2].isna().all()
+    assert f.loc["caritas-neu", "suggested_actor"] == "caritas"
+    assert f.loc["caritas-neu", "suggested_label"] == "Caritasverband Lindenau"
+    assert f.loc["caritas-neu", "score"] == m.review.set_index("actor").loc["caritas-neu", "score"]
+    assert (
+        f.loc[["qm", "awo-ov"], ["suggested_actor", "suggested_label", "score"]].isna().all().all()
+    )
+    # decided by the alias table: the reviewed actor becomes a matched one
+    decided = match_actors(before, after, aliases=m.review).to_frame()
+    assert decided.loc["caritas-neu", "matched_by"] == "alias"
+    assert decided.loc["caritas-neu", "id_before"] == "caritas"
+    assert pd.isna(decided.loc["caritas-neu", "score"])
+    # ids only: nothing to review, one row per actor with the same id
+    ids_only = match_actors(before, after, names=False).to_frame()
+    assert ids_only.index.tolist() == ["qm"] and ids_only["score"].isna().all()
+
+
 def test_duplicate_changes_and_catalyst_changes():
     before = nx.Graph([("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")])
     after = nx.Graph([("a", "x"), ("a", "y"), ("b", "z")])

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from quartiernetz.exceptions import FormatError
 from quartiernetz.io.survey import read_survey
 
+from ..survey_examples import FILE_OPTIONS, REPO, SURVEY_EXAMPLES, SURVEYS, survey_options
 from .fuzzing import fuzz_settings, read_or_refuse
 from .mutations import (
     damaged_bytes,
@@ -28,45 +29,10 @@ from .mutations import (
     workbook_bytes,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-SURVEYS = REPO / "data" / "surveys"
 BAD = REPO / "tests" / "survey" / "files"
 
-#: tool -> (export, {option: file or value}); files are relative to data/surveys
-CASES = {
-    "limesurvey": (
-        "limesurvey/results-survey493827.csv",
-        {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
-    ),
-    "sosci": (
-        "sosci/data_nordstadt_2026-05-12_10-31.csv",
-        {"roster": "sosci/roster.csv", "respondent": "SERIAL", "codebook": "sosci/codebook.csv"},
-    ),
-    "qualtrics": (
-        "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
-        {
-            "roster": "qualtrics/roster.csv",
-            "respondent": "ExternalReference",
-            "codebook": "qualtrics/codebook.csv",
-        },
-    ),
-    "googleforms": (
-        "googleforms/Kooperation im Quartier Nordstadt.csv",
-        {"roster": "googleforms/roster.csv"},
-    ),
-    "msforms": ("msforms/Netzwerkbefragung Nordstadt(1-8).xlsx", {"roster": "msforms/roster.csv"}),
-    "wide": ("wide/kooperationsmatrix_nordstadt.csv", {"roster": "wide/roster.csv"}),
-    "namegenerator": (
-        "namegenerator/data_netzwerk_namen_2026-06-04_09-12.csv",
-        {
-            "roster": "namegenerator/roster.csv",
-            "respondent": "SERIAL",
-            "codebook": "namegenerator/codebook.csv",
-            "names": {"NG01": "NG02"},
-        },
-    ),
-}
-FILE_OPTIONS = ("roster", "codebook")
+#: tool -> (export, {option: file or value}): the shared table of tests/survey_examples.py
+CASES = SURVEY_EXAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +58,7 @@ def _mutated_file(data: st.DataObject, source: Path, dest: Path) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_seeds_are_valid(case):
     export, options = CASES[case]
-    opts = {k: SURVEYS / v if k in FILE_OPTIONS else v for k, v in options.items()}
+    opts = survey_options(options)
     net = read_or_refuse(lambda: read_survey(SURVEYS / export, **opts))
     assert len(net.ties) > 0, case
 
@@ -148,7 +114,7 @@ def test_regression_qualtrics_field_over_the_csv_limit(workdir):
     text = (SURVEYS / export).read_text("utf-8-sig")
     f = workdir / "long-cell.csv"
     f.write_text(text[:117] + "é" * 200_000 + text[117:], encoding="utf-8")
-    opts = {k: SURVEYS / v if k in FILE_OPTIONS else v for k, v in options.items()}
+    opts = survey_options(options)
     result = read_or_refuse(lambda: read_survey(f, **opts))
     assert isinstance(result, FormatError)
     assert "field larger than field limit" in str(result)

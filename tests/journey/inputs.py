@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-SURVEYS = REPO / "data" / "surveys"
+from ..survey_examples import REPO, SURVEY_EXAMPLES, survey_options
+
 FORMAT_FILES = REPO / "tests" / "io" / "files"
 EXAMPLE = REPO / "src" / "quartiernetz" / "datasets" / "data" / "nordstadt"
 
@@ -38,62 +38,23 @@ class Input:
         return [str(root / self.path), *self.options]
 
 
-def _survey(name: str, export: str, *options: str) -> Input:
-    folder = f"data/surveys/{name}"
-    resolved = []
-    for option in options:
-        # paths of rosters and codebooks are given relative to the survey's folder
-        is_file = option.endswith((".csv", ".xlsx"))
-        resolved.append(str(REPO / folder / option) if is_file else option)
-    return Input(f"survey-{name}", f"{folder}/{export}", tuple(resolved))
+def _survey(name: str, *extra: str) -> Input:
+    """A bundled survey example as a command-line input: the options of its row in
+    :data:`~tests.survey_examples.SURVEY_EXAMPLES` as flags (files as paths), then ``extra``."""
+    export, options = SURVEY_EXAMPLES[name]
+    flags: list[str] = []
+    for key, value in survey_options(options).items():
+        if isinstance(value, dict):  # names={"NG01": "NG02"} -> --names NG01=NG02
+            for stem, intensity in value.items():
+                flags += [f"--{key}", f"{stem}={intensity}"]
+        else:
+            flags += [f"--{key}", str(value)]
+    return Input(f"survey-{name}", f"data/surveys/{export}", (*flags, *extra))
 
 
-SURVEY_INPUTS = (
-    _survey(
-        "limesurvey",
-        "results-survey493827.csv",
-        "--roster",
-        "roster.csv",
-        "--codebook",
-        "codebook.csv",
-    ),
-    _survey(
-        "sosci",
-        "data_nordstadt_2026-05-12_10-31.csv",
-        "--roster",
-        "roster.csv",
-        "--respondent",
-        "SERIAL",
-        "--codebook",
-        "codebook.csv",
-        "--tool",
-        "sosci",
-    ),
-    _survey(
-        "qualtrics",
-        "Kooperation Nordstadt_May 12, 2026_10.15.csv",
-        "--roster",
-        "roster.csv",
-        "--respondent",
-        "ExternalReference",
-        "--codebook",
-        "codebook.csv",
-    ),
-    _survey("googleforms", "Kooperation im Quartier Nordstadt.csv", "--roster", "roster.csv"),
-    _survey("msforms", "Netzwerkbefragung Nordstadt(1-8).xlsx", "--roster", "roster.csv"),
-    _survey("wide", "kooperationsmatrix_nordstadt.csv", "--roster", "roster.csv"),
-    _survey(
-        "namegenerator",
-        "data_netzwerk_namen_2026-06-04_09-12.csv",
-        "--roster",
-        "roster.csv",
-        "--respondent",
-        "SERIAL",
-        "--codebook",
-        "codebook.csv",
-        "--names",
-        "NG01=NG02",
-    ),
+#: Every survey example in data/surveys; SoSci also names its tool, as a user may.
+SURVEY_INPUTS = tuple(
+    _survey(name, *(("--tool", "sosci") if name == "sosci" else ())) for name in SURVEY_EXAMPLES
 )
 
 #: The files in tests/io/files that hold a whole network (not fragments for one check).

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -17,6 +15,8 @@ from quartiernetz.cli import main
 from quartiernetz.datasets import load_example
 from quartiernetz.io import write_network
 from quartiernetz.report.compare import COMPARE_TEXTS, write_comparison
+
+from .phrases import phrases, visible_text
 
 LABELS = ("Welle 1", "Welle 2")
 
@@ -77,55 +77,17 @@ def reports(waves, tmp_path_factory) -> dict[str, Path]:
     return out
 
 
-class _Visible(HTMLParser):
-    """The text a reader sees and the images' alt texts; no style, no literature list."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "style" or (tag == "ul" and ("class", "references") in attrs):
-            self._skip += 1
-        if tag == "img":
-            self.parts.append(dict(attrs).get("alt") or "")
-
-    def handle_endtag(self, tag):
-        if tag in ("style", "ul") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _texts(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _texts(v)]
-    return []
+def _skip(tag: str, attrs: list) -> bool:
+    """No style, no literature list."""
+    return tag == "style" or (tag == "ul" and ("class", "references") in attrs)
 
 
 def _phrases(lang: str) -> list[str]:
-    other = " ".join(_texts(COMPARE_TEXTS["en" if lang == "de" else "de"]))
-    found = set()
-    for text in _texts(COMPARE_TEXTS[lang]):
-        text = re.sub(r"\{[^}]*\}", "\n", text)
-        for piece in re.split(r"[\n.;:,()\"'–—?!→]", text):
-            piece = piece.strip()
-            if len(piece.split()) >= 3 and piece not in other:
-                found.add(piece)
-    return sorted(found)
+    return phrases(COMPARE_TEXTS, lang, separators=".;:,()\"'–—?!→")
 
 
 def _page(folder: Path, nets: list[Network]) -> str:
-    page = _Visible()
-    page.feed((folder / "compare.html").read_text(encoding="utf-8"))
-    text = " ".join(page.parts)
+    text = visible_text((folder / "compare.html").read_text(encoding="utf-8"), _skip)
     data: set[str] = set(LABELS)
     for net in nets:
         data |= {str(a) for a in net.actors.index}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import re
 import warnings
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,43 +25,10 @@ from quartiernetz.report import write_report
 from quartiernetz.report.texts import REFERENCES, TEXTS, say
 from quartiernetz.words import REASON_KINDS, WHY_TEXTS, Reason, why
 
-SURVEYS = Path(__file__).resolve().parents[2] / "data" / "surveys"
+from ..survey_examples import SURVEY_EXAMPLES, SURVEYS, survey_options
+from .phrases import phrases, visible_text
 
-#: How each bundled survey export is read (as the survey tests and data/surveys/README.md do).
-SURVEY_INPUTS: dict[str, tuple[str, dict[str, Any]]] = {
-    "limesurvey": (
-        "limesurvey/results-survey493827.csv",
-        {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
-    ),
-    "sosci": (
-        "sosci/data_nordstadt_2026-05-12_10-31.csv",
-        {"roster": "sosci/roster.csv", "respondent": "SERIAL", "codebook": "sosci/codebook.csv"},
-    ),
-    "qualtrics": (
-        "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
-        {
-            "roster": "qualtrics/roster.csv",
-            "respondent": "ExternalReference",
-            "codebook": "qualtrics/codebook.csv",
-        },
-    ),
-    "googleforms": (
-        "googleforms/Kooperation im Quartier Nordstadt.csv",
-        {"roster": "googleforms/roster.csv"},
-    ),
-    "msforms": ("msforms/Netzwerkbefragung Nordstadt(1-8).xlsx", {"roster": "msforms/roster.csv"}),
-    "wide": ("wide/kooperationsmatrix_nordstadt.csv", {"roster": "wide/roster.csv"}),
-    "namegenerator": (
-        "namegenerator/data_netzwerk_namen_2026-06-04_09-12.csv",
-        {
-            "roster": "namegenerator/roster.csv",
-            "respondent": "SERIAL",
-            "codebook": "namegenerator/codebook.csv",
-            "names": {"NG01": "NG02"},
-        },
-    ),
-}
-INPUTS = ["nordstadt", *SURVEY_INPUTS]
+INPUTS = ["nordstadt", *SURVEY_EXAMPLES]
 
 #: The CSV columns whose values are written for people (the rest are ids, data or numbers).
 PEOPLE_COLUMNS = {
@@ -86,9 +52,8 @@ GERMAN_WORDS = [" und ", " der ", " die ", " das ", " nicht ", "ohne Angabe", "a
 def _network(name: str):
     if name == "nordstadt":
         return load_example()
-    export, options = SURVEY_INPUTS[name]
-    kw = {k: (SURVEYS / v if k in ("roster", "codebook") else v) for k, v in options.items()}
-    return read_survey(SURVEYS / export, **kw)
+    export, options = SURVEY_EXAMPLES[name]
+    return read_survey(SURVEYS / export, **survey_options(options))
 
 
 @pytest.fixture(scope="module", params=INPUTS)
@@ -108,27 +73,9 @@ def reports(request, tmp_path_factory):
 
 
 # ------------------------------------------------------------------ what the page says
-class _Visible(HTMLParser):
-    """The text a reader sees (and the images' alt texts); no style, no literature list."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script"):
-            self._skip += 1
-        if tag == "img":
-            self.parts.append(dict(attrs).get("alt") or "")
-
-    def handle_endtag(self, tag):
-        if tag in ("style", "script"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+def _skip(tag: str, attrs: list) -> bool:
+    """No style, no script (the literature list is taken out as text)."""
+    return tag in ("style", "script")
 
 
 def _strings(values: Any) -> list[str]:
@@ -169,9 +116,7 @@ def _without_data(text: str, data: list[str]) -> str:
 
 
 def _page_text(folder: Path) -> str:
-    page = _Visible()
-    page.feed((folder / "report.html").read_text(encoding="utf-8"))
-    return " ".join(page.parts)
+    return visible_text((folder / "report.html").read_text(encoding="utf-8"), _skip)
 
 
 def _csv_text(folder: Path) -> str:
@@ -187,27 +132,9 @@ def _csv_text(folder: Path) -> str:
 
 
 # ------------------------------------------------------------------ the phrase lists
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _texts(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in _texts(v)]
-    return []
-
-
 def _phrases(lang: str) -> list[str]:
     """Phrases of three words or more from the texts of ``lang`` not shared with the other."""
-    other = " ".join(_texts(TEXTS["en" if lang == "de" else "de"]))
-    found = set()
-    for text in _texts(TEXTS[lang]):
-        text = re.sub(r"\{[^}]*\}", "\n", text)  # placeholders split phrases
-        for piece in re.split(r"[\n.;:,()“”„\"'–—?!]", text):
-            piece = piece.strip()
-            if len(piece.split()) >= 3 and piece not in other:
-                found.add(piece)
-    return sorted(found)
+    return phrases(TEXTS, lang, separators=".;:,()“”„\"'–—?!")
 
 
 ENGLISH = _phrases("en") + ENGLISH_WORDS

@@ -17,8 +17,8 @@ from quartiernetz.exceptions import QuartiernetzError
 from quartiernetz.privacy import pseudonymize
 from quartiernetz.report import write_report
 
-REPO = Path(__file__).resolve().parents[2]
-SURVEYS = REPO / "data" / "surveys"
+from ..survey_examples import REPO, SURVEY_EXAMPLES, SURVEYS, survey_options
+
 EMAIL = re.compile(rb"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}")
 IPV4 = re.compile(rb"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
@@ -32,28 +32,13 @@ def _planted(path: Path, pattern: re.Pattern) -> set[bytes]:
 
 
 @pytest.mark.parametrize(
-    ("export", "options"),
-    [
-        (
-            "limesurvey/results-survey493827.csv",
-            {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
-        ),
-        (
-            "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
-            {
-                "roster": "qualtrics/roster.csv",
-                "codebook": "qualtrics/codebook.csv",
-                "respondent": "ExternalReference",
-            },
-        ),
-    ],
+    ("export", "options"), [SURVEY_EXAMPLES["limesurvey"], SURVEY_EXAMPLES["qualtrics"]]
 )
 def test_identifying_values_reach_no_output_file(tmp_path, export, options):
     source = SURVEYS / export
     mails, ips = _planted(source, EMAIL), _planted(source, IPV4)
     assert mails or ips, "the example export should plant identifying values"
-    kwargs = {k: (str(SURVEYS / v) if k != "respondent" else v) for k, v in options.items()}
-    net = read_survey(source, **kwargs)
+    net = read_survey(source, **survey_options(options))
     out = write_report(net, tmp_path / "r", lang="de", quiet=True)
     tokens = set(re.findall(rb'"([A-Za-z0-9]{15})"', source.read_bytes()))
     for f in _files(out):

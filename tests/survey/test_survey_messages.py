@@ -20,40 +20,10 @@ from quartiernetz.i18n import render
 from quartiernetz.io.survey import read_survey
 from quartiernetz.privacy import pseudonymize, read_key
 
-#: every bundled example with the options that read it (paths relative to data/surveys)
-EXAMPLES = {
-    "limesurvey": (
-        "limesurvey/results-survey493827.csv",
-        {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
-    ),
-    "sosci": (
-        "sosci/data_nordstadt_2026-05-12_10-31.csv",
-        {"roster": "sosci/roster.csv", "respondent": "SERIAL"},
-    ),
-    "qualtrics": (
-        "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
-        {
-            "roster": "qualtrics/roster.csv",
-            "respondent": "ExternalReference",
-            "codebook": "qualtrics/codebook.csv",
-        },
-    ),
-    "googleforms": (
-        "googleforms/Kooperation im Quartier Nordstadt.csv",
-        {"roster": "googleforms/roster.csv"},
-    ),
-    "msforms": ("msforms/Netzwerkbefragung Nordstadt(1-8).xlsx", {"roster": "msforms/roster.csv"}),
-    "wide": ("wide/kooperationsmatrix_nordstadt.csv", {"roster": "wide/roster.csv"}),
-    "namegenerator": (
-        "namegenerator/data_netzwerk_namen_2026-06-04_09-12.csv",
-        {
-            "roster": "namegenerator/roster.csv",
-            "respondent": "SERIAL",
-            "codebook": "namegenerator/codebook.csv",
-            "names": {"NG01": "NG02"},
-        },
-    ),
-}
+from ..survey_examples import SURVEY_EXAMPLES, survey_options
+
+#: every bundled example with the options that read it (tests/survey_examples.py)
+EXAMPLES = SURVEY_EXAMPLES
 #: variants that write further entries
 VARIANTS = [{}, {"include_unfinished": True}, {"codebook": None}]
 #: bad options that make every example fail
@@ -68,10 +38,7 @@ BAD = [
 
 
 def _options(surveys, options):
-    return {
-        k: (surveys / v if k in ("roster", "codebook", "aliases") and isinstance(v, str) else v)
-        for k, v in options.items()
-    }
+    return survey_options(options, surveys)
 
 
 def _check(what, de: str, en: str) -> None:

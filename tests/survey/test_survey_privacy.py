@@ -21,48 +21,26 @@ from quartiernetz.privacy import (
     read_key,
 )
 
+from ..survey_examples import SURVEY_EXAMPLES, survey_options
+
 KEY = "nordstadt-2026-geheimer-schluessel"
 
-# (export, reader options, identifying columns planted in the export, encoding, separator)
-EXAMPLES = {
-    "limesurvey": (
-        "limesurvey/results-survey493827.csv",
-        {"roster": "limesurvey/roster.csv", "codebook": "limesurvey/codebook.csv"},
-        ["token", "ipaddr", "refurl", "KOMMENTAR"],
-    ),
-    "sosci": (
-        "sosci/data_nordstadt_2026-05-12_10-31.csv",
-        {"roster": "sosci/roster.csv", "respondent": "SERIAL"},
-        ["SERIAL", "KT01_01"],
-    ),
-    "qualtrics": (
-        "qualtrics/Kooperation Nordstadt_May 12, 2026_10.15.csv",
-        {
-            "roster": "qualtrics/roster.csv",
-            "respondent": "ExternalReference",
-            "codebook": "qualtrics/codebook.csv",
-        },
-        [
-            "IPAddress",
-            "RecipientLastName",
-            "RecipientFirstName",
-            "RecipientEmail",
-            "LocationLatitude",
-            "LocationLongitude",
-            "Q6",
-        ],
-    ),
-    "googleforms": (
-        "googleforms/Kooperation im Quartier Nordstadt.csv",
-        {"roster": "googleforms/roster.csv"},
-        ["E-Mail-Adresse", "Haben Sie Anmerkungen oder Wünsche?"],
-    ),
-    "msforms": (
-        "msforms/Netzwerkbefragung Nordstadt(1-8).xlsx",
-        {"roster": "msforms/roster.csv"},
-        ["Email", "Name", "Weitere Anmerkungen"],
-    ),
-    "wide": ("wide/kooperationsmatrix_nordstadt.csv", {"roster": "wide/roster.csv"}, ["Bemerkung"]),
+#: tool -> the identifying columns planted in its bundled export (tests/survey_examples.py)
+PLANTED = {
+    "limesurvey": ["token", "ipaddr", "refurl", "KOMMENTAR"],
+    "sosci": ["SERIAL", "KT01_01"],
+    "qualtrics": [
+        "IPAddress",
+        "RecipientLastName",
+        "RecipientFirstName",
+        "RecipientEmail",
+        "LocationLatitude",
+        "LocationLongitude",
+        "Q6",
+    ],
+    "googleforms": ["E-Mail-Adresse", "Haben Sie Anmerkungen oder Wünsche?"],
+    "msforms": ["Email", "Name", "Weitere Anmerkungen"],
+    "wide": ["Bemerkung"],
 }
 
 
@@ -127,11 +105,11 @@ def _outputs(net, tmp_path) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("tool", sorted(EXAMPLES))
+@pytest.mark.parametrize("tool", sorted(PLANTED))
 def test_no_identifying_value_reaches_an_output(surveys, tmp_path, quiet, tool):
-    export, options, planted_cols = EXAMPLES[tool]
-    opts = {k: (surveys / v if k in ("roster", "codebook") else v) for k, v in options.items()}
-    net = read_survey(surveys / export, **opts)
+    export, options = SURVEY_EXAMPLES[tool]
+    planted_cols = PLANTED[tool]
+    net = read_survey(surveys / export, **survey_options(options, surveys))
     for c in planted_cols:
         assert c in net.meta["survey"]["dropped_identifying_columns"]
     planted = _planted(surveys / export, planted_cols)

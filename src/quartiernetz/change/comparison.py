@@ -14,6 +14,7 @@ from ..descriptives import SUMMARY_FIGURES, summary
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network
+from .matching import check_input
 
 __all__ = ["compare", "SIZE_FREE", "ADDED_FIGURES"]
 
@@ -123,14 +124,7 @@ def compare(
         figures += [k for k, (after, _) in ADDED_FIGURES.items() if after == fig]
     columns: dict[str, list[float]] = {}
     for label, net in zip(labels, networks.values(), strict=True):
-        if not isinstance(net, Network | nx.Graph):
-            raise AnalysisError(
-                Text(
-                    "{label}: expected a quartiernetz Network or a networkx graph, got {kind}",
-                    "{label}: erwartet wird ein quartiernetz-Network oder ein networkx-Graph, "
-                    "erhalten: {kind}",
-                ).format(label=label, kind=type(net).__name__)
-            )
+        check_input(net, label)
         s = summary(net, seed=seed, approximate=approximate, weight="weight", **options)["value"]
         values = {k: float(v) for k, v in s.items()}
         n = values["actors"]

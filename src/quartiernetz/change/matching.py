@@ -12,6 +12,7 @@ decides them.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
@@ -58,8 +59,60 @@ class ActorMatch:
     matched_by: dict[Hashable, str] = field(default_factory=dict)
     review: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(REVIEW_COLUMNS)))
 
+    def to_frame(self) -> pd.DataFrame:
+        """One row per later-wave actor that was matched or left for review.
 
-def _check_input(net: Any, name: str) -> None:
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``actor`` (the later-wave id); first the matched actors in
+            the order of :attr:`matched_by`, then those of :attr:`review` that were
+            not matched, in its order (best suggestion first). Columns:
+
+            - ``matched_by``: ``"id"``, ``"name"`` or ``"alias"``; missing for an
+              actor left for review;
+            - ``id_before``: the earlier-wave actor it was matched to (its own id
+              when matched by id); missing for an actor left for review;
+            - ``suggested_actor``, ``suggested_label``, ``score``: the near match
+              suggested in :attr:`review` (``score`` 0-100); missing (NaN for
+              ``score``) for a matched actor.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> b = nx.Graph([("awo", "qm"), ("caritas", "qm")])
+        >>> b.nodes["awo"]["label"] = "AWO Nordstadt"
+        >>> b.nodes["caritas"]["label"] = "Caritasverband Lindenau"
+        >>> a = nx.Graph([("awo-ov", "qm"), ("caritas-neu", "qm")])
+        >>> a.nodes["awo-ov"]["label"] = "Arbeiterwohlfahrt Nordstadt e.V."
+        >>> a.nodes["caritas-neu"]["label"] = "Caritas Lindenau"
+        >>> f = match_actors(b, a).to_frame()
+        >>> f.index.tolist(), f["matched_by"].tolist()[:2], f["id_before"].tolist()[:2]
+        (['qm', 'awo-ov', 'caritas-neu'], ['id', 'name'], ['qm', 'awo'])
+        >>> f.loc["caritas-neu", ["suggested_actor", "suggested_label"]].tolist()
+        ['caritas', 'Caritasverband Lindenau']
+        >>> f["score"].notna().tolist(), f["matched_by"].isna().tolist()
+        ([False, False, True], [False, False, True])
+        """
+        review = self.review.drop_duplicates("actor", keep="first").set_index("actor")
+        review = review[~review.index.isin(list(self.matched_by))]
+        matched = list(self.matched_by)
+        actors = matched + review.index.tolist()
+        suggestion = {col: review[col].tolist() for col in ("suggested_actor", "suggested_label")}
+        frame = pd.DataFrame(
+            {
+                "matched_by": [self.matched_by[a] for a in matched] + [None] * len(review),
+                "id_before": [self.renamed.get(a, a) for a in matched] + [None] * len(review),
+                **{col: [None] * len(matched) + values for col, values in suggestion.items()},
+                "score": [math.nan] * len(matched) + review["score"].astype(float).tolist(),
+            },
+            index=pd.Index(actors, name="actor", dtype=object),
+        )
+        return frame.astype({c: object for c in frame.columns if c != "score"})
+
+
+def check_input(net: Any, name: str) -> None:
+    """Refuse anything but a Network or a networkx graph, naming the input ``name``."""
     if not isinstance(net, Network | nx.Graph):
         raise AnalysisError(
             Text(
@@ -80,7 +133,7 @@ def actor_labels(net: Network | nx.Graph) -> dict[Hashable, str]:
     >>> actor_labels(G)
     {'a': 'AWO', 'b': 'b'}
     """
-    _check_input(net, "net")
+    check_input(net, "net")
     if isinstance(net, Network):
         if "label" in net.actors.columns:
             labels = net.actors["label"]
@@ -148,8 +201,8 @@ def match_actors(
     >>> m.renamed, m.matched_by["awo-ov"]
     ({'awo-ov': 'awo'}, 'name')
     """
-    _check_input(before, "before")
-    _check_input(after, "after")
+    check_input(before, "before")
+    check_input(after, "after")
     b_lab, a_lab = actor_labels(before), actor_labels(after)
     matched_by: dict[Hashable, str] = {i: "id" for i in a_lab if i in b_lab}
     only_b = [i for i in b_lab if i not in a_lab]

@@ -14,7 +14,7 @@ import pandas as pd
 from ..exceptions import AnalysisError
 from ..i18n import Text
 from ..network import Network, as_graph, undirected
-from .matching import ActorMatch, actor_labels, match_actors
+from .matching import ActorMatch, actor_labels, check_input, match_actors
 
 __all__ = ["split_waves", "COMMITTEE_KINDS"]
 
@@ -234,17 +234,6 @@ class Wave:
         for a, item in zip(aff["actor"], aff["item"].astype(str), strict=True):
             out.setdefault(ren.get(a, a), set()).add(item)
         return out
-
-
-def check_input(net: Any, name: str) -> None:
-    if not isinstance(net, Network | nx.Graph):
-        raise _error(
-            "{name}: expected a quartiernetz Network or a networkx graph, got {kind}",
-            "{name}: erwartet wird ein quartiernetz-Network oder ein networkx-Graph, "
-            "erhalten: {kind}",
-            name=name,
-            kind=type(net).__name__,
-        )
 
 
 def prepare(

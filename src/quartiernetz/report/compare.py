@@ -30,11 +30,12 @@ import base64
 import math
 import os
 import shutil
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 import pandas as pd
@@ -56,6 +57,8 @@ from .tables import write_csv
 from .texts import number, percent, say
 
 __all__ = ["write_comparison", "COMPARE_TEXTS", "SIGNIFICANCE_LEVEL"]
+
+_T = TypeVar("_T")
 
 #: p-values below this count as "more than chance" in the report's sentences.
 SIGNIFICANCE_LEVEL = 0.05
@@ -604,24 +607,59 @@ def _check(
 
 
 def _save(fig: Any, folder: Path, stem: str) -> _Figure:
+    """Save ``fig`` as PNG and SVG into ``folder`` and close every open figure."""
     import matplotlib.pyplot as plt
 
     folder.mkdir(parents=True, exist_ok=True)
     png, svg = save_figure(fig, folder / stem)
-    plt.close(fig)
+    plt.close("all")
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
     return _Figure(f"figures/{png.name}", f"figures/{svg.name}", uri)
 
 
-def _cut(rows: list[list[str]], t: dict[str, Any], file: str) -> tuple[list[list[str]], str | None]:
+def _long_table(
+    columns: list[str], rows: list[list[str]], numeric: list[bool], t: dict[str, Any], file: str
+) -> Table:
+    """At most :data:`MAX_ROWS` rows; a note names ``file`` for the rest."""
     if len(rows) <= MAX_ROWS:
-        return rows, None
-    return rows[:MAX_ROWS], say(t["more_rows"], t["html_lang"], n=len(rows) - MAX_ROWS, file=file)
+        return Table(columns, rows, numeric, None)
+    more = say(t["more_rows"], t["html_lang"], n=len(rows) - MAX_ROWS, file=file)
+    return Table(columns, rows[:MAX_ROWS], numeric, more)
 
 
 def _reason(err: Exception, lang: str, t: dict[str, Any]) -> str:
     text = err.render(lang) if isinstance(err, QuartiernetzError) else str(err)
     return t["not_available"].format(reason=text)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every section of the report needs: the folder being written, the language
+    and its texts, the seed, and the files written so far (for the list of files)."""
+
+    work: Path
+    lang: str
+    t: dict[str, Any]
+    seed: int
+    files: list[str] = field(default_factory=list)
+
+    def csv(self, frame: pd.DataFrame, name: str, *, index: bool = False) -> None:
+        """Write ``frame`` as the file ``name`` of the report and list it."""
+        write_csv(frame, self.work / name, index=index)
+        self.files.append(name)
+
+    def figure(self, fig: Any, stem: str) -> _Figure:
+        """Save ``fig`` as ``figures/stem`` (PNG and SVG)."""
+        return _save(fig, self.work / "figures", stem)
+
+    def attempt(self, out: dict[str, Any], run: Callable[[], _T], *, prefix: str = "") -> _T | None:
+        """``run()``; or None when it raises a QuartiernetzError, whose reason (after
+        ``prefix``) joins ``out["errors"]`` so that the section shows it."""
+        try:
+            return run()
+        except QuartiernetzError as err:
+            out["errors"].append(prefix + _reason(err, self.lang, self.t))
+            return None
 
 
 def _value(v: Any, key: str, lang: str) -> str:
@@ -750,32 +788,16 @@ def _write_into(
         matplotlib.use("Agg")
     t = COMPARE_TEXTS[lang]
     labels = list(nets)
-    figures_dir = work / "figures"
-    files: list[str] = []
+    job = _Job(work, lang, t, seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataCleaningWarning)
-        overview = _overview(nets, work, figures_dir, lang, t, seed, files)
-        pairs = []
-        for k in range(len(labels) - 1):
-            pairs.append(
-                _pair(
-                    k + 1,
-                    labels[k],
-                    labels[k + 1],
-                    nets[labels[k]],
-                    nets[labels[k + 1]],
-                    work,
-                    figures_dir,
-                    lang=lang,
-                    t=t,
-                    seed=seed,
-                    top=top,
-                    aliases=aliases,
-                    files=files,
-                )
-            )
-        significance = _significance(nets, pairs, work, lang, t, seed, permutations, files)
-        check = _check_profiles(nets, work, figures_dir, lang, t, seed, files)
+        overview = _overview(nets, job)
+        pairs = [
+            _pair(k + 1, labels[k], labels[k + 1], nets, job, top=top, aliases=aliases)
+            for k in range(len(labels) - 1)
+        ]
+        significance = _significance(nets, pairs, job, permutations=permutations)
+        check = _check_profiles(nets, job)
     sections = [("overview", t["sec_overview"])]
     sections += [(p["id"], p["heading"]) for p in pairs]
     sections += [
@@ -786,7 +808,7 @@ def _write_into(
     ]
     methods = [(term, text.format(k=top)) for term, text in t["methods"]]
     file_list = []
-    for f in files:
+    for f in job.files:
         stem = f.rsplit("_", 1)[0] if f[-5:-4].isdigit() else f
         file_list.append((f, t["file_desc"].get(f, t["file_desc"].get(stem, ""))))
     context = {
@@ -808,20 +830,12 @@ def _write_into(
         fh.write(html)
 
 
-def _overview(
-    nets: dict[str, Network | nx.Graph],
-    work: Path,
-    figures_dir: Path,
-    lang: str,
-    t: dict[str, Any],
-    seed: int,
-    files: list[str],
-) -> dict[str, Any]:
+def _overview(nets: dict[str, Network | nx.Graph], job: _Job) -> dict[str, Any]:
+    """The figures of every network side by side: sentences, table, CSV and figure."""
+    lang, t = job.lang, job.t
     out: dict[str, Any] = {"sentences": [], "table": None, "figure": None, "errors": []}
-    try:
-        table = compare(nets, seed=seed)
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+    table = job.attempt(out, partial(compare, nets, seed=job.seed))
+    if table is None:
         return out
     labels = list(nets)
     items = [
@@ -838,8 +852,7 @@ def _overview(
     csv = table.copy()
     if lang == "de":
         csv["description"] = [_FIGURES_DE.get(str(f), str(f)) for f in csv.index]
-    write_csv(csv, work / "comparison.csv", index=True)
-    files.append("comparison.csv")
+    job.csv(csv, "comparison.csv", index=True)
     names = _FIGURES_DE if lang == "de" else _FIGURES_EN
     two = "difference" in table.columns
     cols = [t["col_figure"], *labels] + ([t["col_difference"]] if two else [])
@@ -858,9 +871,8 @@ def _overview(
         rows.append(row)
     numeric = [False] + [True] * (len(cols) - 2) + [False]
     out["table"] = Table(cols, rows, numeric)
-    try:
-        import matplotlib.pyplot as plt
 
+    def draw() -> _Figure:
         measures = [
             m
             for m in (
@@ -874,30 +886,21 @@ def _overview(
             )
             if table.loc[m, labels].notna().any()
         ]
-        frame = table.loc[measures, labels].T
-        ax = plot_comparison(frame, measures=measures, lang=lang)
-        out["figure"] = _save(ax.figure, figures_dir, "comparison")
-        plt.close("all")
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+        ax = plot_comparison(table.loc[measures, labels].T, measures=measures, lang=lang)
+        return job.figure(ax.figure, "comparison")
+
+    out["figure"] = job.attempt(out, draw)
     return out
 
 
-def _check_profiles(
-    nets: dict[str, Network | nx.Graph],
-    work: Path,
-    figures_dir: Path,
-    lang: str,
-    t: dict[str, Any],
-    seed: int,
-    files: list[str],
-) -> dict[str, Any]:
+def _check_profiles(nets: dict[str, Network | nx.Graph], job: _Job) -> dict[str, Any]:
     """The network check of every network side by side: sentences, table, CSV and figure."""
+    lang, t = job.lang, job.t
     out: dict[str, Any] = {"sentences": [], "table": None, "figure": None, "errors": []}
-    try:
-        long = network_check_compare(nets, lang=lang, layout="long", seed=seed)
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+    long = job.attempt(
+        out, partial(network_check_compare, nets, lang=lang, layout="long", seed=job.seed)
+    )
+    if long is None:
         return out
     labels = list(nets)
     word = {k: render(v, lang) for k, v in ASSESSMENT_NAMES.items()}
@@ -917,22 +920,18 @@ def _check_profiles(
     csv = long.copy()
     csv.insert(2, "label", [render(LABELS[f], lang) if f in LABELS else f for f in csv["factor"]])
     csv["assessment"] = [word.get(a, a) for a in csv["assessment"]]
-    write_csv(csv, work / "network_check.csv")
-    files.append("network_check.csv")
+    job.csv(csv, "network_check.csv")
     by = long.set_index(["factor", "network"])["assessment"]
     rows = []
     for factor in dict.fromkeys(long["factor"]):
         name = render(LABELS[factor], lang) if factor in LABELS else str(factor)
         rows.append([name, *[word.get(by.get((factor, x), ""), "") for x in labels]])
     out["table"] = Table([t["col_factor"], *labels], rows)
-    try:
-        import matplotlib.pyplot as plt
 
-        ax = plot_network_check(long, lang=lang)
-        out["figure"] = _save(ax.figure, figures_dir, "network_check")
-        plt.close("all")
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+    def draw() -> _Figure:
+        return job.figure(plot_network_check(long, lang=lang).figure, "network_check")
+
+    out["figure"] = job.attempt(out, draw)
     return out
 
 
@@ -944,18 +943,15 @@ def _pair(
     k: int,
     a: str,
     b: str,
-    before: Network | nx.Graph,
-    after: Network | nx.Graph,
-    work: Path,
-    figures_dir: Path,
+    nets: dict[str, Network | nx.Graph],
+    job: _Job,
     *,
-    lang: str,
-    t: dict[str, Any],
-    seed: int,
     top: int,
     aliases: Any,
-    files: list[str],
 ) -> dict[str, Any]:
+    """The change from network ``a`` to network ``b`` (pair ``k``)."""
+    lang, t, seed = job.lang, job.t, job.seed
+    before, after = nets[a], nets[b]
     out: dict[str, Any] = {
         "id": f"change-{k}",
         "heading": t["sec_pair"].format(a=a, b=b),
@@ -976,10 +972,10 @@ def _pair(
         "duplicates": None,
         "graphs": None,
     }
-    try:
-        tables = change_tables(before, after, aliases=aliases, top=top, seed=seed)
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+    tables = job.attempt(
+        out, partial(change_tables, before, after, aliases=aliases, top=top, seed=seed)
+    )
+    if tables is None:
         return out
     for name in ("summary", "ties", "actors", "catalysts", "duplicates"):
         file = {
@@ -992,12 +988,10 @@ def _pair(
         frame = _localized_csv(tables[name], t, lang)
         if name == "summary" and lang == "de":
             frame["description"] = [_CHANGE_DE.get(str(f), str(f)) for f in frame.index]
-        write_csv(frame, work / f"{file}_{k}.csv", index=name in ("summary", "actors", "catalysts"))
-        files.append(f"{file}_{k}.csv")
+        job.csv(frame, f"{file}_{k}.csv", index=name in ("summary", "actors", "catalysts"))
     review = tables["review"]
     if len(review):
-        write_csv(review, work / f"name_review_{k}.csv")
-        files.append(f"name_review_{k}.csv")
+        job.csv(review, f"name_review_{k}.csv")
     s = tables["summary"]["value"]
     out["sentences"].append(
         say(
@@ -1055,9 +1049,12 @@ def _pair(
             [str(r["name"]), name(r["suggested_actor"]), number(r["score"], lang, digits=0)]
             for _, r in review.iterrows()
         ]
-        rows, more = _cut(rows, t, f"name_review_{k}.csv")
-        out["review"] = Table(
-            [t["col_name"], t["col_suggested"], t["col_score"]], rows, [False, False, True], more
+        out["review"] = _long_table(
+            [t["col_name"], t["col_suggested"], t["col_score"]],
+            rows,
+            [False, False, True],
+            t,
+            f"name_review_{k}.csv",
         )
     ties = tables["ties"]
     rel_words = t["relation"]
@@ -1075,54 +1072,40 @@ def _pair(
             ]
             for _, r in sub.iterrows()
         ]
-        rows, more = _cut(rows, t, f"tie_changes_{k}.csv")
-        out[key] = Table(
+        out[key] = _long_table(
             [t["col_a"], t["col_b"], t["col_relation"], t["col_intensity"]],
             rows,
             [False, False, False, True],
-            more,
+            t,
+            f"tie_changes_{k}.csv",
         )
     stayed = int((actors["status"] == "stayed").sum())
     entered = int((actors["status"] == "entered").sum())
     left = int((actors["status"] == "left").sum())
     out["actors_sentence"] = say(t["pair_actors"], lang, stayed=stayed, entered=entered, left=left)
+
+    def before_after(
+        frame: pd.DataFrame, word: str, measure: str, col: str
+    ) -> tuple[list[str], list[list[str]], list[bool]]:
+        """Per actor: its name, the word for its ``word`` column and ``measure`` in both
+        networks (header ``t[col]``): columns, rows and which are numeric."""
+        rows = [
+            [
+                name(v),
+                t["status"][r[word]],
+                number(r[f"{measure}_before"], lang),
+                number(r[f"{measure}_after"], lang),
+            ]
+            for v, r in frame.iterrows()
+        ]
+        columns = [t["col_actor"], t[f"col_{word}"], f"{t[col]} ({a})", f"{t[col]} ({b})"]
+        return columns, rows, [False, False, True, True]
+
     moved = actors[actors["status"] != "stayed"]
-    rows = [
-        [
-            name(v),
-            t["status"][r["status"]],
-            number(r["degree_before"], lang),
-            number(r["degree_after"], lang),
-        ]
-        for v, r in moved.iterrows()
-    ]
-    rows, more = _cut(rows, t, f"actor_changes_{k}.csv")
-    out["actors"] = Table(
-        [
-            t["col_actor"],
-            t["col_status"],
-            f"{t['col_partners']} ({a})",
-            f"{t['col_partners']} ({b})",
-        ],
-        rows,
-        [False, False, True, True],
-        more,
+    out["actors"] = _long_table(
+        *before_after(moved, "status", "degree", "col_partners"), t, f"actor_changes_{k}.csv"
     )
-    cat = tables["catalysts"]
-    rows = [
-        [
-            name(v),
-            t["status"][r["movement"]],
-            number(r["rank_before"], lang),
-            number(r["rank_after"], lang),
-        ]
-        for v, r in cat.iterrows()
-    ]
-    out["catalysts"] = Table(
-        [t["col_actor"], t["col_movement"], f"{t['col_rank']} ({a})", f"{t['col_rank']} ({b})"],
-        rows,
-        [False, False, True, True],
-    )
+    out["catalysts"] = Table(*before_after(tables["catalysts"], "movement", "rank", "col_rank"))
     dup = tables["duplicates"]
     dup = dup[dup["status"] != "persisting"]
     rows = [
@@ -1134,12 +1117,12 @@ def _pair(
         ]
         for _, r in dup.iterrows()
     ]
-    rows, more = _cut(rows, t, f"duplicate_changes_{k}.csv")
-    out["duplicates"] = Table(
+    out["duplicates"] = _long_table(
         [t["col_kind"], t["col_a"], t["col_b"], t["col_status"]],
         rows,
         [False, False, False, False],
-        more,
+        t,
+        f"duplicate_changes_{k}.csv",
     )
     # the two networks as graphs with the earlier ids (for the maps and the tests)
     Gb = as_graph(before)
@@ -1147,31 +1130,27 @@ def _pair(
     if renamed:
         Ga = nx.relabel_nodes(Ga, renamed, copy=True)
     out["graphs"] = (Gb, Ga)
-    try:
-        import matplotlib.pyplot as plt
 
+    def draw() -> None:
         pos = common_layout([Gb, Ga], seed=seed)
         axes = plot_waves({a: Gb, b: Ga}, pos=pos, seed=seed, lang=lang, weight="weight")
-        out["waves_figure"] = _save(axes[0].figure, figures_dir, f"waves_{k}")
+        out["waves_figure"] = job.figure(axes[0].figure, f"waves_{k}")
         ax = plot_tie_changes(Gb, Ga, ties=ties, actors=actors, pos=pos, lang=lang)
-        out["change_figure"] = _save(ax.figure, figures_dir, f"tie_changes_{k}")
-        plt.close("all")
-    except QuartiernetzError as err:
-        out["errors"].append(_reason(err, lang, t))
+        out["change_figure"] = job.figure(ax.figure, f"tie_changes_{k}")
+
+    job.attempt(out, draw)
     return out
 
 
 def _significance(
     nets: dict[str, Network | nx.Graph],
     pairs: list[dict[str, Any]],
-    work: Path,
-    lang: str,
-    t: dict[str, Any],
-    seed: int,
+    job: _Job,
+    *,
     permutations: int,
-    files: list[str],
 ) -> dict[str, Any]:
     """QAP between consecutive networks, CUG and E–I per network, in plain language."""
+    lang, t, seed = job.lang, job.t, job.seed
     level = SIGNIFICANCE_LEVEL
     out: dict[str, Any] = {
         "intro": say(
@@ -1193,54 +1172,65 @@ def _significance(
             return "< " + number(1 / permutations, lang, digits=4)
         return number(p, lang, digits=3)
 
+    def found(key: str, p: float, record: dict[str, Any], **words: Any) -> None:
+        """One test's sentence (``t[key]`` with ``words``) and its row of significance.csv."""
+        out["sentences"].append(
+            say(t[key], lang, p=p_text(p), n=number(permutations, lang), **words)
+        )
+        records.append({**record, "p_value": p, "repetitions": permutations})
+
+    def found_in(label: str, key: str, p: float, obs: float, null: float, **record: Any) -> None:
+        """A test of one network: its observed value against the null model's."""
+        found(
+            key,
+            p,
+            {"network": label, "observed": obs, "null_mean": null, **record},
+            label=label,
+            obs=number(obs, lang),
+            null=number(null, lang),
+        )
+
     for pair in pairs:
         if pair.get("graphs") is None:
             continue
         Gb, Ga = pair["graphs"]
-        try:
-            r = qap_correlation(
-                Gb, Ga, permutations=permutations, seed=seed, align="intersection"
-            ).loc["gcor"]
-        except QuartiernetzError as err:
-            out["errors"].append(f"{pair['a']} → {pair['b']}: " + _reason(err, lang, t))
-            continue
-        p = float(r["p_greater"])
-        common = len(set(Gb.nodes) & set(Ga.nodes))
-        key = "sig_qap_yes" if p < level else "sig_qap_no"
-        out["sentences"].append(
-            say(
-                t[key],
-                lang,
-                a=pair["a"],
-                b=pair["b"],
-                r=number(r["observed"], lang),
-                p=p_text(p),
-                n=number(permutations, lang),
-                m=number(common, lang),
-            )
+        qap = partial(
+            qap_correlation, Gb, Ga, permutations=permutations, seed=seed, align="intersection"
         )
-        records.append(
+        result = job.attempt(out, qap, prefix=f"{pair['a']} → {pair['b']}: ")
+        if result is None:
+            continue
+        r = result.loc["gcor"]
+        p = float(r["p_greater"])
+        found(
+            "sig_qap_yes" if p < level else "sig_qap_no",
+            p,
             {
                 "test": "qap_correlation",
                 "network": f"{pair['a']} -> {pair['b']}",
                 "statistic": "gcor",
                 "observed": float(r["observed"]),
                 "null_mean": float(r["null_mean"]),
-                "p_value": p,
                 "tail": "greater",
-                "repetitions": permutations,
                 "permuted": "actors",
-            }
+            },
+            a=pair["a"],
+            b=pair["b"],
+            r=number(r["observed"], lang),
+            m=number(len(set(Gb.nodes) & set(Ga.nodes)), lang),
         )
     for label, net in nets.items():
-        try:
-            r = cug_test(
-                net,
-                "degree_centralization",
-                conditioning="edges",
-                draws=permutations,
-                seed=seed,
-            ).loc["degree_centralization"]
+        cug = partial(
+            cug_test,
+            net,
+            "degree_centralization",
+            conditioning="edges",
+            draws=permutations,
+            seed=seed,
+        )
+        result = job.attempt(out, cug, prefix=f"{label}: ")
+        if result is not None:
+            r = result.loc["degree_centralization"]
             obs, null = float(r["observed"]), float(r["null_mean"])
             tail = "greater" if obs >= null else "less"
             p = float(r["p_greater"] if tail == "greater" else r["p_less"])
@@ -1251,67 +1241,39 @@ def _significance(
                 if tail == "greater"
                 else "sig_cug_low"
             )
-            out["sentences"].append(
-                say(
-                    t[key],
-                    lang,
-                    label=label,
-                    obs=number(obs, lang),
-                    null=number(null, lang),
-                    p=p_text(p),
-                    n=number(permutations, lang),
-                )
+            found_in(
+                label,
+                key,
+                p,
+                obs,
+                null,
+                test="cug_test",
+                statistic="degree_centralization",
+                tail=tail,
+                permuted="random graphs with the same number of ties",
             )
-            records.append(
-                {
-                    "test": "cug_test",
-                    "network": label,
-                    "statistic": "degree_centralization",
-                    "observed": obs,
-                    "null_mean": null,
-                    "p_value": p,
-                    "tail": tail,
-                    "repetitions": permutations,
-                    "permuted": "random graphs with the same number of ties",
-                }
-            )
-        except QuartiernetzError as err:
-            out["errors"].append(f"{label}: " + _reason(err, lang, t))
         G = as_graph(net)
         types = {v: d.get("type") for v, d in G.nodes(data=True) if isinstance(d.get("type"), str)}
         if len(set(types.values())) < 2:
             continue
-        try:
-            r = ei_test(G, types, permutations=permutations, seed=seed).loc["ei_index"]
-        except QuartiernetzError as err:
-            out["errors"].append(f"{label}: " + _reason(err, lang, t))
+        ei = partial(ei_test, G, types, permutations=permutations, seed=seed)
+        result = job.attempt(out, ei, prefix=f"{label}: ")
+        if result is None:
             continue
+        r = result.loc["ei_index"]
         obs, expected = float(r["observed"]), float(r["expected"])
         p = float(r["p_two_sided"])
         key = "sig_ei_no" if p >= level else "sig_ei_more" if obs > expected else "sig_ei_less"
-        out["sentences"].append(
-            say(
-                t[key],
-                lang,
-                label=label,
-                obs=number(obs, lang),
-                null=number(expected, lang),
-                p=p_text(p),
-                n=number(permutations, lang),
-            )
-        )
-        records.append(
-            {
-                "test": "ei_test",
-                "network": label,
-                "statistic": "ei_index",
-                "observed": obs,
-                "null_mean": expected,
-                "p_value": p,
-                "tail": "two-sided",
-                "repetitions": permutations,
-                "permuted": "actor types",
-            }
+        found_in(
+            label,
+            key,
+            p,
+            obs,
+            expected,
+            test="ei_test",
+            statistic="ei_index",
+            tail="two-sided",
+            permuted="actor types",
         )
     frame = pd.DataFrame(
         records,
@@ -1327,12 +1289,10 @@ def _significance(
             "permuted",
         ],
     )
-    if lang == "de":
-        names_de = {"qap_correlation": "qap", "cug_test": "cug", "ei_test": "ei"}
-        frame["permuted"] = [t[f"permuted_{names_de[x]}"] for x in frame["test"]]
-    write_csv(frame, work / "significance.csv")
-    files.append("significance.csv")
     names = {"qap_correlation": "qap", "cug_test": "cug", "ei_test": "ei"}
+    if lang == "de":
+        frame["permuted"] = [t[f"permuted_{names[x]}"] for x in frame["test"]]
+    job.csv(frame, "significance.csv")
     rows = [
         [
             t[f"test_{names[r['test']]}"],

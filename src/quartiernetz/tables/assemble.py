@@ -321,6 +321,66 @@ _TIE_COLUMNS = Text(
 )
 _AFFILIATION_COLUMNS = Text("columns 'actor' and 'item'", "Spalten 'actor' und 'item'")
 _EMPTY_ID = Text("the actor id is empty", "die Akteurs-Id ist leer")
+_DUPLICATE_ROW = Text(
+    "exact duplicate of an earlier row", "genaue Wiederholung einer früheren Zeile"
+)
+
+
+def _required_columns(table: Table, names: tuple[str, str], purpose: Text) -> tuple[str, str]:
+    """The headers of the two columns a tie or affiliation table must have."""
+    first, second = (
+        find_column(table, name, aliases=ALIASES[name], required=True, purpose=purpose)
+        for name in names
+    )
+    return first, second
+
+
+def _optional_columns(
+    table: Table,
+    names: Iterable[str],
+    used: set[str],
+    record: Record,
+    *,
+    skip_aliases: Iterable[str] = (),
+) -> dict[str, list[str]]:
+    """The stripped values of each of ``names`` the table has as a column not ``used``
+    yet (by its name or an alias not in ``skip_aliases``); the headers join ``used``."""
+    skip = set(skip_aliases)
+    out: dict[str, list[str]] = {}
+    for name in names:
+        aliases = tuple(a for a in ALIASES.get(name, ()) if a not in skip)
+        col = find_column(table, name, aliases=aliases)
+        if col is not None and col not in used:
+            used.add(col)
+            out[name] = _strip_column(table, col, record)
+    return out
+
+
+def _or_nan(values: list[str]) -> list[str | float]:
+    """Empty texts as NaN (missing)."""
+    return [v if v else np.nan for v in values]
+
+
+def _empty_id(table: Table, i: int, column: str) -> InputError:
+    """The problem of an empty actor id in row ``i`` of a tie or affiliation table."""
+    return InputError(
+        _EMPTY_ID,
+        file=table.file,
+        row=table.row(i),
+        column=column,
+        expected=Text("an actor id", "eine Akteurs-Id"),
+    )
+
+
+def _drop_repeated_rows(
+    frame: pd.DataFrame, rows: np.ndarray, table: Table, record: Record
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """``frame`` (and its file ``rows``) without rows that repeat an earlier one exactly."""
+    dup = frame.astype(str).duplicated(keep="first").to_numpy()
+    if dup.any():
+        record.add("dropped", _DUPLICATE_ROW, file=table.file, rows=rows[dup].tolist())
+        frame, rows = frame.loc[~dup].reset_index(drop=True), rows[~dup]
+    return frame, rows
 
 
 def check_actor_ids(
@@ -426,14 +486,8 @@ def _actors(table: Table, record: Record, problems: Problems) -> pd.DataFrame:
     ids = normalize_id_column(table, id_col, record)
     check_actor_ids(table, id_col, ids, raw=raw, problems=problems)
     used = {id_col}
-    data: dict[str, list] = {}
-    for canon in ACTOR_COLUMNS:
-        aliases = tuple(a for a in ALIASES.get(canon, ()) if a not in {id_col.casefold()})
-        col = find_column(table, canon, aliases=aliases)
-        if col is not None and col not in used:
-            used.add(col)
-            vals = _strip_column(table, col, record)
-            data[canon] = [v if v else np.nan for v in vals]
+    found = _optional_columns(table, ACTOR_COLUMNS, used, record, skip_aliases=[id_col.casefold()])
+    data: dict[str, list] = {canon: _or_nan(vals) for canon, vals in found.items()}
     if "label" in data:
         data["label"] = [
             lab if isinstance(lab, str) else a for lab, a in zip(data["label"], ids, strict=True)
@@ -503,12 +557,7 @@ def _ties(
     merge_parallel: bool,
     problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
-    src_col = find_column(
-        table, "source", aliases=ALIASES["source"], required=True, purpose=_TIE_COLUMNS
-    )
-    tgt_col = find_column(
-        table, "target", aliases=ALIASES["target"], required=True, purpose=_TIE_COLUMNS
-    )
+    src_col, tgt_col = _required_columns(table, ("source", "target"), _TIE_COLUMNS)
     src = normalize_id_column(table, src_col, record)
     tgt = normalize_id_column(table, tgt_col, record)
     new_actors: list[str] = []
@@ -517,15 +566,7 @@ def _ties(
     for col, vals in ((src_col, src), (tgt_col, tgt)):
         for i, a in enumerate(vals):
             if not a:
-                problems.add(
-                    InputError(
-                        _EMPTY_ID,
-                        file=table.file,
-                        row=table.row(i),
-                        column=col,
-                        expected=Text("an actor id", "eine Akteurs-Id"),
-                    )
-                )
+                problems.add(_empty_id(table, i, col))
                 bad_rows.add(i)
             elif a not in known:
                 if actor_ids is not None:
@@ -562,13 +603,9 @@ def _ties(
         data["intensity"] = values.tolist()
     else:
         data["intensity"] = [1.0] * len(src)
-    for opt in ("wave", "reported_by"):
-        opt_col = find_column(table, opt, aliases=ALIASES[opt])
-        if opt_col is not None and opt_col not in used:
-            used.add(opt_col)
-            raw = _strip_column(table, opt_col, record)
-            nums = try_numeric(raw) if opt == "wave" else None
-            data[opt] = nums if nums is not None else [v if v else np.nan for v in raw]
+    for opt, raw in _optional_columns(table, ("wave", "reported_by"), used, record).items():
+        nums = try_numeric(raw) if opt == "wave" else None
+        data[opt] = nums if nums is not None else _or_nan(raw)
     data.update(_attribute_columns(table, used, record))
     frame = pd.DataFrame(data)
     rows = np.asarray(table.rows, dtype=int)
@@ -585,11 +622,7 @@ def _ties(
             rows=rows[self_mask].tolist(),
         )
         frame, rows = frame.loc[~self_mask].reset_index(drop=True), rows[~self_mask]
-    # exact duplicates
-    dup = frame.astype(str).duplicated(keep="first").to_numpy()
-    if dup.any():
-        record.add("dropped", _DUPLICATE_ROW, file=table.file, rows=rows[dup].tolist())
-        frame, rows = frame.loc[~dup].reset_index(drop=True), rows[~dup]
+    frame, rows = _drop_repeated_rows(frame, rows, table, record)
     # parallel ties of one pair, relation, wave (and reporter)
     if merge_parallel and len(frame):
         s, t = frame["source"].astype(str), frame["target"].astype(str)
@@ -643,11 +676,6 @@ def _ties(
     return frame, new_actors
 
 
-_DUPLICATE_ROW = Text(
-    "exact duplicate of an earlier row", "genaue Wiederholung einer früheren Zeile"
-)
-
-
 def _affiliations(
     table: Table,
     record: Record,
@@ -657,26 +685,13 @@ def _affiliations(
     strict: bool,
     problems: Problems,
 ) -> tuple[pd.DataFrame, list[str]]:
-    actor_col = find_column(
-        table, "actor", aliases=ALIASES["actor"], required=True, purpose=_AFFILIATION_COLUMNS
-    )
-    item_col = find_column(
-        table, "item", aliases=ALIASES["item"], required=True, purpose=_AFFILIATION_COLUMNS
-    )
+    actor_col, item_col = _required_columns(table, ("actor", "item"), _AFFILIATION_COLUMNS)
     actors = normalize_id_column(table, actor_col, record)
     items = _strip_column(table, item_col, record)
     new: list[str] = []
     for i, (a, it) in enumerate(zip(actors, items, strict=True)):
         if not a:
-            problems.add(
-                InputError(
-                    _EMPTY_ID,
-                    file=table.file,
-                    row=table.row(i),
-                    column=actor_col,
-                    expected=Text("an actor id", "eine Akteurs-Id"),
-                )
-            )
+            problems.add(_empty_id(table, i, actor_col))
         elif a not in actor_ids:
             if strict:
                 problems.add(_unknown(a, table, i, actor_col, actor_ids, actor_file))
@@ -698,26 +713,13 @@ def _affiliations(
             )
     used = {actor_col, item_col}
     data: dict[str, list] = {"actor": actors, "item": items}
-    kind_col = find_column(table, "kind", aliases=ALIASES["kind"])
-    if kind_col is not None and kind_col not in used:
-        used.add(kind_col)
-        kinds = _strip_column(table, kind_col, record)
-        data["kind"] = [k or DEFAULT_KIND for k in kinds]
-    else:
-        data["kind"] = [DEFAULT_KIND] * len(actors)
-    for opt in ("target_group", "area"):
-        col = find_column(table, opt, aliases=ALIASES[opt])
-        if col is not None and col not in used:
-            used.add(col)
-            vals = _strip_column(table, col, record)
-            data[opt] = [v if v else np.nan for v in vals]
+    found = _optional_columns(table, ("kind", "target_group", "area"), used, record)
+    data["kind"] = [k or DEFAULT_KIND for k in found.pop("kind", [""] * len(actors))]
+    data.update({opt: _or_nan(vals) for opt, vals in found.items()})
     data.update(_attribute_columns(table, used, record))
-    frame = pd.DataFrame(data)
-    rows = np.asarray(table.rows, dtype=int)
-    dup = frame.astype(str).duplicated(keep="first").to_numpy()
-    if dup.any():
-        record.add("dropped", _DUPLICATE_ROW, file=table.file, rows=rows[dup].tolist())
-        frame = frame.loc[~dup].reset_index(drop=True)
+    frame, _ = _drop_repeated_rows(
+        pd.DataFrame(data), np.asarray(table.rows, dtype=int), table, record
+    )
     return frame, new
 
 
