@@ -558,12 +558,7 @@ def betweenness_sample(
 def _networkit_graph(W: sp.csr_array) -> Any:
     """The networkit graph of the arcs of ``W`` (undirected when ``W`` is symmetric)."""
     n = W.shape[0]
-    rows = _rowwise(W)
-    cols = W.indices
-    symmetric = (W != W.T).nnz == 0
-    if symmetric:
-        keep = rows < cols
-        rows, cols = rows[keep], cols[keep]
+    symmetric, rows, cols = _engine_edges(W)
     g = _networkit().Graph(n, weighted=False, directed=not symmetric)
     if len(rows):
         g.addEdges((rows.astype(np.uint64), cols.astype(np.uint64)))
