@@ -305,18 +305,6 @@ class Dyads:
             M[self.cols, self.rows] = v
         return M
 
-    def permuted(self, perms: np.ndarray, cells: np.ndarray | None = None) -> np.ndarray:
-        """Flat indices into the full matrix: row b holds the cells ``(p[i], p[j])``.
-
-        ``perms`` is a (B, n) array of actor permutations; ``cells`` restricts to some
-        dyads (positions in the dyad vector).
-        """
-        r, c = self._ends(cells)
-        out = np.empty((len(perms), len(r)), dtype=self._itype)
-        for b, p in enumerate(perms.astype(self._itype, copy=False)):
-            np.add((p * self.n).take(r), p.take(c), out=out[b])
-        return out
-
     def gather(
         self, full: np.ndarray, perms: np.ndarray, cells: np.ndarray | None = None
     ) -> np.ndarray:
@@ -332,14 +320,6 @@ class Dyads:
             idx += p.take(c)
             full.take(idx, out=out[b])
         return out
-
-    def ends(self) -> tuple[np.ndarray, np.ndarray]:
-        """Row and column of every dyad, as the index type of :meth:`as_index`."""
-        return self._rows_i, self._cols_i
-
-    def as_index(self, perms: np.ndarray) -> np.ndarray:
-        """``perms`` in the index type used for gathering."""
-        return perms.astype(self._itype, copy=False)
 
     def _ends(self, cells: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         if cells is None:

@@ -2,13 +2,24 @@ r"""Conditional uniform graph (CUG) tests: is a network-level figure unusual for
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
+from ._cug_kernels import (
+    Work,
+    betweenness_centralization,
+    block,
+    is_dense,
+    transitivity,
+)
 from ._data import (
     MIN_ACTORS,
     Dyads,
@@ -20,11 +31,6 @@ from ._data import (
     to_square,
 )
 from .ei import group_codes
-
-try:  # compiled Brandes betweenness (a dependency of quartiernetz)
-    import rustworkx as rx
-except ImportError:  # pragma: no cover
-    rx = None
 
 __all__ = ["cug_test", "STATISTICS", "CONDITIONING"]
 
@@ -38,6 +44,28 @@ STATISTICS = (
 )
 #: What the uniform graphs keep from the observed network.
 CONDITIONING = ("size", "edges", "dyad_census")
+#: Estimated seconds of work from which the draws go to worker processes (starting
+#: one takes 1-2 s: it imports quartiernetz).
+POOL_FROM = 4.0
+#: Seconds per draw, per unit of work, of the kernels worth sending to workers
+#: (single-threaded, measured at 500 actors): rustworkx's Brandes per actor x tie,
+#: the dense Brandes and the dense two-path count per actor**3.
+_COST = {
+    ("betweenness_centralization", False): 3.5e-8,
+    ("betweenness_centralization", True): 1.6e-10,
+    ("transitivity", True): 5e-11,
+}
+#: Thread counts of the BLAS / OpenMP libraries, set to 1 in the worker processes:
+#: each worker is one core's worth of work (a multi-threaded BLAS in each worker
+#: competes for the same cores, and its threads spin while they wait: measured two to
+#: three times the CPU time on a shared machine).
+_THREADS = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+)
 
 
 def _density(n: int, directed: bool, m: int) -> float:
@@ -48,47 +76,6 @@ def _degree_centralization(n: int, directed: bool, src: np.ndarray, dst: np.ndar
     deg = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
     top = (n - 1) * (2 * (n - 1) - 2) if directed else (n - 1) * (n - 2)
     return float((deg.max() - deg).sum() / top)
-
-
-def _betweenness(n: int, directed: bool, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
-    """Raw betweenness: ordered pairs when directed, unordered pairs when undirected."""
-    edges = list(zip(src.tolist(), dst.tolist(), strict=True))
-    if rx is not None:
-        g = rx.PyDiGraph(multigraph=False) if directed else rx.PyGraph(multigraph=False)
-        g.add_nodes_from(range(n))
-        g.add_edges_from_no_data(edges)
-        if directed:
-            res = rx.digraph_betweenness_centrality(g, normalized=False)
-        else:
-            res = rx.graph_betweenness_centrality(g, normalized=False)
-        out = np.zeros(n)
-        for i, x in res.items():
-            out[i] = x
-        return out
-    import networkx as nx  # pragma: no cover - rustworkx is a dependency
-
-    G = nx.DiGraph() if directed else nx.Graph()  # pragma: no cover
-    G.add_nodes_from(range(n))  # pragma: no cover
-    G.add_edges_from(edges)  # pragma: no cover
-    b = nx.betweenness_centrality(G, normalized=False)  # pragma: no cover
-    return np.array([b[i] for i in range(n)])  # pragma: no cover
-
-
-def _betweenness_centralization(n: int, directed: bool, src: np.ndarray, dst: np.ndarray) -> float:
-    b = _betweenness(n, directed, src, dst)
-    top = (n - 1) ** 2 * (n - 2) if directed else (n - 1) ** 2 * (n - 2) / 2
-    return float((b.max() - b).sum() / top)
-
-
-def _transitivity(n: int, directed: bool, src: np.ndarray, dst: np.ndarray) -> float:
-    ones = np.ones(len(src))
-    A = sp.csr_array((ones, (src, dst)), shape=(n, n))
-    if not directed:
-        A = A + A.T
-    A2 = A @ A
-    closed = float(A.multiply(A2).sum())
-    paths = float(A2.sum() - A2.diagonal().sum())
-    return closed / paths if paths else 1.0
 
 
 def _ei(codes: np.ndarray, src: np.ndarray, dst: np.ndarray) -> float:
@@ -108,6 +95,7 @@ def cug_test(
     draws: int = 1000,
     seed: int | np.random.Generator | None = None,
     attribute: str | Mapping | pd.Series | Sequence | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     r"""Conditional uniform graph test of a network-level statistic.
 
@@ -139,6 +127,15 @@ def cug_test(
     attribute : str, mapping, Series or sequence, optional
         The groups for ``"ei_index"`` (as in
         :func:`~quartiernetz.inference.ei_test`).
+    n_jobs : int, optional
+        Processes for ``"betweenness_centralization"`` and ``"transitivity"``
+        when the draws add up to a few seconds of work (a Brandes run or a
+        matrix product per random graph): the graphs are drawn here, in order,
+        and worker processes (one BLAS thread each) compute the statistic, so
+        the result does not depend on ``n_jobs``. Default: the CPUs (at most 4)
+        where the work pays for starting the workers, else 1. The workers are
+        plain subprocesses (``python -m quartiernetz.inference._cug_worker``):
+        scripts need no ``if __name__ == "__main__":`` guard.
 
     Returns
     -------
@@ -163,6 +160,13 @@ def cug_test(
     not extreme). p-values are shares of the draws (the observed network not
     counted), as in sna.
 
+    Betweenness is exact: rustworkx's Brandes algorithm (single-threaded, so
+    that the sums come in a fixed order) for sparse graphs, and for graphs with
+    at least 2.5 % of the possible ties (up to 2,000 actors) Brandes's recursion
+    for all sources at once in matrix products; the two agree to about 1e-15
+    relative. Transitivity counts two-paths with sparse or dense products (exact
+    integer counts either way).
+
     A CUG test asks whether a figure is unusual *given* the conditioning
     figures; with ``"size"``, almost any sparse network has an unusual density
     and everything that follows from it, so condition on what is not the point.
@@ -176,6 +180,9 @@ def cug_test(
        Statistical Software 24(6). doi:10.18637/jss.v024.i06
     .. [3] Freeman, L. C. (1978). Centrality in social networks: conceptual
        clarification. Social Networks 1(3), 215-239.
+    .. [4] Brandes, U. (2001). A faster algorithm for betweenness centrality.
+       Journal of Mathematical Sociology 25(2), 163-177.
+       doi:10.1080/0022250X.2001.9990249
 
     Examples
     --------
@@ -186,6 +193,8 @@ def cug_test(
     [1.0, 0.0]
     """
     draws = check_count(draws, "draws")
+    if n_jobs is not None:
+        n_jobs = check_count(n_jobs, "n_jobs")
     if conditioning not in CONDITIONING:
         raise error(
             "[[opt:conditioning]] must be one of {c}, got {v!r}",
@@ -219,10 +228,17 @@ def cug_test(
     obs_src, obs_dst = dy.rows[present], dy.cols[present]
     observed = func(obs_src, obs_dst)
     draw = _sampler(conditioning, dy, B, m, directed, rng)
-    dist = np.empty(draws)
-    for k in range(draws):
-        src, dst = draw()
-        dist[k] = func(src, dst)
+    if _seconds(statistic, n, directed, conditioning, dy, m) * draws < POOL_FROM:
+        n_jobs = 1
+    elif n_jobs is None:
+        n_jobs = _cpus()
+    if n_jobs > 1:
+        dist = _pooled(statistic, n, directed, dy, draw, draws, n_jobs)
+    else:
+        dist = np.empty(draws)
+        for k in range(draws):
+            pick = draw()
+            dist[k] = func(dy.rows[pick], dy.cols[pick])
     finite = dist[np.isfinite(dist)]
     g, le, _ = tail_pvalues(np.where(np.isfinite(dist), dist, np.nan), observed)
     frame = pd.DataFrame(
@@ -240,6 +256,133 @@ def cug_test(
         {"conditioning": conditioning, "directed": directed, "n_actors": n, "n_ties": m}
     )
     return frame
+
+
+def _seconds(statistic: Any, n: int, directed: bool, conditioning: str, dy: Dyads, m: int) -> float:
+    """Estimated seconds per draw of a statistic that workers can compute (else 0)."""
+    if not isinstance(statistic, str):
+        return 0.0
+    ties = dy.size // 2 if conditioning == "size" else m
+    dense = is_dense(n, directed, ties)
+    rate = _COST.get((statistic, dense), 0.0)
+    return rate * (n**3 if dense else n * ties)
+
+
+def _cpus() -> int:
+    """The CPUs this process may use, at most 4."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(4, cpus))
+
+
+def _worker_command() -> list[str]:
+    """The worker's command line (tests replace it with workers that fail)."""
+    return [sys.executable, "-m", "quartiernetz.inference._cug_worker"]
+
+
+def _start_worker() -> subprocess.Popen[bytes] | None:
+    """A worker process (it imports quartiernetz and waits for tasks), or None."""
+    env = dict(os.environ)
+    for k in _THREADS:
+        env.setdefault(k, "1")
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
+    try:
+        return subprocess.Popen(
+            _worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+    except OSError:  # e.g. an embedded interpreter without an executable
+        return None
+
+
+def _stop_worker(proc: subprocess.Popen[bytes]) -> None:
+    """End a worker: it stops when its input closes (killed after 5 s)."""
+    for stream in (proc.stdin, proc.stdout):
+        try:
+            if stream is not None:
+                stream.close()
+        except OSError:
+            pass
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _pooled(
+    statistic: str,
+    n: int,
+    directed: bool,
+    dy: Dyads,
+    draw: Callable[[], np.ndarray],
+    draws: int,
+    n_jobs: int,
+) -> np.ndarray:
+    """A statistic of ``draws`` random graphs, computed in ``n_jobs`` worker processes.
+
+    The graphs are drawn here, in order, and sent in batches as packed dyad vectors,
+    batch b to worker ``b % n_jobs``, two batches on the way per worker; the values
+    are read back in the order of the batches. What a worker that does not start
+    or dies leaves undone is computed here: the result is the same.
+    """
+    dist = np.empty(draws)
+    size = max(1, -(-draws // (8 * n_jobs)))
+    bounds = [(lo, min(lo + size, draws)) for lo in range(0, draws, size)]
+    workers = [_start_worker() for _ in range(n_jobs)]
+    batches: dict[int, list[np.ndarray]] = {}
+
+    def make(b: int) -> None:
+        lo, hi = bounds[b]
+        packed = []
+        for _ in range(hi - lo):
+            present = np.zeros(dy.size, dtype=bool)
+            present[draw()] = True
+            packed.append(np.packbits(present))
+        batches[b] = packed
+        proc = workers[b % n_jobs]
+        if proc is not None:
+            try:
+                assert proc.stdin is not None
+                pickle.dump(
+                    (statistic, n, directed, packed), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL
+                )
+                proc.stdin.flush()
+            except OSError:  # the worker died
+                workers[b % n_jobs] = None
+
+    try:
+        made = 0
+        while made < min(len(bounds), 2 * n_jobs):
+            make(made)
+            made += 1
+        for b, (lo, hi) in enumerate(bounds):
+            proc = workers[b % n_jobs]
+            values = None
+            if proc is not None:
+                try:
+                    assert proc.stdout is not None
+                    kind, values = pickle.load(proc.stdout)
+                except (OSError, EOFError, pickle.UnpicklingError):  # the worker died
+                    workers[b % n_jobs] = None
+                    values = None
+                else:
+                    if kind == "raise":
+                        raise values
+            if values is None:
+                values = block(statistic, n, directed, batches[b])
+            dist[lo:hi] = values
+            del batches[b]
+            if made < len(bounds):
+                make(made)
+                made += 1
+    finally:
+        for proc in workers:
+            if proc is not None:
+                _stop_worker(proc)
+    return dist
 
 
 def _statistic(
@@ -269,9 +412,11 @@ def _statistic(
     if statistic == "degree_centralization":
         return (lambda src, dst: _degree_centralization(n, directed, src, dst)), statistic
     if statistic == "betweenness_centralization":
-        return (lambda src, dst: _betweenness_centralization(n, directed, src, dst)), statistic
+        work = Work()
+        return (lambda src, dst: betweenness_centralization(n, directed, src, dst, work)), statistic
     if statistic == "transitivity":
-        return (lambda src, dst: _transitivity(n, directed, src, dst)), statistic
+        work = Work()
+        return (lambda src, dst: transitivity(n, directed, src, dst, work)), statistic
     if attribute is None:
         raise error(
             "statistic 'ei_index' needs the groups: pass [[opt:attribute]], e.g. "
@@ -290,20 +435,20 @@ def _sampler(
     m: int,
     directed: bool,
     rng: np.random.Generator,
-) -> Callable[[], tuple[np.ndarray, np.ndarray]]:
+) -> Callable[[], np.ndarray]:
+    """A function drawing one random graph: the positions of its ties in the dyad
+    vector, ascending (so that the ties come in one order, whatever the draw)."""
     D = dy.size
     if conditioning == "size":
 
-        def size() -> tuple[np.ndarray, np.ndarray]:
-            keep = rng.random(D) < 0.5
-            return dy.rows[keep], dy.cols[keep]
+        def size() -> np.ndarray:
+            return np.flatnonzero(rng.random(D) < 0.5)
 
         return size
     if conditioning == "edges" or not directed:
 
-        def edges() -> tuple[np.ndarray, np.ndarray]:
-            pick = rng.choice(D, size=m, replace=False)
-            return dy.rows[pick], dy.cols[pick]
+        def edges() -> np.ndarray:
+            return np.sort(rng.choice(D, size=m, replace=False))
 
         return edges
     # dyad census of a directed graph: mutual, asymmetric and null pairs
@@ -312,14 +457,17 @@ def _sampler(
     down = B[pairs.cols, pairs.rows] != 0
     mutual = int((up & down).sum())
     asym = int((up ^ down).sum())
+    n = dy.n
 
-    def census() -> tuple[np.ndarray, np.ndarray]:
+    def census() -> np.ndarray:
         pick = rng.choice(pairs.size, size=mutual + asym, replace=False)
         i, j = pairs.rows[pick], pairs.cols[pick]
         mi, mj = i[:mutual], j[:mutual]
         ai, aj = i[mutual:], j[mutual:]
         flip = rng.random(asym) < 0.5
         si, sj = np.where(flip, aj, ai), np.where(flip, ai, aj)
-        return np.concatenate([mi, mj, si]), np.concatenate([mj, mi, sj])
+        src, dst = np.concatenate([mi, mj, si]), np.concatenate([mj, mi, sj])
+        # position of the arc (i, j) among the cells off the diagonal, row by row
+        return np.sort(src * (n - 1) + dst - (dst > src))
 
     return census

@@ -122,78 +122,165 @@ def _run(func: Callable[[np.ndarray], np.ndarray], blocks: list, n_jobs: int) ->
     return np.concatenate(parts, axis=0)
 
 
+#: Share of the dyads above which a product is computed over all dyads rather than
+#: over the nonzero dyads of either side.
+FULL_FROM = 0.6
+
+
 class _Movers:
-    """Dyad vectors that the permutations move, ready for products with fixed columns.
+    """Products of permuted dyad vectors with the columns of a fixed D x K matrix ``W``.
 
-    :meth:`times` gives, for each vector and each permutation, the permuted vector
-    times a D x K matrix ``W``. Three ways, by the vector's kind:
+    :meth:`times` gives, for each moved vector z and each permutation p, the row
+    ``z_p' W`` (``z_p``: z with its actors relabelled by p). Every pair of a moved
+    vector and a column of ``W`` takes the cheapest of four ways:
 
-    - sparse (few nonzero dyads): the nonzero values meet the rows of ``W`` at the
-      inverse permutation, so that only those dyads are gathered;
-    - an actor attribute (``structure``: ``("same" | "absdiff" | "diff", values)``,
-      from :func:`~quartiernetz.inference.same` / ``difference``): the permuted
-      values come from the permuted attribute, an array of n (in cache);
-    - dense: gathered from the flat n x n matrix, one index array per permutation
-      shared by all dense vectors.
+    - a constant column: ``w sum(z)``, the same for every permutation;
+    - the column's nonzero dyads: ``z_p`` is gathered there only (through the
+      dyad position of each permuted cell, or from the permuted actor attribute
+      behind a covariate built by :func:`~quartiernetz.inference.same` /
+      ``difference``);
+    - z's nonzero dyads: ``z_p' w = z' w_q`` with q the inverse permutation, so
+      the column is gathered at the relabelled positions of z's nonzero dyads;
+    - all dyads, when both sides are dense: ``z_p`` is built once per
+      permutation and multiplied with each such column.
+
+    A network, a co-membership matrix or a same-group covariate has few nonzero
+    dyads, so most products touch a small part of the dyads. The sums are exact
+    wherever the values are whole numbers (0/1 ties, counts, years).
     """
 
     def __init__(
         self,
         dy: Dyads,
         vectors: list[np.ndarray],
-        width: int,
+        W: np.ndarray,
         structures: list[tuple[str, np.ndarray] | None] | None = None,
     ) -> None:
         self.dy = dy
-        self.kinds: list[tuple[str, Any, Any]] = []
-        for i, v in enumerate(vectors):
-            structure = structures[i] if structures else None
-            if structure is not None:
-                self.kinds.append(("attribute", structure[0], structure[1]))
-                continue
-            nz = np.flatnonzero(v)
-            if len(nz) * (width + 2) < dy.size:
-                self.kinds.append(("sparse", nz, v[nz]))
+        self.W = np.ascontiguousarray(W, dtype=float)
+        D, K = self.W.shape
+        self.vectors = vectors
+        self.attributes = [structures[i] if structures else None for i in range(len(vectors))]
+        # columns: constant (value) or their nonzero dyads
+        constant: dict[int, float] = {}
+        support: dict[int, np.ndarray] = {}
+        for j in range(K):
+            w = self.W[:, j]
+            if D and np.all(w == w[0]):
+                constant[j] = float(w[0])
             else:
-                self.kinds.append(("dense", dy.matrix(v).ravel(), None))
+                support[j] = np.flatnonzero(w)
+        limit = FULL_FROM * D
+        self.constant: list[tuple[int, int, float]] = []  # (vector, column, value)
+        fixed: dict[int, list[int]] = {}  # column -> vectors gathered on its support
+        moved: dict[int, list[int]] = {}  # vector -> columns gathered on its support
+        full: dict[int, list[int]] = {}  # vector -> columns over all dyads
+        own: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for i, v in enumerate(vectors):
+            nz = np.flatnonzero(v)
+            own[i] = (nz, v[nz])
+            for j in range(K):
+                if j in constant:
+                    self.constant.append((i, j, constant[j] * float(v.sum())))
+                elif min(len(support[j]), len(nz)) > limit:
+                    full.setdefault(i, []).append(j)
+                elif len(support[j]) <= len(nz):
+                    fixed.setdefault(j, []).append(i)
+                else:
+                    moved.setdefault(i, []).append(j)
+        self.fixed = {
+            j: (dy.rows[support[j]], dy.cols[support[j]], self.W[support[j], j], users)
+            for j, users in fixed.items()
+        }
+        self.moved = {
+            i: (
+                dy.rows[own[i][0]],
+                dy.cols[own[i][0]],
+                own[i][1],
+                cols,
+                np.ascontiguousarray(self.W[:, cols].T),
+            )
+            for i, cols in moved.items()
+        }
+        self.full = {i: (cols, np.ascontiguousarray(self.W[:, cols].T)) for i, cols in full.items()}
+        # the dyad of each cell of the n x n matrix: one array for all vectors
         self.position = dy.position().ravel()
 
-    def times(self, W: np.ndarray, perms: np.ndarray) -> list[np.ndarray]:
-        dy = self.dy
-        out: list[np.ndarray] = [np.empty(0)] * len(self.kinds)
-        moved = [i for i, k in enumerate(self.kinds) if k[0] != "sparse"]
-        if moved:
-            buffers = {i: np.empty((len(perms), dy.size)) for i in moved}
-            rows, cols = dy.ends()
-            indexed = any(self.kinds[i][0] == "dense" for i in moved)
-            for b, p in enumerate(dy.as_index(perms)):
-                if indexed:
-                    idx = (p * dy.n).take(rows)
-                    idx += p.take(cols)
-                for i in moved:
-                    kind, first, second = self.kinds[i]
-                    buf = buffers[i][b]
-                    if kind == "dense":
-                        first.take(idx, out=buf)
-                        continue
-                    values = second.take(p)
-                    u, v = values.take(rows), values.take(cols)
-                    if first == "same":
-                        np.equal(u, v, out=buf)
-                    else:
-                        np.subtract(u, v, out=buf)
-                        if first == "absdiff":
-                            np.abs(buf, out=buf)
-            for i in moved:
-                out[i] = buffers[i] @ W
-        sparse = [i for i, k in enumerate(self.kinds) if k[0] == "sparse"]
-        if sparse:
+    def _permuted(
+        self, i: int, perms: np.ndarray, rows: np.ndarray, cols: np.ndarray, index: list
+    ) -> np.ndarray:
+        """``z_i`` permuted by each row of ``perms``, at the dyads (rows, cols): B x len(rows).
+
+        ``index`` caches the positions of the permuted dyads for the next vector.
+        """
+        attribute = self.attributes[i]
+        if attribute is None:
+            if index[0] is None:
+                cells = np.take(perms, rows, axis=1) * self.dy.n
+                cells += np.take(perms, cols, axis=1)
+                index[0] = self.position.take(cells)
+            return self.vectors[i].take(index[0])
+        op, values = attribute
+        relabelled = values.take(perms)
+        u, v = np.take(relabelled, rows, axis=1), np.take(relabelled, cols, axis=1)
+        if op == "same":
+            return np.equal(u, v).astype(float)
+        np.subtract(u, v, out=u)
+        if op == "absdiff":
+            np.abs(u, out=u)
+        return u
+
+    def times(self, perms: np.ndarray) -> list[np.ndarray]:
+        """``z_p' W`` for every moved vector z (a B x K array each), p in ``perms``."""
+        B = len(perms)
+        K = self.W.shape[1]
+        n = self.dy.n
+        perms = np.asarray(perms, dtype=np.intp)
+        out = [np.empty((B, K)) for _ in self.vectors]
+        for i, j, value in self.constant:
+            out[i][:, j] = value
+        # a few permutations at a time, so that the arrays of a step stay in cache
+        for j, (rows, cols, w, users) in self.fixed.items():
+            for lo, hi in _steps(B, len(rows)):
+                index: list = [None]
+                for i in users:
+                    z = self._permuted(i, perms[lo:hi], rows, cols, index)
+                    out[i][lo:hi, j] = _dot(z, w)
+        if self.moved:
             inverse = np.argsort(perms, axis=1)
-            for i in sparse:
-                _, nz, values = self.kinds[i]
-                at = self.position.take(dy.permuted(inverse, cells=nz))
-                out[i] = np.matmul(values, W[at])
+            position = self.position
+            for i, (rows, cols, z, columns, Wsub) in self.moved.items():
+                for lo, hi in _steps(B, len(rows)):
+                    cells = np.take(inverse[lo:hi], rows, axis=1) * n
+                    cells += np.take(inverse[lo:hi], cols, axis=1)
+                    at = position.take(cells)
+                    for c, j in enumerate(columns):
+                        out[i][lo:hi, j] = _dot(Wsub[c].take(at), z)
+        if self.full:
+            for lo, hi in _steps(B, self.dy.size):
+                index = [None]
+                for i, (columns, Wsub) in self.full.items():
+                    z = self._permuted(i, perms[lo:hi], self.dy.rows, self.dy.cols, index)
+                    for c, j in enumerate(columns):
+                        out[i][lo:hi, j] = _dot(z, Wsub[c])
         return out
+
+
+def _dot(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``a @ w`` (rows of ``a`` times a vector) in numpy's own loop, not BLAS: the
+    products are many and small, and a multi-threaded BLAS wakes (and spins) its
+    threads for each one, which costs more CPU time than the product."""
+    return np.einsum("ij,j->i", a, w)
+
+
+#: Cells handled in one step of :meth:`_Movers.times` (1 MB of float64: in cache).
+CACHE_CELLS = 1 << 17
+
+
+def _steps(total: int, cells: int) -> list[tuple[int, int]]:
+    """Ranges of rows of a block, each with at most CACHE_CELLS cells (at least one row)."""
+    step = max(1, CACHE_CELLS // max(cells, 1))
+    return [(lo, min(lo + step, total)) for lo in range(0, total, step)]
 
 
 def _structure(obj: Any) -> tuple[str, dict] | None:
@@ -326,11 +413,10 @@ def qap_correlation(
     # the observed value as the permutations compute it, so that ties compare equal
     obs_test = float((moved @ fixed - shift) / scale)
 
-    mover = _Movers(dy, [moved], 1)
-    column = fixed[:, None]
+    mover = _Movers(dy, [moved], fixed[:, None])
 
     def block(perms: np.ndarray) -> np.ndarray:
-        return (mover.times(column, perms)[0][:, 0] - shift) / scale
+        return (mover.times(perms)[0][:, 0] - shift) / scale
 
     blocks = permutation_chunks(rng, len(actors), permutations, dy.block())
     dist = _run(block, blocks, n_jobs)
@@ -470,10 +556,12 @@ def qap_regression(
     statistic that Dekker et al. recommend; p-values are the share of
     permutations at least as extreme, as in sna (the observed value is not
     counted). The permutations are drawn once and shared by the terms.
-    DSP residualises each term once; every permutation then costs one gather of
-    the dyad vector and a few dot products (by the Frisch-Waugh-Lovell theorem
-    for the linear model). The logistic model is refitted per permutation by a
-    batched Newton iteration (at most 25 steps, as R's ``glm``), which is slower.
+    DSP residualises each term once; every permutation then costs a few dot
+    products of the permuted terms with y and the terms (by the
+    Frisch-Waugh-Lovell theorem for the linear model), each gathered over the
+    nonzero dyads of the sparser side (over all dyads only where both are
+    dense). The logistic model is refitted per permutation by a batched Newton
+    iteration (at most 25 steps, as R's ``glm``), which is slower.
 
     References
     ----------
@@ -615,10 +703,10 @@ def _gaussian(
     }
     if method == "y":
         yy = float(y @ y)
-        mover = _Movers(dy, [y], P)
+        mover = _Movers(dy, [y], Q)
 
         def block(perms: np.ndarray) -> np.ndarray:
-            G = mover.times(Q, perms)[0]  # Q' y_perm, B x P
+            G = mover.times(perms)[0]  # Q' y_perm, B x P
             b = G @ Rinv.T
             s = np.maximum(yy - (G**2).sum(axis=1), 0.0)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -650,12 +738,12 @@ def _gaussian(
         coords[k][np.ix_(cols, range(1, P))] = solve_triangular(Rk, np.eye(P - 1))
         ee[k], rr[k] = e @ e, r @ r
     constant = V.sum(axis=0)  # the intercept column (all ones) times V
-    movers = _Movers(dy, [X[:, j] for j in range(1, P)], P + 1, structures[1:])
+    movers = _Movers(dy, [X[:, j] for j in range(1, P)], V, structures[1:])
 
     def block_dsp(perms: np.ndarray) -> np.ndarray:
         G = np.empty((P, len(perms), P + 1))
         G[0] = constant
-        G[1:] = movers.times(V, perms)
+        G[1:] = movers.times(perms)
         out = np.empty((len(perms), P))
         for k in range(P):
             S = np.tensordot(combos[k], G, axes=1) @ coords[k]
