@@ -354,3 +354,12 @@ def test_small_networks_keep_the_plain_engine():
 
     G = _many_pendants(0)  # folds well, but visits far fewer arcs than FOLD_MIN_WORK
     assert plan_betweenness(prepare(G).W, weighted=False) is None
+
+
+def test_eigenvector_is_the_same_in_every_run():
+    # above 64 actors ARPACK runs; its default start vector is random
+    G = nx.connected_watts_strogatz_graph(300, 6, 0.2, seed=4)
+    W = prepare(G).W
+    first = K.leading_eigenvector(W)
+    for _ in range(3):
+        np.testing.assert_array_equal(K.leading_eigenvector(W), first)

@@ -1094,7 +1094,10 @@ def leading_eigenvector(M: sp.csr_array, *, tol: float = 1e-10) -> np.ndarray:
         else:
             from scipy.sparse.linalg import eigsh
 
-            vals, vecs = eigsh(sub, k=1, which="LA", tol=tol)
+            # a fixed start vector: ARPACK's default is random, which made the last
+            # digits of the eigenvector (and so a report) differ from run to run
+            v0 = np.ones(len(members))
+            vals, vecs = eigsh(sub, k=1, which="LA", tol=tol, v0=v0)
             lam, vec = float(vals[0]), vecs[:, 0]
         vec = np.abs(vec)
         if lam > best * (1 + 1e-9):
