@@ -85,6 +85,65 @@ def test_resume_skips_finished_inputs_and_reruns_changed_ones(first_run):
     assert (folder / "out" / "alpha" / "report.html").stat().st_mtime_ns == before
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file of a report folder (relative path with ``/``) and its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_report_of_a_loky_worker_is_the_standalone_report(first_run, tmp_path):
+    """A report the batch wrote in a worker process has the bytes of ``quartiernetz report``."""
+    from quartiernetz.cli import main
+
+    folder, _ = first_run
+    alone = tmp_path / "alone"
+    assert (
+        main(
+            [
+                "report",
+                str(folder / "in" / "alpha.csv"),
+                "--out",
+                str(alone),
+                "--lang",
+                "en",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    batch_files, alone_files = _files(folder / "out" / "alpha"), _files(alone)
+    assert {"report.html", "explorer.html", "figures/network.svg"} <= set(batch_files)
+    assert batch_files.keys() == alone_files.keys()
+    assert [f for f in batch_files if batch_files[f] != alone_files[f]] == []
+
+
+def test_report_of_a_batch_is_write_report_of_the_same_input(tmp_path):
+    """In the batch's own process too: a 31-actor quarter with committees and offers."""
+    from quartiernetz.datasets import example_path
+    from quartiernetz.io import read_network
+    from quartiernetz.report import write_report
+
+    table = batch([example_path()], tmp_path / "out", lang="de", seed=3)
+    assert table["status"].tolist() == ["ok"]
+    alone = write_report(
+        read_network(example_path()), tmp_path / "alone", lang="de", seed=3, quiet=True
+    )
+    batch_files, alone_files = _files(tmp_path / "out" / "nordstadt"), _files(alone)
+    assert {"figures/overlap_offers.svg", "offers.csv", "explorer.html"} <= set(batch_files)
+    assert batch_files.keys() == alone_files.keys()
+    assert [f for f in batch_files if batch_files[f] != alone_files[f]] == []
+    assert float(table["cpu_seconds"].iloc[0]) > 0
+    # the overview counts the report's own network check (computed with the batch's seed)
+    check = pd.read_csv(alone / "network_check.csv", encoding="utf-8-sig")
+    names = {"Stärke": "strength", "Hinweis": "watch", "Lücke": "gap"}
+    counts = check["assessment"].map(names).value_counts()
+    for a in ("strength", "watch", "gap"):
+        assert table[f"check_{a}"].iloc[0] == counts.get(a, 0)
+
+
 def test_german_overview_from_the_same_table(first_run, tmp_path):
     folder, _ = first_run
     table = pd.read_csv(folder / "out" / "batch.csv", encoding="utf-8-sig")

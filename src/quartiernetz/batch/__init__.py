@@ -66,6 +66,7 @@ BATCH_COLUMNS = (
     "duplicates",
     "competitors",
     "seconds",
+    "cpu_seconds",
     "worker_pid",
     "worker_peak_mib",
     "hash",

@@ -17,10 +17,10 @@ from typing import Any
 import pandas as pd
 
 from .._version import __version__
-from ..check import network_check
+from ..check import ASSESSMENT_NAMES
 from ..datasets import programme_figures
 from ..exceptions import QuartiernetzError
-from ..i18n import Text
+from ..i18n import Text, render
 from ..io import read_network
 from ..io.survey import read_survey
 from ..privacy import pseudonymize
@@ -141,8 +141,20 @@ def _csv(folder: Path, name: str, **kwargs: Any) -> pd.DataFrame | None:
     return pd.read_csv(path, encoding="utf-8-sig", **kwargs) if path.is_file() else None
 
 
+#: The network check's assessment ids by their names in ``network_check.csv`` (both languages).
+_ASSESSMENT_IDS = {
+    render(name, lang): key for key, name in ASSESSMENT_NAMES.items() for lang in ("de", "en")
+}
+
+
 def key_figures(net: Any, folder: Path) -> dict[str, Any]:
-    """The overview's figures for one network and its written report folder."""
+    """The overview's figures for one network and its written report folder.
+
+    Read from the report's tables where it has them, so the overview says what the
+    report says: ``check_strength``, ``check_watch`` and ``check_gap`` count the
+    assessments of its ``network_check.csv`` (NaN without one), which the report
+    computed with the batch's seed.
+    """
     row: dict[str, Any] = {}
     summary = _csv(folder, "summary.csv", index_col=0)
     values = summary["value"] if summary is not None else pd.Series(dtype=float)
@@ -157,9 +169,14 @@ def key_figures(net: Any, folder: Path) -> dict[str, Any]:
     for name in ("duplicates", "competitors"):
         frame = _csv(folder, f"{name}.csv")
         row[name] = len(frame) if frame is not None else float("nan")
-    counts = network_check(net)["assessment"].value_counts()
+    check = _csv(folder, "network_check.csv")
+    counts = (
+        check["assessment"].map(lambda a: _ASSESSMENT_IDS.get(a, a)).value_counts()
+        if check is not None and "assessment" in check
+        else None
+    )
     for a in ("strength", "watch", "gap"):
-        row[f"check_{a}"] = int(counts.get(a, 0))
+        row[f"check_{a}"] = int(counts.get(a, 0)) if counts is not None else float("nan")
     types = net.actors["type"] if "type" in net.actors.columns else None
     if types is not None and (types == HOUSE_TYPE).any():
         fig = programme_figures(net)
@@ -181,7 +198,7 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
     ``survey``, ``pseudonymize``). The row has ``status`` ``"ok"`` or ``"failed"``
     and, for a failed input, ``error`` (in the batch's language) and ``error_type``.
     """
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     lang = job.get("lang", "de")
     row: dict[str, Any] = {
         "input": job["input"],
@@ -222,6 +239,9 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
         row.update(status="failed", error=f"{type(err).__name__}: {err}")
         row["error_type"] = type(err).__name__
     row["seconds"] = round(time.perf_counter() - start, 3)
+    # CPU time of the process (all its threads): on a shared machine the wall time above
+    # also counts the waiting for a CPU, this does not
+    row["cpu_seconds"] = round(time.process_time() - cpu_start, 3)
     row["worker_pid"] = os.getpid()
     row["worker_peak_mib"] = round(_peak_mib(), 1)
     return row

@@ -35,12 +35,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..exceptions import DataCleaningWarning, QuartiernetzError
-from ..explorer import write_explorer
+from ..explorer import DETAIL_MAX, write_explorer
 from ..i18n import Text
 from ..network import Network
 from ._parallel import FigureWorker, default_jobs
 from .analyses import STEPS, ReportData, has_kind, run_analyses
-from .figures import FIGURE_NAMES, make_figures
+from .figures import FIGURE_NAMES, make_figures, network_layout
 from .html import build_context, render_html
 from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
 from .progress import Progress
@@ -285,6 +285,8 @@ def _write_into(
         data = run_analyses(
             net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
         )
+        # the network map's positions, shared with the explorer page below
+        pos = network_layout(net, seed=seed)
         figures = make_figures(
             net,
             data,
@@ -294,6 +296,7 @@ def _write_into(
             progress=progress,
             workers=workers,
             approximate=approximate,
+            pos=pos,
         )
     progress.step(Text("tables", "Tabellen"))
     _write_data_tables(net, tmp, lang)
@@ -312,6 +315,8 @@ def _write_into(
         duplicates=data.duplicates,
         competitors=data.competitors,
         suggestions=data.suggestions,
+        # the explorer's own default up to its detail_max: the same layout call
+        pos=pos.copy() if pos is not None and len(net.actors) <= DETAIL_MAX else None,
     )
     files = [f for f in TABLE_FILES if (tmp / f).is_file()]
     progress.step(Text("report.html", "report.html"))

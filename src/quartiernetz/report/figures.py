@@ -18,7 +18,7 @@ from ._parallel import FigureWorker
 from .analyses import ReportData, run_stability
 from .progress import Progress
 
-__all__ = ["FigureFile", "make_figures", "FIGURE_NAMES"]
+__all__ = ["FigureFile", "make_figures", "network_layout", "FIGURE_NAMES", "LAYOUT_MAX_ACTORS"]
 
 #: Fixed file stems of the figures (never derived from user text).
 FIGURE_NAMES = (
@@ -50,6 +50,31 @@ def _save(fig: Any, folder: Path, name: str, compress: Callable[..., Any]) -> Fi
     )
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.read_bytes()).decode("ascii")
     return FigureFile(name=name, png=f"figures/{png.name}", svg=f"figures/{svg.name}", data_uri=uri)
+
+
+#: Up to this many actors, the network map is drawn on :func:`network_layout`'s positions;
+#: above, :func:`quartiernetz.plotting.plot_network` lays out what it shows itself.
+LAYOUT_MAX_ACTORS = 2000
+
+
+def network_layout(net: Network, *, seed: int) -> Any:
+    """The positions of the report's network map, or None above :data:`LAYOUT_MAX_ACTORS`.
+
+    :func:`quartiernetz.plotting.layout` with ``seed`` and ``weight="weight"``: the
+    network map draws on them, and the report hands them to the explorer page, whose
+    default they are too, so the layout is computed once per report, not twice.
+
+    Examples
+    --------
+    >>> from quartiernetz.datasets import load_example
+    >>> from quartiernetz.plotting import layout
+    >>> net = load_example()
+    >>> network_layout(net, seed=0).equals(layout(net, seed=0, weight="weight"))
+    True
+    """
+    if len(net.actors) > LAYOUT_MAX_ACTORS:
+        return None
+    return qp.layout(net, seed=seed, weight="weight")
 
 
 def figure_drawers(
@@ -192,6 +217,7 @@ def make_figures(
     progress: Progress | None = None,
     workers: Sequence[FigureWorker] = (),
     approximate: bool = False,
+    pos: Any = None,
 ) -> dict[str, FigureFile]:
     """Draw and save every figure the results allow; returns them by name.
 
@@ -200,13 +226,15 @@ def make_figures(
     ``data.stability_deferred``, the catalyst-stability check runs as one more job
     (into ``data.stability``; ``approximate`` as for the analyses). With started
     :class:`~quartiernetz.report._parallel.FigureWorker` processes, the jobs are shared
-    between this process and them (the same files and results either way).
+    between this process and them (the same files and results either way). ``pos``
+    is the layout of the network map (:func:`network_layout`, computed here when not
+    given).
     """
 
     prog = progress or Progress(0, enabled=False)
     folder.mkdir(parents=True, exist_ok=True)
-    # both network maps share one layout (the same seed gives the same one anyway)
-    pos = qp.layout(net, seed=seed, weight="weight") if len(net.actors) <= 2000 else None
+    if pos is None:
+        pos = network_layout(net, seed=seed)
     drawers = figure_drawers(net, data, lang=lang, seed=seed, pos=pos)
     draw_of = {name: draw for name, draw, possible in drawers if possible}
     # every process takes the next job from the front, the longest first, so that no

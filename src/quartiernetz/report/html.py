@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -700,7 +701,11 @@ def _computation(data: ReportData, lang: str, t: dict[str, Any]) -> list[tuple[s
     return [(t["computation_term"], "; ".join(seen) + ".")] if seen else []
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Any:
+    """The template environment, made once per process: each new one compiles the
+    template again (about 0.04 s of CPU time per report in a batch; jinja2 still
+    reloads a template whose file changed)."""
     import jinja2
 
     folder = resources.files(__package__).joinpath("templates")
