@@ -363,3 +363,19 @@ def test_eigenvector_is_the_same_in_every_run():
     first = K.leading_eigenvector(W)
     for _ in range(3):
         np.testing.assert_array_equal(K.leading_eigenvector(W), first)
+
+
+def test_started_weighted_betweenness_runs_in_a_thread_and_equals_the_plain_run(monkeypatch):
+    pytest.importorskip("networkit")
+    _force_folding(monkeypatch)
+    monkeypatch.setattr(K, "INTERRUPTIBLE_SECONDS", 0.0)
+    K.clear_betweenness_cache()
+    G = _many_pendants(3)
+    rng = np.random.default_rng(3)
+    for u, v in G.edges:
+        G[u][v]["weight"] = float(rng.choice([1, 2, 3, 5]))
+    W = prepare(G, weight="weight").W
+    with K.betweenness_start(W, weighted=True) as pending:
+        assert pending._thread is not None and pending._plan is not None
+        raw = pending.result()
+    np.testing.assert_allclose(raw, K.betweenness_brandes(W, weighted=True), atol=1e-9)

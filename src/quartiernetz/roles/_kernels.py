@@ -255,6 +255,9 @@ class PendingBetweenness:
 
     Made by :func:`betweenness_start`. Use it as a context manager: leaving the
     block without :meth:`result` (an exception, Ctrl-C) stops the worker process.
+    A long weighted computation runs on networkit in a thread instead (networkit
+    releases the interpreter lock; a thread cannot be stopped, so after Ctrl-C it
+    finishes in the background and its result is dropped).
     """
 
     def __init__(self, W: sp.csr_array, *, weighted: bool) -> None:
@@ -264,8 +267,15 @@ class PendingBetweenness:
         self._proc: subprocess.Popen | None = None
         self._symmetric = False
         self._plan: BetweennessFolding | None = None
+        self._thread: threading.Thread | None = None
+        self._box: dict[str, Any] = {}
         n = W.shape[0]
-        if self._key in _BETWEENNESS_CACHE or weighted or rx is None or n < 3:
+        if self._key in _BETWEENNESS_CACHE or n < 3:
+            return
+        if weighted:
+            self._start_weighted()
+            return
+        if rx is None:
             return
         if not sys.executable:
             return
@@ -294,6 +304,44 @@ class PendingBetweenness:
             except OSError:
                 self._proc = None
 
+    def _start_weighted(self) -> None:
+        """networkit's weighted betweenness in a thread (it releases the interpreter lock)."""
+        if _networkit() is None:
+            return
+        plan = plan_betweenness(self._W, weighted=True)
+        target = self._W if plan is None else plan.reduced
+        if integer_lengths(target) is None or not _long(target):
+            return
+        self._plan = plan
+        box = self._box
+
+        def run() -> None:
+            try:
+                box["raw"] = betweenness_weighted_compiled(target)
+            except BaseException as err:  # handed to result()
+                box["error"] = err
+
+        self._thread = threading.Thread(target=run, daemon=True, name="quartiernetz-betweenness")
+        self._thread.start()
+
+    def _weighted_result(self) -> np.ndarray:
+        """Collect the thread of :meth:`_start_weighted` (the correction runs meanwhile)."""
+        thread, self._thread = self._thread, None
+        assert thread is not None
+        if self._plan is not None:
+            self._plan.correction()
+        while thread.is_alive():
+            thread.join(0.2)  # short steps: a KeyboardInterrupt arrives between them
+        if "error" in self._box:
+            raise self._box["error"]
+        raw = self._box.get("raw")
+        if raw is None:
+            return betweenness(self._W, weighted=True)
+        if self._plan is not None:
+            raw = self._plan.combine(raw)
+        _remember(self._key, raw)
+        return raw.copy()
+
     def __enter__(self) -> PendingBetweenness:
         return self
 
@@ -309,6 +357,8 @@ class PendingBetweenness:
 
     def result(self) -> np.ndarray:
         """The raw betweenness (as :func:`betweenness`), waiting in short steps."""
+        if self._thread is not None:
+            return self._weighted_result()
         proc, self._proc = self._proc, None
         if proc is None:
             return betweenness(self._W, weighted=self._weighted)
