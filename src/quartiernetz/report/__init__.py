@@ -27,7 +27,6 @@ tables, figures and HTML (no time stamps anywhere).
 from __future__ import annotations
 
 import os
-import shutil
 import warnings
 from contextlib import ExitStack
 from pathlib import Path
@@ -42,7 +41,7 @@ from ._parallel import FigureWorker, default_jobs
 from .analyses import STEPS, ReportData, has_kind, run_analyses
 from .figures import FIGURE_NAMES, make_figures, network_layout
 from .html import build_context, render_html
-from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
+from .output import check_output, display_name, write_locked
 from .progress import Progress
 from .tables import check_table, data_tables, localized, safe_frame, write_csv
 from .texts import TEXTS
@@ -242,22 +241,12 @@ def write_report(
     progress = Progress(
         len(STEPS) + len(FIGURE_NAMES) + 3, enabled=False if quiet else None, lang=lang
     )
-    with OutputLock(folder, shown=os.fspath(out)) as lock:
-        # again, now that no other report can start writing here
-        check_output(out, force=force)
-        lock.clear_leftovers()
-        try:
-            work = lock.workspace()
-        except PermissionError:
-            raise not_writable(out, folder) from None
-        try:
-            _write_into(net, work, lang, seed, title, progress, approximate, n_jobs)
-            write_marker(work, _written(work))
-            # the earlier report's files, as they are now
-            _, earlier = check_output(out, force=force)
-            install(work, folder, earlier)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+
+    def fill(work: Path) -> list[str]:
+        _write_into(net, work, lang, seed, title, progress, approximate, n_jobs)
+        return _written(work)
+
+    write_locked(out, folder, fill, force=force)
     progress.done()
     return folder
 

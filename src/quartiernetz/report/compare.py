@@ -29,7 +29,6 @@ from __future__ import annotations
 import base64
 import math
 import os
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -52,7 +51,7 @@ from ..plotting import plot_comparison, plot_network_check, save_figure
 from ..plotting.change import common_layout, plot_tie_changes, plot_waves
 from ..plotting.style import visible_text
 from .html import Table
-from .output import OutputLock, check_output, display_name, install, not_writable, write_marker
+from .output import check_output, display_name, write_locked
 from .tables import write_csv
 from .texts import number, percent, say
 
@@ -742,30 +741,21 @@ def write_comparison(
     if title is None:
         t = COMPARE_TEXTS[lang]
         title = f"{t['default_title']}: " + " – ".join(display_name(x) for x in labels)
-    with OutputLock(folder, shown=os.fspath(out)) as lock:
-        check_output(out, force=force, inputs=inputs)
-        lock.clear_leftovers()
-        try:
-            work = lock.workspace()
-        except PermissionError:
-            raise not_writable(out, folder) from None
-        try:
-            _write_into(
-                dict(zip(labels, networks.values(), strict=True)),
-                work,
-                lang=lang,
-                seed=seed,
-                title=title,
-                permutations=permutations,
-                top=top,
-                aliases=aliases,
-            )
-            files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
-            write_marker(work, files)
-            _, earlier = check_output(out, force=force, inputs=inputs)
-            install(work, folder, earlier)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+
+    def fill(work: Path) -> list[str]:
+        _write_into(
+            dict(zip(labels, networks.values(), strict=True)),
+            work,
+            lang=lang,
+            seed=seed,
+            title=title,
+            permutations=permutations,
+            top=top,
+            aliases=aliases,
+        )
+        return sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
+
+    write_locked(out, folder, fill, force=force, inputs=inputs)
     return folder
 
 

@@ -42,12 +42,13 @@ import os
 import shutil
 import socket
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from .._version import __version__
 from ..exceptions import QuartiernetzError
 from ..i18n import Text
+from ..words.names import display_name
 
 __all__ = [
     "MARKER",
@@ -59,6 +60,7 @@ __all__ = [
     "write_marker",
     "install",
     "display_name",
+    "write_locked",
 ]
 
 #: The marker file a report writes into its folder: JSON with the version and the files.
@@ -476,19 +478,47 @@ def install(work: Path, folder: Path, earlier: set[str]) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def display_name(name: str) -> str:
-    """A network's name for a title: an all-lowercase name gets a capital first letter.
+def write_locked(
+    out: str | os.PathLike[str],
+    folder: Path,
+    fill: Callable[[Path], Iterable[str]],
+    *,
+    force: bool,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Write a report folder safely: locked, into a workspace, then installed.
 
-    Folder and file names are often written in lowercase (``nordstadt``); a title
-    reads "Nordstadt". A name with any capital letter is kept as it was written.
+    The sequence the report and the comparison report share: take the lock, check
+    the folder again now that no other report can start writing there, remove
+    leftovers of an interrupted run, let ``fill`` write every file into a fresh
+    workspace (it returns the files' relative paths), write the marker listing
+    them, and replace the earlier report's files by the new ones. The workspace
+    is removed whatever happens.
 
-    Examples
-    --------
-    >>> display_name("nordstadt"), display_name("NordStadt-2024"), display_name("eXtra")
-    ('Nordstadt', 'NordStadt-2024', 'eXtra')
-    >>> display_name("ölmühle west"), display_name("2024_ost")
-    ('Ölmühle west', '2024_ost')
+    Parameters
+    ----------
+    out : path
+        The folder as the user gave it (for messages).
+    folder : Path
+        The resolved folder, from :func:`check_output`.
+    fill : callable
+        ``fill(work)`` writes the report into ``work`` and returns its files.
+    force : bool
+        As for :func:`check_output`.
+    inputs : iterable of paths
+        The run's input files, which the folder may not contain.
     """
-    if name and name == name.lower() and name[0].isalpha():
-        return name[0].upper() + name[1:]
-    return name
+    with OutputLock(folder, shown=os.fspath(out)) as lock:
+        check_output(out, force=force, inputs=inputs)
+        lock.clear_leftovers()
+        try:
+            work = lock.workspace()
+        except PermissionError:
+            raise not_writable(out, folder) from None
+        try:
+            write_marker(work, fill(work))
+            # the earlier report's files, as they are now
+            _, earlier = check_output(out, force=force, inputs=inputs)
+            install(work, folder, earlier)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
