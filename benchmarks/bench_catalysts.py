@@ -14,6 +14,9 @@ powerlaw`` uses a Holme-Kim power-law cluster graph with random types instead;
 ``--graph programme`` the connected programme stand-in of ``benchmarks/run.py``
 (size ``hard``: ``--n 27238`` gives its 27,238 actors and 51,400 ties, one
 component; a smaller ``--n`` scales houses and ties down in proportion).
+``--graph city`` joins quarters of 200 actors to a city-wide network of
+``n / 10`` actors, each by one actor tied to two of the city's: a network of
+many blocks (the case for decomposition at articulation points).
 The figure reported is the best of ``--repeat`` runs (wall clock). With
 ``--compare`` the same run also times the engine's plain exact betweenness alone
 (rustworkx, one thread) and, for ``--weight``, networkit's weighted betweenness
@@ -81,8 +84,27 @@ def quarter_graph(n: int = 500, *, graph: str = "sbm", seed: int = 42) -> nx.Gra
         )
         G = net.to_networkx(weight="weight")
         return G
+    elif graph == "city":
+        # quarters of 200 actors (block models as above) hanging on a city-wide network of
+        # n / 10 actors (power-law cluster) by one actor each, their Quartiersmanagement,
+        # tied to two actors of the city network: each quarter is a block of its own
+        core = max(10, n // 10)
+        C = nx.powerlaw_cluster_graph(core, 3, 0.3, seed=seed)
+        G = nx.Graph(C)
+        types_of = dict.fromkeys(C, "Kommune")
+        for q in range((n - core) // 200):
+            Q = quarter_graph(200, graph="sbm", seed=seed + 1 + q)
+            Q = Q.subgraph(max(nx.connected_components(Q), key=len))
+            off = G.number_of_nodes()
+            Q = nx.relabel_nodes(Q, {v: off + i for i, v in enumerate(Q)})
+            G.update(Q)
+            types_of.update(nx.get_node_attributes(Q, "type"))
+            manager = off  # the quarter's first actor: its Quartiersmanagement
+            for c in rng.choice(core, size=2, replace=False):
+                G.add_edge(manager, int(c))
+        types = np.array([types_of[v] for v in G])
     else:
-        raise SystemExit(f"--graph must be 'sbm', 'powerlaw' or 'programme', got {graph!r}")
+        raise SystemExit(f"--graph must be 'sbm', 'powerlaw', 'programme' or 'city', got {graph!r}")
     G = nx.Graph(G)
     nx.set_node_attributes(G, {v: str(types[i]) for i, v in enumerate(G)}, "type")
     nx.set_edge_attributes(
@@ -124,7 +146,7 @@ def _engine_alone(G: nx.Graph, weight: str | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="actors (default 500)")
-    parser.add_argument("--graph", default="sbm", choices=["sbm", "powerlaw", "programme"])
+    parser.add_argument("--graph", default="sbm", choices=["sbm", "powerlaw", "programme", "city"])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best counts")
     parser.add_argument("--weight", default=None, help="edge attribute for weights")

@@ -379,3 +379,170 @@ def test_started_weighted_betweenness_runs_in_a_thread_and_equals_the_plain_run(
         assert pending._thread is not None and pending._plan is not None
         raw = pending.result()
     np.testing.assert_allclose(raw, K.betweenness_brandes(W, weighted=True), atol=1e-9)
+
+
+def _block_tree(seed: int, *, pendants: bool) -> nx.Graph:
+    """Blocks hanging on blocks (cycles, cliques, random 2-connected pieces) at single actors."""
+    rng = np.random.default_rng(seed)
+    G = nx.cycle_graph(4)
+    nxt = 4
+    for _ in range(int(rng.integers(6, 12))):
+        at = int(rng.choice(list(G.nodes)))
+        kind = int(rng.integers(0, 3))
+        size = int(rng.integers(3, 7))
+        if kind == 0:
+            block = nx.cycle_graph(size)
+        elif kind == 1:
+            block = nx.complete_graph(size)
+        else:
+            block = nx.cycle_graph(size)  # a cycle with chords: 2-connected, several paths
+            for _ in range(2):
+                u, v = rng.choice(size, 2, replace=False)
+                block.add_edge(int(u), int(v))
+        mapping = {0: at, **{i: nxt + i - 1 for i in range(1, size)}}
+        nxt += size - 1
+        G.update(nx.relabel_nodes(block, mapping))
+        if rng.random() < 0.3:  # a bridge to the next block
+            G.add_edge(at, nxt)
+            nxt += 1
+    if pendants:
+        for _ in range(8):
+            G.add_edge(int(rng.choice(list(G.nodes))), nxt)
+            nxt += 1
+    G.add_edges_from([(9000, 9001), (9001, 9002), (9002, 9000)])  # a second component
+    G.add_node(9500)
+    return G
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("pendants", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_block_decomposition_equals_plain_brandes(monkeypatch, seed, pendants, weighted):
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    G = _block_tree(seed, pendants=pendants)
+    rng = np.random.default_rng(seed)
+    for u, v in G.edges:
+        G[u][v]["weight"] = float(rng.choice([1, 2, 3, 5]))
+    prep = prepare(G, weight="weight" if weighted else None)
+    plan = plan_betweenness(prep.W, weighted=weighted)
+    assert plan is not None
+    core = prep.G.subgraph([prep.nodes[i] for i in np.flatnonzero(plan.fold.kept)])
+    assert plan.blocks == sum(1 for _ in nx.biconnected_components(core)) > 2
+    want = K.betweenness_brandes(prep.W, weighted=weighted)
+    if not weighted:
+        np.testing.assert_allclose(want, _networkx_raw(prep.G, prep.nodes, False), atol=1e-9)
+    for batch in (1, 4, None):
+        got = plan.combine(K._betweenness_plain(plan.reduced, weighted=weighted), batch=batch)
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-9)
+    K.clear_betweenness_cache()
+    np.testing.assert_allclose(K.betweenness(prep.W, weighted=weighted), want, atol=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_blocks_and_pieces_agree_with_networkx(seed):
+    from quartiernetz.roles._decompose import reduced_blocks
+
+    G = _block_tree(seed, pendants=False)
+    prep = prepare(G)
+    R = prep.W.copy()
+    w = np.ones(prep.n)
+    sizes = {v: len(c) for c in nx.connected_components(prep.G) for v in c}
+    total = np.array([float(sizes[v]) for v in prep.nodes])
+    got = reduced_blocks(R, w, total)
+    want = {frozenset(b) for b in nx.biconnected_components(prep.G)}  # bridges too
+    assert {frozenset(prep.nodes[i] for i in m) for m in got.members} == want
+    pos = {v: i for i, v in enumerate(prep.nodes)}
+    for members, reach in zip(got.members, got.reach, strict=True):
+        block = {prep.nodes[i] for i in members}
+        for i, r in zip(members.tolist(), reach.tolist(), strict=True):
+            # actors reachable from x without entering the block elsewhere
+            H = prep.G.copy()
+            H.remove_nodes_from(block - {prep.nodes[i]})
+            assert r == len(nx.node_connected_component(H, prep.nodes[i]))
+    for v in prep.nodes:  # pairs of pieces that only v joins
+        H = prep.G.copy()
+        H.remove_node(v)
+        pieces = [len(c) for c in nx.connected_components(H) if c & set(prep.G[v])]
+        expected = (sum(pieces) ** 2 - sum(p * p for p in pieces)) / 2
+        assert got.pieces_sq[pos[v]] == expected
+
+
+def test_many_small_blocks_share_correction_calls(monkeypatch):
+    from quartiernetz.roles import _decompose
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    monkeypatch.setattr(_decompose, "CHUNK_NODES", 10)
+    G = nx.Graph()
+    for k in range(30):  # a chain of 30 triangles, each joint an articulation point
+        G.add_edges_from([(2 * k, 2 * k + 1), (2 * k + 1, 2 * k + 2), (2 * k + 2, 2 * k)])
+    G.add_edges_from([(0, 100), (100, 101), (101, 0)])
+    prep = prepare(G)
+    plan = plan_betweenness(prep.W, weighted=False)
+    assert plan is not None and plan.blocks == 31
+    spans = [hi - lo for lo, hi in plan.chunks]
+    assert max(spans) <= 10 and sum(spans) == plan.reduced.shape[0] == 93
+    got = plan.combine(K._betweenness_plain(plan.reduced, weighted=False))
+    np.testing.assert_allclose(got, _networkx_raw(prep.G, prep.nodes, False), atol=1e-9)
+
+
+def test_a_network_of_trees_only_needs_no_engine(monkeypatch):
+    from quartiernetz.roles._decompose import plan_betweenness
+
+    _force_folding(monkeypatch)
+    G = nx.disjoint_union(_random_tree(30, 1), _random_tree(12, 2))
+    prep = prepare(G)
+    plan = plan_betweenness(prep.W, weighted=False)
+    assert plan is not None and plan.reduced.shape[0] == 0
+    np.testing.assert_allclose(
+        plan.combine(np.zeros(0)), _networkx_raw(prep.G, prep.nodes, False), atol=1e-9
+    )
+    K.clear_betweenness_cache()
+    np.testing.assert_allclose(
+        K.betweenness(prep.W, weighted=False), _networkx_raw(prep.G, prep.nodes, False), atol=1e-9
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("pendants", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_block_closeness_equals_plain_dijkstra(monkeypatch, seed, pendants, weighted):
+    from quartiernetz.roles import _decompose
+
+    G = _block_tree(seed, pendants=pendants)
+    rng = np.random.default_rng(seed)
+    for u, v in G.edges:
+        G[u][v]["weight"] = float(rng.choice([1, 2, 3, 5]))
+    prep = prepare(G, weight="weight" if weighted else None)
+    L = _lengths(prep.W, weighted)
+    calls = []
+    split = _decompose._block_distance_sums
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return split(*args, **kwargs)
+
+    monkeypatch.setattr(_decompose, "_block_distance_sums", counting)
+    plain = closeness_folded(L)  # small: one search per reduced actor, no blocks
+    assert not calls
+    _force_folding(monkeypatch)
+    got = closeness_folded(L)
+    assert calls
+    want = K.closeness_dijkstra(prep.W, weighted=weighted)
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(plain, want, rtol=1e-12, atol=1e-12)
+
+
+def test_block_closeness_without_networkit_uses_scipy(monkeypatch):
+    import sys
+
+    _force_folding(monkeypatch)
+    G = _block_tree(3, pendants=True)
+    prep = prepare(G)
+    L = _lengths(prep.W, False)
+    monkeypatch.setitem(sys.modules, "networkit", None)
+    np.testing.assert_allclose(
+        closeness_folded(L), K.closeness_dijkstra(prep.W, weighted=False), atol=1e-12
+    )

@@ -119,13 +119,15 @@ def path_work(prep: Prepared) -> float:
 def exact_work(prep: Prepared) -> dict[str, float]:
     """Arc visits of the exact betweenness and closeness as the kernels run them.
 
-    An undirected network's trees are folded into their roots for both
+    An undirected network's trees are folded into their roots
     (:mod:`quartiernetz.roles._decompose`): closeness then visits the arcs of
-    the reduced network from each of its actors, betweenness the same plus
-    :data:`~quartiernetz.roles._decompose.FOLD_CORRECTION_COST` times the arcs
-    for each reduced actor that carries a tree (the vectorised correction).
-    A directed network, or one where folding does not pay, costs
-    :func:`path_work` for both.
+    the reduced network from each of its actors. Betweenness runs on the
+    blocks of the reduced network where that pays
+    (:func:`~quartiernetz.roles._decompose.plan_betweenness`): the engine
+    visits each block's arcs from each of its actors, and the vectorised
+    correction costs :data:`~quartiernetz.roles._decompose.FOLD_CORRECTION_COST`
+    times the arcs of its batch of blocks for each actor where paths enter a
+    block from outside. A directed network costs :func:`path_work` for both.
 
     Examples
     --------
@@ -142,17 +144,15 @@ def exact_work(prep: Prepared) -> dict[str, float]:
     ones = prep.S.astype(np.float64)
     fold = fold_pendants(ones)
     kept = np.flatnonzero(fold.kept)
-    if len(kept) == prep.n:
-        return work
-    R = prep.S[kept][:, kept]
-    _, labels = component_labels(R)
-    sizes = np.bincount(labels, minlength=1).astype(float)
-    arcs = np.bincount(labels, weights=np.diff(R.indptr), minlength=1)
-    carriers = np.bincount(labels, weights=(fold.size[kept] > 1).astype(float), minlength=1)
-    reduced = float((sizes * arcs).sum())
-    work["closeness"] = reduced
-    if plan_betweenness(prep.W, weighted=False) is not None:
-        work["betweenness"] = reduced + FOLD_CORRECTION_COST * float((carriers * arcs).sum())
+    if len(kept) < prep.n:
+        R = prep.S[kept][:, kept]
+        _, labels = component_labels(R)
+        sizes = np.bincount(labels, minlength=1).astype(float)
+        arcs = np.bincount(labels, weights=np.diff(R.indptr), minlength=1)
+        work["closeness"] = float((sizes * arcs).sum())
+    plan = plan_betweenness(prep.W, weighted=False, fold=fold)
+    if plan is not None:
+        work["betweenness"] = plan.engine_work + FOLD_CORRECTION_COST * plan.correction_work
     return work
 
 
