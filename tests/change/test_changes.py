@@ -255,6 +255,11 @@ def test_duplicate_changes_and_catalyst_changes():
     d = duplicate_changes(before, after)
     assert d["status"].tolist() == ["disappeared", "disappeared"]
     assert d["score_before"].tolist() == [1.0, 1.0] and d["score_after"].isna().all()
+    from quartiernetz.words import duplicate_evidence
+
+    for details, evidence in zip(d["details"], d["evidence"], strict=True):
+        assert duplicate_evidence(details, lang="en") == evidence  # the German is written alike
+        assert duplicate_evidence(details, lang="de") != evidence
     a = actor_changes(nx.star_graph(["x", "a", "b", "c"]), nx.star_graph(["a", "x", "b", "c"]))
     moves = catalyst_changes(a, top=1)
     assert moves["movement"].to_dict() == {"a": "rose", "x": "fell"}

@@ -263,3 +263,13 @@ def test_names_are_escaped_in_the_page(tmp_path):
     assert "<script>" not in page and "<b>1</b>" not in page
     assert "&lt;b&gt;1&lt;/b&gt;" in page
     assert "\x1b" not in page
+
+
+def test_duplicate_changes_speak_the_report_language(reports):
+    de = pd.read_csv(reports["de"] / "duplicate_changes_1.csv", encoding="utf-8-sig")
+    en = pd.read_csv(reports["en"] / "duplicate_changes_1.csv", encoding="utf-8-sig")
+    assert len(de) == len(en) > 0
+    assert "details" not in de.columns and "details" not in en.columns
+    for g, e in zip(de["evidence"], en["evidence"], strict=True):
+        assert g != e
+        assert not re.search(r"\b(shared|partners?|members?|only in|cooperate)\b", g), g

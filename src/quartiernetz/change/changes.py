@@ -265,12 +265,23 @@ class _Change:
                     "score_before": rb["score"] if rb is not None else math.nan,
                     "score_after": ra["score"] if ra is not None else math.nan,
                     "evidence": (ra if ra is not None else rb)["evidence"],
+                    "details": (ra if ra is not None else rb)["source"],
                 }
             )
         frame = pd.DataFrame(
-            rows, columns=["kind", "a", "b", "status", "score_before", "score_after", "evidence"]
+            rows,
+            columns=[
+                "kind",
+                "a",
+                "b",
+                "status",
+                "score_before",
+                "score_after",
+                "evidence",
+                "details",
+            ],
         )
-        for c in ("kind", "a", "b", "status", "evidence"):
+        for c in ("kind", "a", "b", "status", "evidence", "details"):
             frame[c] = frame[c].astype(object)
         for c in ("score_before", "score_after"):
             frame[c] = frame[c].astype(float)
@@ -348,6 +359,11 @@ def _reported(
     return None
 
 
+#: The fields of a duplicates() row that its evidence is written from
+#: (:func:`quartiernetz.words.findings.duplicate_evidence`).
+_EVIDENCE_FIELDS = ("a", "b", "kind", "score", "shared", "only_a", "only_b", "details")
+
+
 def _duplicate_pairs(wave: Wave) -> dict[tuple[str, Hashable, Hashable], dict[str, Any]]:
     src = wave.source
     if isinstance(src, Network):
@@ -363,7 +379,11 @@ def _duplicate_pairs(wave: Wave) -> dict[tuple[str, Hashable, Hashable], dict[st
             x, y = ren.get(x, x), ren.get(y, y)
         if _sort_key(y) < _sort_key(x):
             x, y = y, x
-        out[(kind, x, y)] = {"score": float(r["score"]), "evidence": str(r["evidence"])}
+        out[(kind, x, y)] = {
+            "score": float(r["score"]),
+            "evidence": str(r["evidence"]),
+            "source": {c: r[c] for c in _EVIDENCE_FIELDS},
+        }
     return out
 
 
@@ -647,7 +667,11 @@ def duplicate_changes(
         ``a``, ``b`` (actors as earlier-wave ids, or committees), ``status``
         (``appeared``, ``disappeared``, ``persisting``), ``score_before``,
         ``score_after`` (NaN where absent), ``evidence`` (the later wave's where
-        present).
+        present), ``details`` (the candidate's row of ``duplicates`` that
+        ``evidence`` was written from, as a dict in that wave's ids: ``a``,
+        ``b``, ``kind``, ``score``, ``shared``, ``only_a``, ``only_b``,
+        ``details``; :func:`quartiernetz.words.duplicate_evidence` writes it in
+        German).
 
     Examples
     --------

@@ -50,6 +50,7 @@ from ..network import Network, as_graph
 from ..plotting import plot_comparison, plot_network_check, save_figure
 from ..plotting.change import common_layout, plot_tie_changes, plot_waves
 from ..plotting.style import visible_text
+from ..words import duplicate_evidence
 from .html import Table
 from .output import check_output, display_name, write_locked
 from .tables import write_csv
@@ -976,6 +977,10 @@ def _pair(
             "duplicates": "duplicate_changes",
         }[name]
         frame = _localized_csv(tables[name], t, lang)
+        if name == "duplicates":  # the evidence in the report's language, without its source
+            if lang != "en":
+                frame["evidence"] = [duplicate_evidence(d, lang=lang) for d in frame["details"]]
+            frame = frame.drop(columns="details")
         if name == "summary" and lang == "de":
             frame["description"] = [_CHANGE_DE.get(str(f), str(f)) for f in frame.index]
         job.csv(frame, f"{file}_{k}.csv", index=name in ("summary", "actors", "catalysts"))
