@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/bench_inference.py                  # 500 actors, every case
     python benchmarks/bench_inference.py --only dsp cug_test.betweenness --jobs 2
     python benchmarks/bench_inference.py --n 200 --jobs 1 2 --repeat 3
+    python benchmarks/bench_inference.py --only cug_test.betweenness --jobs 2 --without-numba
 
 The network is the stochastic block model of ``bench_catalysts.py`` (actor types of
 a German quarter, 500 actors, 2,087 ties). The regression has three predictors:
@@ -18,6 +19,12 @@ every statistic and conditioning. Each line gives the wall clock, the CPU time (
 threads and worker processes) and the 1-minute load average before and after the
 run: on a shared machine the wall clock grows with the load, the CPU time much less.
 With ``--repeat`` the fastest run (wall clock) is reported.
+
+Betweenness runs on the compiled kernel where numba (the ``fast`` extra) is installed;
+``--without-numba`` measures the fallback (rustworkx) by putting a ``numba`` that fails
+to import before the installed one, for this process and its workers. The first run
+after a change to ``quartiernetz/inference/_cug_kernels.py`` compiles the kernels (3-5
+s, then cached): run twice, or once with ``--only`` on a small case, before measuring.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -39,6 +47,7 @@ from quartiernetz import Network
 from quartiernetz.inference import (
     CONDITIONING,
     STATISTICS,
+    _cug_kernels,
     comembership,
     cug_test,
     difference,
@@ -92,6 +101,19 @@ def directed_quarter(net: Network, seed: int = 42) -> nx.DiGraph:
     return D
 
 
+def _switch_off_numba() -> None:
+    """A package ``numba`` that fails to import, first on the path of this process and
+    (through PYTHONPATH) of the CUG workers: the kernels fall back to rustworkx."""
+    if "numba" in sys.modules:
+        raise SystemExit("numba is imported already")
+    stub = tempfile.mkdtemp(prefix="no-numba-")
+    os.mkdir(os.path.join(stub, "numba"))
+    with open(os.path.join(stub, "numba", "__init__.py"), "w", encoding="utf-8") as f:
+        f.write('raise ImportError("switched off by bench_inference.py --without-numba")\n')
+    sys.path.insert(0, stub)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [stub, os.environ.get("PYTHONPATH")]))
+
+
 def _load() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
@@ -132,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", nargs="+", default=None, help="run only cases whose name contains one of these"
     )
+    parser.add_argument(
+        "--without-numba", action="store_true", help="as if numba were not installed"
+    )
     args = parser.parse_args(argv)
+    if args.without_numba:
+        _switch_off_numba()
     net = quarter_network(args.n)
     directed = directed_quarter(net)
     X = {
@@ -184,9 +211,10 @@ def main(argv: list[str] | None = None) -> int:
         cases = [c for c in cases if any(o in c[0] for o in args.only)]
         single = [c for c in single if any(o in c[0] for o in args.only)]
     G = net.to_networkx()
+    kernel = "compiled (numba)" if _cug_kernels.compiled() is not None else "rustworkx"
     print(
         f"{args.n} actors, {G.number_of_edges()} ties ({directed.number_of_edges()} arcs "
-        f"directed), {os.cpu_count()} cores, load {_load():.1f}",
+        f"directed), {os.cpu_count()} cores, load {_load():.1f}; betweenness: {kernel}",
         flush=True,
     )
     for name, func, target in cases:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +18,12 @@ import numpy as np
 import pandas as pd
 
 from ._cug_kernels import (
+    KERNELS,
     Work,
     betweenness_centralization,
     block,
     is_dense,
+    route,
     transitivity,
 )
 from ._data import (
@@ -45,15 +51,21 @@ STATISTICS = (
 #: What the uniform graphs keep from the observed network.
 CONDITIONING = ("size", "edges", "dyad_census")
 #: Estimated seconds of work from which the draws go to worker processes (starting
-#: one takes 1-2 s: it imports quartiernetz).
+#: one takes about 1 s of CPU: it imports numpy, rustworkx and numba and loads the
+#: compiled kernel, but not quartiernetz).
 POOL_FROM = 4.0
+#: The same for threads of this process, in which the compiled betweenness kernel
+#: runs (it releases the GIL; nothing to start).
+THREADS_FROM = 0.5
 #: Seconds per draw, per unit of work, of the kernels worth sending to workers
-#: (single-threaded, measured at 500 actors): rustworkx's Brandes per actor x tie,
-#: the dense Brandes and the dense two-path count per actor**3.
+#: (single-threaded, measured at 500 actors): the Brandes of rustworkx (35-42 ms at
+#: 2,087 ties) and the compiled one (4.5-6 ms) per actor x tie, the dense Brandes
+#: (7.5-12 ms at half the possible ties) and the dense two-path count per actor**3.
 _COST = {
-    ("betweenness_centralization", False): 3.5e-8,
-    ("betweenness_centralization", True): 1.6e-10,
-    ("transitivity", True): 5e-11,
+    ("betweenness_centralization", "rustworkx"): 3.5e-8,
+    ("betweenness_centralization", "compiled"): 5e-9,
+    ("betweenness_centralization", "dense"): 8e-11,
+    ("transitivity", "dense"): 5e-11,
 }
 #: Thread counts of the BLAS / OpenMP libraries, set to 1 in the worker processes:
 #: each worker is one core's worth of work (a multi-threaded BLAS in each worker
@@ -128,14 +140,17 @@ def cug_test(
         The groups for ``"ei_index"`` (as in
         :func:`~quartiernetz.inference.ei_test`).
     n_jobs : int, optional
-        Processes for ``"betweenness_centralization"`` and ``"transitivity"``
-        when the draws add up to a few seconds of work (a Brandes run or a
-        matrix product per random graph): the graphs are drawn here, in order,
-        and worker processes (one BLAS thread each) compute the statistic, so
-        the result does not depend on ``n_jobs``. Default: the CPUs (at most 4)
-        where the work pays for starting the workers, else 1. The workers are
-        plain subprocesses (``python -m quartiernetz.inference._cug_worker``):
-        scripts need no ``if __name__ == "__main__":`` guard.
+        Threads or processes for ``"betweenness_centralization"`` and
+        ``"transitivity"`` when the draws add up to some work (a Brandes run or
+        a matrix product per random graph): the graphs are drawn here, in
+        order, and computed in threads of this process where they take the
+        compiled betweenness kernel (numba, which releases the GIL), else in
+        worker processes (one BLAS thread each); the result does not depend on
+        ``n_jobs``. Default: the CPUs (at most 4) where the work pays for it
+        (half a second for threads, a few seconds for processes), else 1. The
+        workers are plain subprocesses (``python -P .../_cug_worker.py``, which
+        load the kernels without importing quartiernetz): scripts need no
+        ``if __name__ == "__main__":`` guard.
 
     Returns
     -------
@@ -160,12 +175,16 @@ def cug_test(
     not extreme). p-values are shares of the draws (the observed network not
     counted), as in sna.
 
-    Betweenness is exact: rustworkx's Brandes algorithm (single-threaded, so
-    that the sums come in a fixed order) for sparse graphs, and for graphs with
-    at least 2.5 % of the possible ties (up to 2,000 actors) Brandes's recursion
-    for all sources at once in matrix products; the two agree to about 1e-15
-    relative. Transitivity counts two-paths with sparse or dense products (exact
-    integer counts either way).
+    Betweenness is exact, by Brandes's algorithm in one of three kernels, each
+    summing in a fixed order: with numba installed (``pip install
+    quartiernetz[fast]``) and at least 25,000 actors x ties, a compiled kernel
+    that runs it for 64 sources at a time (about 5 ms for 500 actors and 2,000
+    ties, where rustworkx takes 25-40 ms) below 10 % of the possible ties,
+    and from there (up to 2,000 actors) Brandes's recursion for all sources at
+    once in matrix products; without numba, or for smaller graphs, rustworkx's
+    Brandes (single-threaded) below 2.5 % of the possible ties and the matrix
+    products from there. They agree to about 1e-15 relative. Transitivity counts
+    two-paths with sparse or dense products (exact integer counts either way).
 
     A CUG test asks whether a figure is unusual *given* the conditioning
     figures; with ``"size"``, almost any sparse network has an unusual density
@@ -226,14 +245,27 @@ def cug_test(
     present = dy.vector(B) != 0
     m = int(present.sum())
     obs_src, obs_dst = dy.rows[present], dy.cols[present]
-    observed = func(obs_src, obs_dst)
     draw = _sampler(conditioning, dy, B, m, directed, rng)
-    if _seconds(statistic, n, directed, conditioning, dy, m) * draws < POOL_FROM:
+    way, seconds = _work(statistic, n, directed, conditioning, dy, m)
+    # the compiled kernel releases the GIL: threads of this process, nothing to start
+    threads = way == "compiled"
+    if seconds * draws < (THREADS_FROM if threads else POOL_FROM):
         n_jobs = 1
     elif n_jobs is None:
         n_jobs = _cpus()
-    if n_jobs > 1:
-        dist = _pooled(statistic, n, directed, dy, draw, draws, n_jobs)
+    # the workers start (a second of imports) while this process computes the observed value
+    workers = [_start_worker() for _ in range(n_jobs)] if n_jobs > 1 and not threads else []
+    try:
+        observed = func(obs_src, obs_dst)
+    except BaseException:
+        for proc in workers:
+            if proc is not None:
+                _stop_worker(proc)
+        raise
+    if workers:
+        dist = _pooled(statistic, n, directed, dy, draw, draws, workers)
+    elif n_jobs > 1:
+        dist = _threaded(statistic, n, directed, dy, draw, draws, n_jobs)
     else:
         dist = np.empty(draws)
         for k in range(draws):
@@ -258,14 +290,20 @@ def cug_test(
     return frame
 
 
-def _seconds(statistic: Any, n: int, directed: bool, conditioning: str, dy: Dyads, m: int) -> float:
-    """Estimated seconds per draw of a statistic that workers can compute (else 0)."""
+def _work(
+    statistic: Any, n: int, directed: bool, conditioning: str, dy: Dyads, m: int
+) -> tuple[str, float]:
+    """The kernel of a typical draw and its estimated seconds per draw, for a
+    statistic that workers can compute (else 0)."""
     if not isinstance(statistic, str):
-        return 0.0
+        return "", 0.0
     ties = dy.size // 2 if conditioning == "size" else m
-    dense = is_dense(n, directed, ties)
-    rate = _COST.get((statistic, dense), 0.0)
-    return rate * (n**3 if dense else n * ties)
+    if statistic == "betweenness_centralization":
+        way = route(n, directed, ties)
+    else:
+        way = "dense" if is_dense(n, directed, ties) else "sparse"
+    rate = _COST.get((statistic, way), 0.0)
+    return way, rate * (n**3 if way == "dense" else n * ties)
 
 
 def _cpus() -> int:
@@ -278,12 +316,18 @@ def _cpus() -> int:
 
 
 def _worker_command() -> list[str]:
-    """The worker's command line (tests replace it with workers that fail)."""
+    """The worker's command line (tests replace it with workers that fail): its file
+    run on its own (``-P``: nothing put before ``sys.path``), so that it loads the
+    kernels without importing quartiernetz; with ``-m`` where that file is not a
+    plain file."""
+    worker = Path(__file__).with_name("_cug_worker.py")
+    if worker.is_file():
+        return [sys.executable, "-P", str(worker)]
     return [sys.executable, "-m", "quartiernetz.inference._cug_worker"]
 
 
 def _start_worker() -> subprocess.Popen[bytes] | None:
-    """A worker process (it imports quartiernetz and waits for tasks), or None."""
+    """A worker process (it loads the kernels and waits for tasks), or None."""
     env = dict(os.environ)
     for k in _THREADS:
         env.setdefault(k, "1")
@@ -298,18 +342,56 @@ def _start_worker() -> subprocess.Popen[bytes] | None:
 
 
 def _stop_worker(proc: subprocess.Popen[bytes]) -> None:
-    """End a worker: it stops when its input closes (killed after 5 s)."""
-    for stream in (proc.stdin, proc.stdout):
-        try:
-            if stream is not None:
-                stream.close()
-        except OSError:
-            pass
+    """End a worker: it stops when its input closes (killed after 5 s). Its output is
+    closed once it has ended: a thread of :func:`_pooled` may be reading it."""
+    try:
+        if proc.stdin is not None:
+            proc.stdin.close()
+    except OSError:
+        pass
     try:
         proc.wait(timeout=5)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+    try:
+        if proc.stdout is not None:
+            proc.stdout.close()
+    except OSError:
+        pass
+
+
+def _threaded(
+    statistic: str,
+    n: int,
+    directed: bool,
+    dy: Dyads,
+    draw: Callable[[], np.ndarray],
+    draws: int,
+    n_jobs: int,
+) -> np.ndarray:
+    """A statistic of ``draws`` random graphs, computed in ``n_jobs`` threads of this
+    process: for the compiled kernel, which releases the GIL. The graphs are drawn
+    here, in order; each value goes to its draw's place."""
+    kernel = KERNELS[statistic]
+    dist = np.empty(draws)
+    size = max(1, -(-draws // (8 * n_jobs)))
+    local = threading.local()
+
+    def run(lo: int, picks: list[np.ndarray]) -> None:
+        if not hasattr(local, "work"):
+            local.work = Work()
+        for k, pick in enumerate(picks):
+            dist[lo + k] = kernel(n, directed, dy.rows[pick], dy.cols[pick], local.work)
+
+    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
+        batches = [
+            pool.submit(run, lo, [draw() for _ in range(min(size, draws - lo))])
+            for lo in range(0, draws, size)
+        ]
+        for batch in batches:
+            batch.result()
+    return dist
 
 
 def _pooled(
@@ -319,22 +401,34 @@ def _pooled(
     dy: Dyads,
     draw: Callable[[], np.ndarray],
     draws: int,
-    n_jobs: int,
+    workers: list[subprocess.Popen[bytes] | None],
 ) -> np.ndarray:
-    """A statistic of ``draws`` random graphs, computed in ``n_jobs`` worker processes.
+    """A statistic of ``draws`` random graphs, computed in the worker processes
+    ``workers`` (None: one that did not start), which it stops.
 
     The graphs are drawn here, in order, and sent in batches as packed dyad vectors,
-    batch b to worker ``b % n_jobs``, two batches on the way per worker; the values
-    are read back in the order of the batches. What a worker that does not start
-    or dies leaves undone is computed here: the result is the same.
+    two batches on the way per worker; a worker that answers gets the next batch, so
+    that a worker slowed down by other work on the machine takes fewer. The values
+    go to the batch's place: the result does not depend on which worker computed
+    what. What a worker that does not start or dies leaves undone is computed here.
+    A thread per worker writes its batches (a batch is larger than a pipe holds, and
+    a busy worker reads its next one only when done with the last), another reads
+    its answers.
     """
+    n_jobs = len(workers)
     dist = np.empty(draws)
     size = max(1, -(-draws // (8 * n_jobs)))
     bounds = [(lo, min(lo + size, draws)) for lo in range(0, draws, size)]
-    workers = [_start_worker() for _ in range(n_jobs)]
     batches: dict[int, list[np.ndarray]] = {}
+    live = list(workers)
+    sent: list[deque[int]] = [deque() for _ in workers]  # per worker, oldest first
+    tasks: list[queue.Queue[tuple | None]] = [queue.Queue() for _ in workers]
+    answers: queue.Queue[tuple[int, tuple[str, Any] | None]] = queue.Queue()
+    made = done = 0
 
-    def make(b: int) -> None:
+    def make() -> int:
+        nonlocal made
+        b, made = made, made + 1
         lo, hi = bounds[b]
         packed = []
         for _ in range(hi - lo):
@@ -342,45 +436,76 @@ def _pooled(
             present[draw()] = True
             packed.append(np.packbits(present))
         batches[b] = packed
-        proc = workers[b % n_jobs]
-        if proc is not None:
-            try:
-                assert proc.stdin is not None
-                pickle.dump(
-                    (statistic, n, directed, packed), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL
-                )
-                proc.stdin.flush()
-            except OSError:  # the worker died
-                workers[b % n_jobs] = None
+        return b
 
+    def finish(b: int, values: np.ndarray | None = None) -> None:
+        nonlocal done
+        if values is None:
+            values = block(statistic, n, directed, batches[b])
+        lo, hi = bounds[b]
+        dist[lo:hi] = values
+        del batches[b]
+        done += 1
+
+    def feed(w: int) -> None:
+        """The next batch to worker w (computed here if w has died)."""
+        if made == len(bounds):
+            return
+        b = make()
+        if live[w] is None:
+            finish(b)
+        else:
+            sent[w].append(b)
+            tasks[w].put((statistic, n, directed, batches[b]))
+
+    def write(w: int, proc: subprocess.Popen[bytes]) -> None:
+        """Write worker w's batches until told to stop (None) or the worker dies."""
+        assert proc.stdin is not None
+        while (task := tasks[w].get()) is not None:
+            try:
+                pickle.dump(task, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                proc.stdin.flush()
+            except (OSError, ValueError):  # the worker died: its reader says so
+                return
+
+    def listen(w: int, proc: subprocess.Popen[bytes]) -> None:
+        """Pass worker w's answers on, then None when its output ends."""
+        assert proc.stdout is not None
+        while True:
+            try:
+                answers.put((w, pickle.load(proc.stdout)))
+            except Exception:  # the worker died or was stopped: its output ended
+                answers.put((w, None))
+                return
+
+    for w, proc in enumerate(workers):
+        if proc is not None:
+            threading.Thread(target=write, args=(w, proc), daemon=True).start()
+            threading.Thread(target=listen, args=(w, proc), daemon=True).start()
     try:
-        made = 0
-        while made < min(len(bounds), 2 * n_jobs):
-            make(made)
-            made += 1
-        for b, (lo, hi) in enumerate(bounds):
-            proc = workers[b % n_jobs]
-            values = None
-            if proc is not None:
-                try:
-                    assert proc.stdout is not None
-                    kind, values = pickle.load(proc.stdout)
-                except (OSError, EOFError, pickle.UnpicklingError):  # the worker died
-                    workers[b % n_jobs] = None
-                    values = None
-                else:
-                    if kind == "raise":
-                        raise values
-            if values is None:
-                values = block(statistic, n, directed, batches[b])
-            dist[lo:hi] = values
-            del batches[b]
-            if made < len(bounds):
-                make(made)
-                made += 1
+        for _ in range(2):
+            for w in range(n_jobs):
+                feed(w)
+        while done < len(bounds):
+            if not any(sent):  # no worker has any batch: the rest here
+                while made < len(bounds):
+                    finish(make())
+                break
+            w, answer = answers.get()
+            if answer is None:  # worker w died: its batches here
+                live[w] = None
+                while sent[w]:
+                    finish(sent[w].popleft())
+                continue
+            kind, values = answer
+            if kind == "raise":
+                raise values
+            finish(sent[w].popleft(), values)
+            feed(w)
     finally:
-        for proc in workers:
+        for w, proc in enumerate(workers):
             if proc is not None:
+                tasks[w].put(None)
                 _stop_worker(proc)
     return dist
 
