@@ -285,3 +285,23 @@ def test_color_by_a_missing_column_names_the_columns_present():
     assert isinstance(err.value.text, Text)
     assert "Did you mean 'area'?" in err.value.render("en")
     assert "Meinten Sie 'area'?" in err.value.render("de")
+
+
+def test_reusing_layouts_gives_the_same_positions_computing_each_component_once(monkeypatch):
+    import quartiernetz.plotting.network as qpn
+
+    # two components (one of 400 actors: the grid layout) and one community per component
+    G = nx.disjoint_union(nx.connected_watts_strogatz_graph(400, 4, 0.1, seed=2), nx.star_graph(30))
+    comm = pd.Series({v: 0 if v < 400 else 1 for v in G})
+    plain = [layout(G, seed=3), layout(G, seed=3, communities=comm), layout(G, seed=4)]
+    calls = []
+    lay_out = qpn._lay_out_component
+    monkeypatch.setattr(qpn, "_lay_out_component", lambda *a: calls.append(a) or lay_out(*a))
+    with qpn.reusing_layouts():
+        reused = [layout(G, seed=3), layout(G, seed=3, communities=comm), layout(G, seed=4)]
+    for a, b in zip(plain, reused, strict=True):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert len(calls) == 4  # each component once per seed
+    calls.clear()
+    layout(G, seed=3)  # outside the block: computed again
+    assert len(calls) == 2

@@ -8,6 +8,7 @@ import sys
 import zlib
 
 import matplotlib.pyplot as plt
+import pytest
 
 from quartiernetz.plotting import (
     plot_brokerage,
@@ -97,3 +98,64 @@ def test_palette_is_fixed_and_colour_blind_safe():
     assert len(set(named)) == len(named)
     # categories get colours by frequency, then name: the same input, the same colours
     assert category_colors(["b", "a", "b"]) == category_colors(["a", "b", "b"])
+
+
+def test_png_is_rgb_at_the_saved_resolution(tmp_path):
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [1, 0])
+    png, _ = save_figure(fig, tmp_path / "line")
+    with Image.open(png) as image:
+        assert image.mode == "RGB"
+        assert image.info["dpi"] == pytest.approx((150, 150), abs=0.02)
+
+
+def test_shared_text_extents_change_no_byte(nordstadt, nordstadt_catalysts, tmp_path, monkeypatch):
+    import contextlib
+
+    from quartiernetz.plotting import style
+
+    ax = plot_sector_map(nordstadt, catalysts=nordstadt_catalysts, lang="de")
+    # matplotlib's own measuring, then the shared table empty (filled) and full (read)
+    with monkeypatch.context() as m:
+        m.setattr(style, "_shared_text_extents", contextlib.nullcontext)
+        plain = save_figure(ax.figure, tmp_path / "plain")
+    style._text_extents.clear()
+    filled = save_figure(ax.figure, tmp_path / "filled")
+    assert len(style._text_extents) > 20
+    read = save_figure(ax.figure, tmp_path / "read")
+    for files in (filled, read):
+        assert [f.read_bytes() for f in files] == [f.read_bytes() for f in plain]
+
+
+def test_shared_text_extents_tell_resolutions_and_fonts_apart():
+    import contextlib
+
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from quartiernetz.plotting.style import _shared_text_extents
+
+    def measure(dpi, rc, shared):
+        with mpl.rc_context(rc), _shared_text_extents() if shared else contextlib.nullcontext():
+            prop = FontProperties(family="sans-serif", size=9)  # the font from the rcParams
+            return RendererAgg(10, 10, dpi).get_text_width_height_descent("Quartier", prop, False)
+
+    mono = {"font.sans-serif": ["DejaVu Sans Mono"]}
+    cases = [(72, {}), (150, {}), (150, mono)]
+    plain = [measure(dpi, rc, shared=False) for dpi, rc in cases]
+    assert len(set(plain)) == 3
+    for _ in range(2):  # measured, then answered from the table
+        assert [measure(dpi, rc, shared=True) for dpi, rc in cases] == plain
+
+
+def test_control_characters_are_made_visible_with_and_without_axes(tmp_path):
+    fig, (a, b) = plt.subplots(1, 2)
+    a.set_title("AWO\x07")
+    b.set_title("Tafel\x1b")
+    b.set_axis_off()  # its texts are found without looking into its (hidden) axis
+    _, svg = save_figure(fig, tmp_path / "titles")
+    assert (a.get_title(), b.get_title()) == ("AWO\ufffd", "Tafel\ufffd")
+    assert "\x07" not in svg.read_text(encoding="utf-8")

@@ -34,7 +34,7 @@ from ..i18n import Text, render
 from ..privacy import read_key
 from ..report.output import OutputLock, check_output, report_files, write_marker
 from .overview import OVERVIEW_FILES, TEXTS, programme_overview, write_overview
-from .run import expand_inputs, input_hash, run_one, subfolder_names
+from .run import expand_inputs, input_hash, run_in_worker, run_one, subfolder_names
 
 __all__ = [
     "batch",
@@ -147,7 +147,7 @@ def _local(jobs: list[dict[str, Any]], n_jobs: int) -> Iterator[dict[str, Any]]:
             )
         ) from None
     parallel = Parallel(n_jobs=n_jobs, backend="loky", return_as="generator_unordered")
-    yield from parallel(delayed(run_one)(job) for job in jobs)
+    yield from parallel(delayed(run_in_worker)(job) for job in jobs)
 
 
 def _dask(jobs: list[dict[str, Any]], scheduler: Any) -> Iterator[dict[str, Any]]:

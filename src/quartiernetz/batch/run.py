@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import glob
 import hashlib
 import json
@@ -27,7 +28,14 @@ from ..privacy import pseudonymize
 from ..report import write_report
 from ..report.tables import write_csv
 
-__all__ = ["expand_inputs", "subfolder_names", "input_hash", "run_one", "HOUSE_TYPE"]
+__all__ = [
+    "expand_inputs",
+    "subfolder_names",
+    "input_hash",
+    "run_one",
+    "run_in_worker",
+    "HOUSE_TYPE",
+]
 
 #: The actor type whose networks get the programme columns (partners per house …).
 HOUSE_TYPE = "Mehrgenerationenhaus"
@@ -245,3 +253,24 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
     row["worker_pid"] = os.getpid()
     row["worker_peak_mib"] = round(_peak_mib(), 1)
     return row
+
+
+# whether this process has frozen its heap (run_in_worker)
+_frozen = [False]
+
+
+def run_in_worker(job: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`run_one` in one of the processes the batch started (joblib's loky workers).
+
+    Before its first input the process moves what it holds by then, essentially the
+    imported modules (about 130,000 objects), into the garbage collector's permanent
+    generation (:func:`gc.freeze`): the full collections during each report then no
+    longer scan them (about 0.05 s less CPU time per per-house report, half of the time
+    these collections took). Frozen objects are never collected, which suits modules;
+    the batch's own process (``jobs=1``) and Dask workers run :func:`run_one` as it is.
+    """
+    if not _frozen[0]:
+        gc.collect()
+        gc.freeze()
+        _frozen[0] = True
+    return run_one(job)

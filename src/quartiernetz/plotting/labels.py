@@ -113,6 +113,8 @@ def place_labels(
     k = len(texts)
     if k == 0:
         return []
+    from matplotlib.text import Text
+
     ax.apply_aspect()
     renderer = _renderer(fig)
     px_per_pt = fig.dpi / 72.0
@@ -135,10 +137,22 @@ def place_labels(
     texts = [visible_text(str(t)) for t in texts]
     anns: list[Annotation] = []
     placed: list[np.ndarray] = []
+    # each label is measured as ``ax.text(0, 0, label, ...)`` would measure it (its
+    # defaults, its place), without adding it to the axes and removing it again: clipping
+    # it to the axes cost more than measuring it; a box around the text (``bbox``) does
+    # not change the text's extent
+    probe_kw = {
+        "verticalalignment": "baseline",
+        "horizontalalignment": "left",
+        "transform": ax.transData,
+        "clip_on": False,
+        "fontsize": fontsize,
+        **{key: value for key, value in text_kw.items() if key != "bbox"},
+    }
     for i in range(k):
-        probe = ax.text(0, 0, texts[i], fontsize=fontsize, **text_kw)
+        probe = Text(0, 0, texts[i], **probe_kw)
+        probe.set_figure(fig)
         ext = probe.get_window_extent(renderer)
-        probe.remove()
         w, h = ext.width / px_per_pt + 2 * pad, ext.height / px_per_pt + 2 * pad
         dx, dy, box, moved = _best_position(
             pts[i], w, h, float(point_radii[i]) + 1.0, placed, obs, obs_r, ax_lim, rings

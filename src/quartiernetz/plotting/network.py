@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from .labels import place_labels, shorten
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["layout", "plot_network"]
+__all__ = ["layout", "plot_network", "reusing_layouts"]
 
 
 def _sorted_graph(G: nx.Graph, weight: str | None) -> nx.Graph:
@@ -100,7 +101,54 @@ def _fr_grid(H: nx.Graph, seed: int, weighted: bool, iterations: int = 120) -> n
 KAMADA_KAWAI_MAX = 60
 
 
+# component layouts of the open reusing_layouts() block, by component (None: no block)
+_reused: list[dict[tuple[Any, ...], np.ndarray] | None] = [None]
+
+
+@contextmanager
+def reusing_layouts() -> Iterator[None]:
+    """Within this block, :func:`layout` lays out each connected component once.
+
+    A component's positions depend only on its actors and its ties (each in order, the
+    ties with their weights), the seed and whether ties are weighted; a second layout of
+    the same component (e.g. the community layout of a network whose one community is a
+    whole component, after the network map's layout) reuses the first one's positions,
+    the same numbers. For a run of figures of one network (the report). Nested blocks
+    share the outer block's layouts.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(5)
+    >>> with reusing_layouts():  # the second lays out nothing
+    ...     twice = [layout(G, seed=1), layout(G, seed=1, communities={v: 0 for v in G})]
+    >>> twice[0].equals(layout(G, seed=1))
+    True
+    >>> twice[1].equals(layout(G, seed=1, communities={v: 0 for v in G}))
+    True
+    """
+    if _reused[0] is not None:
+        yield
+        return
+    _reused[0] = {}
+    try:
+        yield
+    finally:
+        _reused[0] = None
+
+
 def _component_layout(H: nx.Graph, seed: int, weighted: bool) -> np.ndarray:
+    reused = _reused[0]
+    if reused is None:
+        return _lay_out_component(H, seed, weighted)
+    # the layout reads the actors in order and the ties (their order matters from 300
+    # actors on, where the ties are summed in order)
+    key = (seed, weighted, tuple(H.nodes), tuple(H.edges(data="weight")))
+    if key not in reused:
+        reused[key] = _lay_out_component(H, seed, weighted)
+    return reused[key].copy()
+
+
+def _lay_out_component(H: nx.Graph, seed: int, weighted: bool) -> np.ndarray:
     n = H.number_of_nodes()
     if n == 1:
         return np.zeros((1, 2))

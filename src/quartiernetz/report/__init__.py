@@ -37,6 +37,7 @@ from ..exceptions import DataCleaningWarning, QuartiernetzError
 from ..explorer import DETAIL_MAX, write_explorer
 from ..i18n import Text
 from ..network import Network
+from ..plotting.network import reusing_layouts
 from ._parallel import FigureWorker, default_jobs
 from .analyses import STEPS, ReportData, has_kind, run_analyses
 from .figures import FIGURE_NAMES, make_figures, network_layout
@@ -262,54 +263,58 @@ def _write_into(
     n_jobs: int,
 ) -> None:
     """Run the analyses and write every file of the report into ``tmp``."""
-    with ExitStack() as stack:
-        # the further processes import while the analyses run here
-        workers = [stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)]
-        stack.enter_context(warnings.catch_warnings())
-        # the report's data-quality section lists what the loader did
-        warnings.simplefilter("ignore", DataCleaningWarning)
-        # the network does not change during the report: each graph is built once
-        stack.enter_context(net.reusing_graphs())
-        # the stability check runs beside the figures, in a worker where there is one
-        data = run_analyses(
-            net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
-        )
-        # the network map's positions, shared with the explorer page below
-        pos = network_layout(net, seed=seed)
-        figures = make_figures(
+    # the network does not change during the report: each graph is built once, for the
+    # analyses, the figures and the explorer page, and each component laid out once (the
+    # network map and the community map)
+    with net.reusing_graphs(), reusing_layouts():
+        with ExitStack() as stack:
+            # the further processes import while the analyses run here
+            workers = [
+                stack.enter_context(FigureWorker().start()) for _ in range(min(n_jobs, 8) - 1)
+            ]
+            stack.enter_context(warnings.catch_warnings())
+            # the report's data-quality section lists what the loader did
+            warnings.simplefilter("ignore", DataCleaningWarning)
+            # the stability check runs beside the figures, in a worker where there is one
+            data = run_analyses(
+                net, seed=seed, progress=progress, approximate=approximate, defer_stability=True
+            )
+            # the network map's positions, shared with the explorer page below
+            pos = network_layout(net, seed=seed)
+            figures = make_figures(
+                net,
+                data,
+                tmp / "figures",
+                lang=lang,
+                seed=seed,
+                progress=progress,
+                workers=workers,
+                approximate=approximate,
+                pos=pos,
+            )
+        progress.step(Text("tables", "Tabellen"))
+        _write_data_tables(net, tmp, lang)
+        _write_results(net, data, tmp, lang)
+        progress.step(Text("explorer.html", "explorer.html"))
+        # the interactive map beside the report, from the same results (nothing computed twice)
+        write_explorer(
             net,
-            data,
-            tmp / "figures",
+            tmp / "explorer.html",
             lang=lang,
             seed=seed,
-            progress=progress,
-            workers=workers,
-            approximate=approximate,
-            pos=pos,
+            title=None,
+            approximate=bool(approximate),
+            catalysts=data.catalysts,
+            communities=data.communities,
+            duplicates=data.duplicates,
+            competitors=data.competitors,
+            suggestions=data.suggestions,
+            # the explorer's own default up to its detail_max: the same layout call
+            pos=pos.copy() if pos is not None and len(net.actors) <= DETAIL_MAX else None,
         )
-    progress.step(Text("tables", "Tabellen"))
-    _write_data_tables(net, tmp, lang)
-    _write_results(net, data, tmp, lang)
-    progress.step(Text("explorer.html", "explorer.html"))
-    # the interactive map beside the report, from the same results (nothing computed twice)
-    write_explorer(
-        net,
-        tmp / "explorer.html",
-        lang=lang,
-        seed=seed,
-        title=None,
-        approximate=bool(approximate),
-        catalysts=data.catalysts,
-        communities=data.communities,
-        duplicates=data.duplicates,
-        competitors=data.competitors,
-        suggestions=data.suggestions,
-        # the explorer's own default up to its detail_max: the same layout call
-        pos=pos.copy() if pos is not None and len(net.actors) <= DETAIL_MAX else None,
-    )
-    files = [f for f in TABLE_FILES if (tmp / f).is_file()]
-    progress.step(Text("report.html", "report.html"))
-    context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)
-    html = render_html(context)
-    with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(html)
+        files = [f for f in TABLE_FILES if (tmp / f).is_file()]
+        progress.step(Text("report.html", "report.html"))
+        context = build_context(net, data, figures, lang=lang, seed=seed, title=title, files=files)
+        html = render_html(context)
+        with open(tmp / "report.html", "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(html)

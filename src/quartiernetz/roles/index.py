@@ -159,6 +159,74 @@ def _top_share(values: np.ndarray, *, lower_is_stronger: bool) -> np.ndarray:
     return at_least / n
 
 
+def _used_components(
+    values: Mapping[str, np.ndarray], comps: Mapping[str, float]
+) -> dict[str, float]:
+    """The components that count: weight > 0 and not equal for every actor."""
+    used: dict[str, float] = {}
+    for name, w in comps.items():
+        x = np.asarray(values[name], dtype=float)
+        finite = x[~np.isnan(x)]
+        constant = finite.size == 0 or np.all(finite == finite[0])
+        if w > 0 and not (constant and finite.size == len(x)):
+            used[name] = w
+    return used
+
+
+def _score(values: Mapping[str, np.ndarray], used: Mapping[str, float], n: int) -> np.ndarray:
+    """The catalyst score 0-100: weighted mean of the scaled components, rounded to 1e-10."""
+    if used and n:
+        total = sum(used.values())
+        score = sum(w * _scaled(values[c], c) for c, w in used.items())
+        score = score / total * 100.0
+    else:
+        score = np.zeros(n)
+    return np.round(score, 10)
+
+
+def catalyst_ranking(
+    prep: Prepared,
+    codes: np.ndarray,
+    comps: dict[str, float],
+    approximate: tuple[int, np.random.Generator] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``rank`` and ``catalyst_score`` in node order, and the ranking order.
+
+    The same numbers as the columns of :func:`catalyst_table` with ``full=False``
+    (the same measures in the same order, so a sampled betweenness draws the same
+    sources), and ``order``: the node positions in that table's row order. Without the
+    ``why`` words and the frames, which cost more than the measures on a small network
+    (used by the stability replicates).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> prep = prepare(nx.karate_club_graph())
+    >>> codes, labels, _ = group_codes(prep, "club")
+    >>> comps = dict(DEFAULT_COMPONENTS)
+    >>> table = catalyst_table(prep, "club", comps, full=False, codes=codes, labels=labels)
+    >>> rank, score, order = catalyst_ranking(prep, codes, comps)
+    >>> [prep.nodes[i] for i in order] == list(table.index)
+    True
+    >>> bool((rank[order] == table["rank"]).all())
+    True
+    >>> bool((score[order] == table["catalyst_score"]).all())
+    True
+    """
+    n = prep.n
+    values = _measures(prep, codes, set(comps) | {"degree", "betweenness"}, approximate)
+    x = {c: np.asarray(v, dtype=float) for c, v in values.items()}
+    score = _score(x, _used_components(x, comps), n)
+    # rank "min" from the top: 1 + the number of strictly higher scores
+    rank = (n - np.searchsorted(np.sort(score), score, side="right") + 1).astype(float)
+    return rank, score, _ranking_order(x["degree"], x["betweenness"], score)
+
+
+def _ranking_order(degree: np.ndarray, betweenness: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Row order of the catalyst table: score, then betweenness, then degree, then node order."""
+    return np.lexsort((np.arange(len(score)), -degree, -betweenness, -score))
+
+
 def catalyst_index(
     table: pd.DataFrame,
     components: Mapping[str, float] | None = None,
@@ -192,24 +260,14 @@ def catalyst_index(
     n = len(table)
     pct: dict[str, np.ndarray] = {}
     top: dict[str, np.ndarray] = {}
-    used: dict[str, float] = {}
-    for name, w in comps.items():
+    for name in comps:
         values = table[name].to_numpy(dtype=float)
         lower = name in LOWER_IS_STRONGER
         pct[name] = _percentile(values, lower_is_stronger=lower)
         top[name] = _top_share(values, lower_is_stronger=lower)
-        finite = values[~np.isnan(values)]
-        constant = finite.size == 0 or np.all(finite == finite[0])
-        if w > 0 and not (constant and finite.size == n):
-            used[name] = w
+    used = _used_components({c: table[c].to_numpy(dtype=float) for c in comps}, comps)
     out = pd.DataFrame(index=table.index)
-    if used and n:
-        total = sum(used.values())
-        score = sum(w * _scaled(table[c].to_numpy(dtype=float), c) for c, w in used.items())
-        score = score / total * 100.0
-    else:
-        score = np.zeros(n)
-    score = np.round(score, 10)
+    score = _score({c: table[c].to_numpy(dtype=float) for c in used}, used, n)
     out["catalyst_score"] = score
     out["rank"] = (
         pd.Series(score, index=table.index).rank(method="min", ascending=False).astype(np.int64)
@@ -492,12 +550,9 @@ def catalyst_table(
     out["why"] = scored["why"]
     out["reasons"] = scored["reasons"]
     out = pd.concat([out, table], axis=1)
-    order = np.lexsort(
-        (
-            np.arange(prep.n),
-            -table["degree"].to_numpy(dtype=float),
-            -table["betweenness"].to_numpy(dtype=float),
-            -out["catalyst_score"].to_numpy(dtype=float),
-        )
+    order = _ranking_order(
+        table["degree"].to_numpy(dtype=float),
+        table["betweenness"].to_numpy(dtype=float),
+        out["catalyst_score"].to_numpy(dtype=float),
     )
     return out.iloc[order]

@@ -17,7 +17,13 @@ from ..exceptions import AnalysisError
 from ..network import Network
 from ._graph import Prepared, group_codes, prepare, rng_from_seed
 from .cost import AUTO_EXACT_SECONDS
-from .index import catalyst_table, check_components, choose_approximation, stamp_table
+from .index import (
+    catalyst_ranking,
+    catalyst_table,
+    check_components,
+    choose_approximation,
+    stamp_table,
+)
 
 __all__ = ["catalyst_stability", "CatalystStability", "STABILITY_MODES"]
 
@@ -81,9 +87,26 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
     >>> round(_spearman(np.array([1.0, 2.0, 3.0, 4.0]), np.array([10.0, 20.0, 20.0, 40.0])), 12)
     0.948683298051
     """
-    ra = pd.Series(a).rank(method="average").to_numpy()
-    rb = pd.Series(b).rank(method="average").to_numpy()
-    return float(np.corrcoef(ra, rb)[0, 1])
+    return float(np.corrcoef(_average_ranks(a), _average_ranks(b))[0, 1])
+
+
+def _average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks from 1, ties sharing their mean rank (``pandas.Series.rank(method="average")``
+    for values without NaN, the same floats: each is half an integer).
+
+    Examples
+    --------
+    >>> _average_ranks(np.array([10.0, 20.0, 20.0, 5.0])).tolist()
+    [2.0, 3.5, 3.5, 1.0]
+    """
+    order = np.argsort(x, kind="mergesort")
+    xs = x[order]
+    first = np.r_[True, xs[1:] != xs[:-1]]
+    group = np.cumsum(first) - 1  # tie group of each sorted value
+    bounds = np.r_[np.flatnonzero(first), len(x)]  # where each group starts, and the end
+    ranks = np.empty(len(x))
+    ranks[order] = 0.5 * (bounds[group] + bounds[group + 1] + 1)
+    return ranks
 
 
 @renamed_keyword("k", "top")
@@ -210,26 +233,31 @@ def catalyst_stability(
     in_top = np.zeros((n, N), dtype=bool)
     rows = []
     pos = {v: i for i, v in enumerate(ref_order)}
+    ref_scores = ref_score.to_numpy(dtype=float)
     for r in range(n):
         sub = _replicate(prep, mode, drop, rng, reporters, edge_reporters)
         sub_codes = np.array([code_of[v] for v in sub.nodes], dtype=np.int64)
-        table = catalyst_table(
-            sub, group, comps, full=False, codes=sub_codes, labels=labels, approximate=approx
-        )
-        kept = [v for v in ref_order if v in table.index]
+        # each replicate only needs the ranking (the rows of catalyst_table without its
+        # words and frames, which were most of a replicate's time on small networks)
+        rank, score, order = catalyst_ranking(sub, sub_codes, comps, approx)
+        # positions in the reference ranking: of the replicate's actors, of those kept in
+        # reference order, and of the replicate's top in its own order
+        idx = np.array([pos[v] for v in sub.nodes], dtype=np.int64)
+        kept = np.sort(idx)
         kr = min(int(k), len(kept))
-        idx = [pos[v] for v in table.index]
-        ranks[r, idx] = table["rank"].to_numpy(dtype=float)
-        scores[r, idx] = table["catalyst_score"].to_numpy(dtype=float)
-        top_rep = list(table.index[:kr])
-        in_top[r, [pos[v] for v in top_rep]] = True
-        overlap = len(set(kept[:kr]) & set(top_rep)) / kr if kr else np.nan
-        a = ref_score.loc[kept].to_numpy(dtype=float)
-        b = table["catalyst_score"].loc[kept].to_numpy(dtype=float)
+        ranks[r, idx] = rank
+        scores[r, idx] = score
+        top_rep = idx[order[:kr]]
+        in_top[r, top_rep] = True
+        overlap = len(set(kept[:kr].tolist()) & set(top_rep.tolist())) / kr if kr else np.nan
+        a = ref_scores[kept]
+        b = scores[r, kept]
         rho = np.nan
         if len(kept) > 2 and np.ptp(a) > 0 and np.ptp(b) > 0:
             rho = _spearman(a, b)
-        edges = sub.G.number_of_edges()
+        # the ties kept: arcs of the prepared matrix (a simple graph without self-loops, every
+        # tie > 0; both directions of an undirected tie), without walking the graph view
+        edges = sub.W.nnz if sub.directed else sub.W.nnz // 2
         rows.append((len(kept), edges, overlap, rho))
 
     present = (~np.isnan(ranks)).sum(axis=0)
