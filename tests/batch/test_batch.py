@@ -233,3 +233,23 @@ def test_dask_local_cluster_runs_ten_inputs(tmp_path):
     assert table["worker_pid"].dropna().nunique() == 2  # both workers did work
     assert (tmp_path / "out" / "q0" / "report.html").is_file()
     assert (tmp_path / "out" / STATE_FILE).is_file()
+
+
+def test_worker_freeze_never_runs_in_the_batch_process(monkeypatch):
+    """joblib runs the jobs in the calling process when it cannot start processes
+    (inside a daemon process): the user's objects there must stay collectable."""
+    import gc
+    import os
+
+    from quartiernetz.batch import run
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(run, "run_one", lambda job: {"name": job["name"]})
+    monkeypatch.setattr(run, "_frozen", [False])
+    assert run.run_in_worker({"name": "a"}, os.getpid()) == {"name": "a"}
+    assert frozen == []
+    # in another process (a loky worker), once
+    run.run_in_worker({"name": "b"}, os.getpid() + 1)
+    run.run_in_worker({"name": "c"}, os.getpid() + 1)
+    assert frozen == [True]

@@ -151,6 +151,68 @@ def test_shared_text_extents_tell_resolutions_and_fonts_apart():
         assert [measure(dpi, rc, shared=True) for dpi, rc in cases] == plain
 
 
+def test_shared_text_extents_follow_every_font_setting():
+    """Hinting factor (matplotlib < 3.11) and the last-resort font (>= 3.10) change a
+    text's width; a font registered later changes which file a family finds."""
+    import contextlib
+
+    import matplotlib as mpl
+    from matplotlib import font_manager
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from quartiernetz.plotting import style
+
+    text = "Quartier \u6f22\u5b57 \u0ba4\u0bae"  # letters DejaVu Sans lacks
+
+    def measure(rc, shared):
+        with (
+            mpl.rc_context(rc),
+            style._shared_text_extents() if shared else contextlib.nullcontext(),
+        ):
+            prop = FontProperties(family="sans-serif", size=9)
+            return RendererAgg(10, 10, 100).get_text_width_height_descent(text, prop, False)
+
+    cases = [{}] + [
+        {name: value}
+        for name, value in (("text.hinting_factor", 1), ("font.enable_last_resort", False))
+        if name in mpl.rcParams
+    ]
+    plain = [measure(rc, shared=False) for rc in cases]
+    for _ in range(2):  # measured, then answered from the table
+        assert [measure(rc, shared=True) for rc in cases] == plain
+    # the font manager's fonts are part of the key
+    before = style._extent_settings()
+    manager = font_manager.fontManager
+    manager.ttflist.append(manager.ttflist[0])
+    try:
+        assert style._extent_settings() != before
+    finally:
+        manager.ttflist.pop()
+    assert style._extent_settings() == before
+
+
+def test_shared_text_extents_restore_matplotlib_after_nesting_and_errors():
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.textpath import TextToPath
+
+    from quartiernetz.plotting import style
+
+    own = (RendererAgg.get_text_width_height_descent, TextToPath.get_text_width_height_descent)
+    with pytest.raises(RuntimeError, match="a figure fails"):
+        with style._shared_text_extents():
+            assert RendererAgg.get_text_width_height_descent is not own[0]
+            with style._shared_text_extents():
+                pass
+            assert RendererAgg.get_text_width_height_descent is not own[0]  # still the outer's
+            raise RuntimeError("a figure fails")
+    assert (
+        RendererAgg.get_text_width_height_descent,
+        TextToPath.get_text_width_height_descent,
+    ) == own
+    assert style._sharing == [0] and style._swapped == []
+
+
 def test_control_characters_are_made_visible_with_and_without_axes(tmp_path):
     fig, (a, b) = plt.subplots(1, 2)
     a.set_title("AWO\x07")

@@ -147,7 +147,7 @@ def _local(jobs: list[dict[str, Any]], n_jobs: int) -> Iterator[dict[str, Any]]:
             )
         ) from None
     parallel = Parallel(n_jobs=n_jobs, backend="loky", return_as="generator_unordered")
-    yield from parallel(delayed(run_in_worker)(job) for job in jobs)
+    yield from parallel(delayed(run_in_worker)(job, os.getpid()) for job in jobs)
 
 
 def _dask(jobs: list[dict[str, Any]], scheduler: Any) -> Iterator[dict[str, Any]]:

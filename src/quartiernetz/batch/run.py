@@ -259,17 +259,19 @@ def run_one(job: Mapping[str, Any]) -> dict[str, Any]:
 _frozen = [False]
 
 
-def run_in_worker(job: Mapping[str, Any]) -> dict[str, Any]:
+def run_in_worker(job: Mapping[str, Any], batch_pid: int) -> dict[str, Any]:
     """:func:`run_one` in one of the processes the batch started (joblib's loky workers).
 
     Before its first input the process moves what it holds by then, essentially the
     imported modules (about 130,000 objects), into the garbage collector's permanent
     generation (:func:`gc.freeze`): the full collections during each report then no
     longer scan them (about 0.05 s less CPU time per per-house report, half of the time
-    these collections took). Frozen objects are never collected, which suits modules;
-    the batch's own process (``jobs=1``) and Dask workers run :func:`run_one` as it is.
+    these collections took). Frozen objects are never collected, which suits modules but
+    not a user's objects: the batch's own process (``batch_pid``; joblib runs the jobs
+    there when it cannot start processes, e.g. inside a daemon process) and Dask workers
+    run :func:`run_one` as it is.
     """
-    if not _frozen[0]:
+    if os.getpid() != batch_pid and not _frozen[0]:
         gc.collect()
         gc.freeze()
         _frozen[0] = True

@@ -23,10 +23,12 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -518,27 +520,35 @@ _TEXT_EXTENTS_KEPT = 8192
 # (kind, resolution, text, font properties, rcParams) -> (width, height, descent)
 _text_extents: OrderedDict[tuple[Any, ...], tuple[float, float, float]] = OrderedDict()
 
-#: The rcParams a plain text's extent depends on besides its FontProperties and the
-#: resolution: those that choose the font file (as ``FontManager.findfont`` reads them),
-#: Agg's hinting and the kerning factor.
-_EXTENT_RC = (
-    "font.family",
-    "font.style",
-    "font.variant",
-    "font.weight",
-    "font.stretch",
-    "font.size",
-    "font.serif",
-    "font.sans-serif",
-    "font.cursive",
-    "font.fantasy",
-    "font.monospace",
-    "text.hinting",
-    "text.kerning_factor",
-)
+# guards the table, the depth below and the swapping of the methods (figures saved from
+# several threads)
+_extents_lock = threading.RLock()
 
 # depth of nested _shared_text_extents() contexts (the methods are swapped by the outermost)
 _sharing = [0]
+# the classes whose method the outermost context swapped, with their own method
+_swapped: list[tuple[type, Callable[..., Any]]] = []
+# the rcParams in the key (every font.* and text.* of this matplotlib), found once
+_extent_names: list[str] = []
+
+
+def _extent_settings() -> tuple[Any, ...]:
+    """What a plain text's extent depends on besides the text, its FontProperties, the
+    resolution and the renderer: every ``font.*`` and ``text.*`` rcParam (the font
+    files searched and their fallbacks, hinting and its factor, kerning; whichever this
+    matplotlib has) and the font manager's state (a font registered with ``addfont``
+    changes which file a family finds)."""
+    from matplotlib import font_manager
+
+    rc = mpl.rcParams
+    if not _extent_names:
+        _extent_names.extend(sorted(k for k in rc if k.startswith(("font.", "text."))))
+    manager = font_manager.fontManager
+    values = tuple(
+        tuple(v) if isinstance(v, list) else v
+        for v in map(dict.__getitem__, repeat(rc), _extent_names)
+    )
+    return values, id(manager), len(manager.ttflist), len(manager.afmlist)
 
 
 def _remembered(kind: str, measure: Callable[..., Any]) -> Callable[..., Any]:
@@ -548,22 +558,24 @@ def _remembered(kind: str, measure: Callable[..., Any]) -> Callable[..., Any]:
     def get_text_width_height_descent(self: Any, s: Any, prop: Any, ismath: Any) -> Any:
         if ismath is not False or not isinstance(s, str):
             return measure(self, s, prop, ismath)
-        rc = mpl.rcParams
         key = (
             kind,
+            type(self),  # a subclass may measure otherwise
             getattr(self, "dpi", None),
             s,
             prop.copy(),  # the text's own may change later
-            tuple(tuple(v) if isinstance(v, list) else v for v in map(rc.__getitem__, _EXTENT_RC)),
+            _extent_settings(),
         )
-        found = _text_extents.get(key)
-        if found is not None:
-            _text_extents.move_to_end(key)
-            return found
+        with _extents_lock:
+            found = _text_extents.get(key)
+            if found is not None:
+                _text_extents.move_to_end(key)
+                return found
         found = measure(self, s, prop, ismath)
-        _text_extents[key] = found
-        if len(_text_extents) > _TEXT_EXTENTS_KEPT:
-            _text_extents.popitem(last=False)
+        with _extents_lock:
+            _text_extents[key] = found
+            if len(_text_extents) > _TEXT_EXTENTS_KEPT:
+                _text_extents.popitem(last=False)
         return found
 
     return get_text_width_height_descent
@@ -581,8 +593,8 @@ def _shared_text_extents() -> Iterator[None]:
     Inside this context the raster renderer (Agg) and the text-to-path converter (SVG)
     answer a repeat from a table shared by all renderers.
     An extent depends only on the text, its font properties, the resolution and the
-    rcParams in :data:`_EXTENT_RC`, all of them in the table's key, so every figure has
-    the same bytes as without it. :func:`save_figure` saves inside it.
+    settings :func:`_extent_settings` lists, all of them in the table's key, so every
+    figure has the same bytes as without it. :func:`save_figure` saves inside it.
 
     Examples
     --------
@@ -605,25 +617,23 @@ def _shared_text_extents() -> Iterator[None]:
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.textpath import TextToPath
 
-    _sharing[0] += 1
-    if _sharing[0] > 1:  # an outer context has swapped them
-        try:
-            yield
-        finally:
-            _sharing[0] -= 1
-        return
-    methods = [
-        (owner, owner.__dict__["get_text_width_height_descent"], kind)
-        for owner, kind in ((RendererAgg, "agg"), (TextToPath, "path"))
-    ]
+    with _extents_lock:
+        if _sharing[0] == 0:  # the outermost context swaps them (where this matplotlib has them)
+            for owner, kind in ((RendererAgg, "agg"), (TextToPath, "path")):
+                measure = owner.__dict__.get("get_text_width_height_descent")
+                if measure is not None:
+                    _swapped.append((owner, measure))
+                    owner.get_text_width_height_descent = _remembered(kind, measure)
+        _sharing[0] += 1
     try:
-        for owner, measure, kind in methods:
-            owner.get_text_width_height_descent = _remembered(kind, measure)
         yield
     finally:
-        for owner, measure, _ in methods:
-            owner.get_text_width_height_descent = measure
-        _sharing[0] -= 1
+        with _extents_lock:
+            _sharing[0] -= 1
+            if _sharing[0] == 0:
+                for owner, measure in _swapped:
+                    owner.get_text_width_height_descent = measure
+                _swapped.clear()
 
 
 def _drawn_texts(fig: Figure) -> Iterator[Any]:
