@@ -517,7 +517,8 @@ def save_figure(
 #: first); a per-house report measured about 85 texts its earlier reports did not have.
 _TEXT_EXTENTS_KEPT = 8192
 
-# (kind, resolution, text, font properties, rcParams) -> (width, height, descent)
+# (kind, renderer class, resolution, text, font properties, _extent_settings()) ->
+# (width, height, descent)
 _text_extents: OrderedDict[tuple[Any, ...], tuple[float, float, float]] = OrderedDict()
 
 # guards the table, the depth below and the swapping of the methods (figures saved from

@@ -217,9 +217,23 @@ def catalyst_ranking(
     values = _measures(prep, codes, set(comps) | {"degree", "betweenness"}, approximate)
     x = {c: np.asarray(v, dtype=float) for c, v in values.items()}
     score = _score(x, _used_components(x, comps), n)
-    # rank "min" from the top: 1 + the number of strictly higher scores
-    rank = (n - np.searchsorted(np.sort(score), score, side="right") + 1).astype(float)
-    return rank, score, _ranking_order(x["degree"], x["betweenness"], score)
+    return (
+        _min_ranks(score).astype(float),
+        score,
+        _ranking_order(x["degree"], x["betweenness"], score),
+    )
+
+
+def _min_ranks(score: np.ndarray) -> np.ndarray:
+    """Ranks from the top, ties sharing the smaller rank: 1 + the number of strictly
+    higher scores (``rank(method="min", ascending=False)`` for scores without NaN).
+
+    Examples
+    --------
+    >>> _min_ranks(np.array([20.0, 50.0, 20.0, 0.0])).tolist()
+    [2, 1, 2, 4]
+    """
+    return (len(score) - np.searchsorted(np.sort(score), score, side="right") + 1).astype(np.int64)
 
 
 def _ranking_order(degree: np.ndarray, betweenness: np.ndarray, score: np.ndarray) -> np.ndarray:
@@ -258,25 +272,21 @@ def catalyst_index(
     """
     comps = check_components(components, allowed=list(table.columns))
     n = len(table)
+    values = {c: table[c].to_numpy(dtype=float) for c in comps}
     pct: dict[str, np.ndarray] = {}
     top: dict[str, np.ndarray] = {}
     for name in comps:
-        values = table[name].to_numpy(dtype=float)
         lower = name in LOWER_IS_STRONGER
-        pct[name] = _percentile(values, lower_is_stronger=lower)
-        top[name] = _top_share(values, lower_is_stronger=lower)
-    used = _used_components({c: table[c].to_numpy(dtype=float) for c in comps}, comps)
+        pct[name] = _percentile(values[name], lower_is_stronger=lower)
+        top[name] = _top_share(values[name], lower_is_stronger=lower)
+    used = _used_components(values, comps)
     out = pd.DataFrame(index=table.index)
-    score = _score({c: table[c].to_numpy(dtype=float) for c in used}, used, n)
+    score = _score(values, used, n)
     out["catalyst_score"] = score
-    out["rank"] = (
-        pd.Series(score, index=table.index).rank(method="min", ascending=False).astype(np.int64)
-        if n
-        else pd.Series(dtype=np.int64)
-    )
+    out["rank"] = _min_ranks(score)
     degree = table["degree"].to_numpy().tolist() if "degree" in table.columns else None
     # plain Python lists: indexing numpy arrays element by element is slow at 25,000 actors
-    raw = {c: table[c].to_numpy(dtype=float).tolist() for c in used}
+    raw = {c: values[c].tolist() for c in used}
     pct_l = {c: pct[c].tolist() for c in used}
     top_l = {c: top[c].tolist() for c in used}
     reasons = np.empty(n, dtype=object)
