@@ -133,6 +133,22 @@ def test_help(command, capsys):
     assert "usage: quartiernetz " + command in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_top_level_help_in_one_language(lang, capsys, monkeypatch):
+    from quartiernetz import cli
+
+    monkeypatch.setattr(cli, "default_lang", lambda fallback: lang)
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    if lang == "de":
+        assert "die Version zeigen und beenden" in out and "Aufruf:" in out
+        assert "show" not in out and "usage" not in out
+    else:
+        assert "show the version and exit" in out and "usage:" in out
+
+
 def test_installed_entry_point_prints_no_traceback(tmp_path):
     folder = make(tmp_path, {"actors.csv": ACTORS, "ties.csv": "source,target\nqm,nobody\n"})
     proc = subprocess.run(

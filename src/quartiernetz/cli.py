@@ -322,7 +322,14 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                 )
             ),
         )
-        parser.add_argument("--version", action="version", version=f"quartiernetz {__version__}")
+        # the help given here: argparse before Python 3.12 fixes its default help in English
+        # when it defines the action, so the translation above never sees it
+        parser.add_argument(
+            "--version",
+            action="version",
+            version=f"quartiernetz {__version__}",
+            help=h(_("show the version and exit", "die Version zeigen und beenden")),
+        )
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
         sub.required = True
 
