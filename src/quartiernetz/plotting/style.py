@@ -499,7 +499,7 @@ def save_figure(
                 target: Any = io.BytesIO()
                 fig.savefig(target, format="rgba", dpi=dpi, bbox_inches=bbox, facecolor="white")
                 size = (int(bbox.width * dpi_used), int(bbox.height * dpi_used))
-                compress(partial(_write_png, target.getvalue(), size, dpi_used, path))
+                compress(partial(_write_png, target.getbuffer(), size, dpi_used, path))
             else:
                 fig.savefig(
                     path,
@@ -680,7 +680,7 @@ def _at_once(job: Callable[[], None]) -> None:
     job()
 
 
-def _write_png(raw: bytes, size: tuple[int, int], dpi: float, path: Path) -> None:
+def _write_png(raw: bytes | memoryview, size: tuple[int, int], dpi: float, path: Path) -> None:
     """Write the RGBA pixels ``raw`` (``size`` wide and high) to ``path`` as PNG.
 
     As RGB where every pixel is opaque; the PNG holds the pixels and the resolution,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -286,6 +287,10 @@ def make_figures(
                 run_here(name)
         for job in pending:
             job.result()  # raises what the compression raised
+    # the figures are closed, but matplotlib's artists hold one another in cycles that only
+    # a full collection frees; collected here, once per report, so that a run of reports in
+    # one process (a batch) does not carry each report's figures into the next one's peak
+    gc.collect()
     for kind, value in done.values():
         if kind == "raise":  # an unexpected error in a worker: as if it had happened here
             raise value
