@@ -23,7 +23,7 @@ from quartiernetz.datasets import load_example, lower_saxony
 from quartiernetz.io.survey import read_survey
 from quartiernetz.report import write_report
 from quartiernetz.report.texts import REFERENCES, TEXTS, say
-from quartiernetz.words import REASON_KINDS, WHY_TEXTS, Reason, why
+from quartiernetz.words import REASON_KINDS, WHY_TEXTS, Reason, references, why
 
 from ..survey_examples import SURVEY_EXAMPLES, SURVEYS, survey_options
 from .phrases import phrases, visible_text
@@ -107,7 +107,7 @@ def _data_strings(net) -> list[str]:
 
 
 def _without_data(text: str, data: list[str]) -> str:
-    for ref in REFERENCES:
+    for ref in (*REFERENCES, *references("de")):
         text = text.replace(ref, " ")
     text = re.sub(r"\s+", " ", text)
     for s in data:
@@ -368,3 +368,13 @@ def test_format_and_survey_tool_in_the_language(reports):
     if name in tools:
         assert f"Umfragewerkzeug {tools[name][0]}" in re.sub(r"\s+", " ", de)
         assert f"Survey tool {tools[name][1]}" in re.sub(r"\s+", " ", en)
+
+
+def test_german_references_describe_their_sources_in_german():
+    """Authors and titles stay as published; what kind of source it is reads German."""
+    german = references("de")
+    assert len(german) == len(REFERENCES)
+    changed = [r for r, e in zip(german, REFERENCES, strict=True) if r != e]
+    assert len(changed) == 4
+    for ref in german:
+        assert not re.search(r"\b(undated|handout|project|programme|website|practice guide)\b", ref)

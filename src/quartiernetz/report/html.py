@@ -25,7 +25,7 @@ from ..plotting.comparison import FIGURE_NAMES
 from ..plotting.style import text as style_text
 from ..plotting.style import visible_text
 from ..structures.offers import UNSPECIFIED
-from ..words import REFERENCES, TEXTS, number, percent, say, why
+from ..words import TEXTS, number, percent, references, say, why
 from .analyses import ReportData
 from .figures import FigureFile
 
@@ -677,7 +677,7 @@ def build_context(
         "has_committees": data.has_committees,
         "quality": _quality(net, lang, t),
         "methods": [*t["methods"], *_computation(data, lang, t)],
-        "references": REFERENCES,
+        "references": references(lang),
         "files": [(f, t["file_desc"].get(f, "")) for f in files],
     }
 

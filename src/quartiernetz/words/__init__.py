@@ -41,7 +41,7 @@ from .findings import (
     suggestion_reason,
 )
 from .reasons import MEASURE_FORMATS, REASON_KINDS, WHY_TEXTS, Reason, why
-from .texts import LANGS, REFERENCES, TEXTS, number, percent, say
+from .texts import LANGS, REFERENCES, TEXTS, number, percent, references, say
 
 __all__ = [
     "TEXTS",
@@ -49,6 +49,7 @@ __all__ = [
     "LANGS",
     "number",
     "percent",
+    "references",
     "say",
     "Reason",
     "REASON_KINDS",

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..i18n import LANGS
 
-__all__ = ["TEXTS", "REFERENCES", "LANGS", "number", "percent", "say"]
+__all__ = ["TEXTS", "REFERENCES", "LANGS", "number", "percent", "references", "say"]
 
 
 def number(value: Any, lang: str, *, digits: int = 2) -> str:
@@ -820,3 +820,35 @@ REFERENCES = (
     "information. The European Physical Journal B, 71, 623–630. "
     "https://doi.org/10.1140/epjb/e2009-00335-8",
 )
+
+#: German for our own words in :data:`REFERENCES` (what kind of source it is); the
+#: authors and titles stay as published.
+_REFERENCES_DE = {
+    "AWO quarter developers in elderly care: recommendations from three discussion rounds "
+    "(AWO, undated handout).": "AWO-Quartiersentwickler*innen in der Altenhilfe: Empfehlungen "
+    "aus drei Gesprächsrunden (AWO, Handreichung ohne Datum).",
+    "BMBF Kommunen innovativ: project DeWaK, Herten and Ennepe-Ruhr-Kreis (2017–2019).": (
+        "BMBF Kommunen innovativ: Projekt DeWaK, Herten und Ennepe-Ruhr-Kreis (2017–2019)."
+    ),
+    "Bundesprogramm Mehrgenerationenhäuser: Vernetzung in der Kommune (programme website; "
+    "figures for 2011).": "Bundesprogramm Mehrgenerationenhäuser: Vernetzung in der Kommune "
+    "(Website des Programms; Zahlen für 2011).",
+    "Gliszczynski (2017). Kooperationen im Quartier. Stiftung Mitarbeit (practice guide).": (
+        "Gliszczynski (2017). Kooperationen im Quartier. Stiftung Mitarbeit (Praxisleitfaden)."
+    ),
+}
+
+
+def references(lang: str) -> tuple[str, ...]:
+    """:data:`REFERENCES` in ``lang``: in German, our descriptions of the sources are German.
+
+    Examples
+    --------
+    >>> [r for r in references("de") if "Gliszczynski" in r]
+    ['Gliszczynski (2017). Kooperationen im Quartier. Stiftung Mitarbeit (Praxisleitfaden).']
+    >>> references("en") == REFERENCES
+    True
+    """
+    if lang == "de":
+        return tuple(_REFERENCES_DE.get(r, r) for r in REFERENCES)
+    return REFERENCES
